@@ -1,0 +1,24 @@
+import { jsonb, pgEnum, pgTable, text, timestamp, uuid, index } from 'drizzle-orm/pg-core';
+import { subjects } from './subjects';
+
+export const areaKind = pgEnum('area_kind', ['growing_area', 'packing_house', 'other']);
+
+export type AreaStandard = { name: string; certificateNumber?: string; expiresOn: string };
+
+/** Vùng nguyên liệu. Each standard (VietGAP, organic…) carries its own certificate and expiry. */
+export const rawMaterialAreas = pgTable(
+  'raw_material_areas',
+  {
+    id: uuid().primaryKey(),
+    subjectId: uuid().notNull().references(() => subjects.id),
+    kind: areaKind().notNull(),
+    name: text().notNull(),
+    officialCode: text(),
+    provinceCode: text().notNull(),
+    communeCode: text(),
+    geojson: jsonb(),
+    standards: jsonb().$type<AreaStandard[]>().notNull().default([]),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.subjectId)],
+);
