@@ -1,4 +1,5 @@
--- Custom SQL migration file, put your code below! ---- The audit log is append-only: the database itself refuses edits, so only a superuser who
+-- Custom SQL migration file, put your code below! --
+-- The audit log is append-only: the database itself refuses edits, so only a superuser who
 -- disables this trigger can tamper, and the hash chain then shows where.
 CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

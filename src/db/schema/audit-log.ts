@@ -6,7 +6,7 @@ import { bigserial, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core'
  */
 export const auditLog = pgTable('audit_log', {
   id: bigserial({ mode: 'number' }).primaryKey(),
-  at: timestamp({ withTimezone: true, mode: 'string' }).notNull(),
+  at: timestamp({ withTimezone: true }).notNull(),
   actor: text().notNull(),
   action: text().notNull(),
   entity: text().notNull(),

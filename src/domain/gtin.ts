@@ -1,0 +1,13 @@
+/** GS1 mod-10 check digit over GTIN-8/12/13/14. */
+export function isValidGtin(gtin: string): boolean {
+  if (!/^(\d{8}|\d{12}|\d{13}|\d{14})$/.test(gtin)) return false;
+  const digits = [...gtin].map(Number);
+  const check = digits.pop()!;
+  const sum = digits.reverse().reduce((acc, d, i) => acc + d * (i % 2 === 0 ? 3 : 1), 0);
+  return (10 - (sum % 10)) % 10 === check;
+}
+
+/** GS1 Digital Link always carries the 14-digit form. */
+export function toGtin14(gtin: string): string {
+  return gtin.padStart(14, '0');
+}

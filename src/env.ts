@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/** One schema for configuration, validated the same way from process.env and Workers bindings. */
+export const configSchema = z.object({
+  PUBLIC_ORIGIN: z.url().default('http://localhost:8787').refine((v) => !/\/$/.test(v), 'no trailing slash'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+  DATA_DIR: z.string().default('./.data'),
+  DATABASE_URL: z.string().optional(),
+  /** A private Ed25519 JWK with its kid; on Workers it is a secret. */
+  SIGNING_KEY: z.string().optional(),
+  /** Salt for hashing scanner identities; never store a raw IP. */
+  SCAN_SALT: z.string().default('ocop-local-salt'),
+  /** Scans of one stamp above this count mark it suspicious (a pack is scanned a few times). */
+  SUSPICIOUS_SCAN_COUNT: z.coerce.number().int().min(1).default(20),
+  /** Verification requests per minute per client before 429. */
+  VERIFY_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  LOG_LEVEL: z.enum(['silent', 'info']).default('info'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export function loadConfig(source: Record<string, unknown>): Config {
+  const parsed = configSchema.safeParse(source);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${fields}`);
+  }
+  return parsed.data;
+}

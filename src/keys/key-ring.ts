@@ -1,0 +1,70 @@
+import { importJWK, type JWK } from 'jose';
+import { eq, inArray } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { signingKeys } from '../db/schema';
+import { signStamp } from '../domain/stamp-codec';
+
+export type PrivateSigningJwk = JWK & { kid: string; d: string };
+export type Signer = { kid: string; privateKey: CryptoKey; signStamp: (serial: number) => Promise<string> };
+
+/**
+ * Private keys held by this process (from DATA_DIR or a secret) plus a cache of imported public
+ * keys. Key *state* is never cached: verification reads it with the stamp, so marking a key
+ * compromised takes effect on the next request.
+ */
+export class KeyRing {
+  private readonly privateJwks = new Map<string, PrivateSigningJwk>();
+  private readonly imported = new Map<string, Promise<CryptoKey>>();
+
+  constructor(privateJwks: PrivateSigningJwk[]) {
+    for (const jwk of privateJwks) this.privateJwks.set(jwk.kid, jwk);
+  }
+
+  holds(kid: string): boolean {
+    return this.privateJwks.has(kid);
+  }
+
+  add(jwk: PrivateSigningJwk): void {
+    this.privateJwks.set(jwk.kid, jwk);
+  }
+
+  /** The active key that this process can sign with. */
+  async activeSigner(db: Db): Promise<Signer> {
+    const active = await db.select({ kid: signingKeys.kid }).from(signingKeys).where(eq(signingKeys.state, 'active'));
+    const kid = active.map((k) => k.kid).find((k) => this.privateJwks.has(k));
+    const signer = kid ? await this.signerFor(kid) : null;
+    if (!signer) throw new Error('No private key is available for the active signing key');
+    return signer;
+  }
+
+  /** Any held key, active or retired: stamps of older ranges are re-derived with their own key. */
+  async signerFor(kid: string): Promise<Signer | null> {
+    const jwk = this.privateJwks.get(kid);
+    if (!jwk) return null;
+    const privateKey = await this.importOnce(`private:${kid}`, jwk);
+    return { kid, privateKey, signStamp: (serial) => signStamp(privateKey, kid, serial) };
+  }
+
+  /** Imports a published key once per process; the key material of a kid never changes. */
+  publicKey(kid: string, jwk: JsonWebKey): Promise<CryptoKey> {
+    return this.importOnce(`public:${kid}:${(jwk as { x?: string }).x}`, jwk as JWK);
+  }
+
+  private importOnce(cacheKey: string, jwk: JWK): Promise<CryptoKey> {
+    let key = this.imported.get(cacheKey);
+    if (!key) {
+      key = importJWK(jwk, 'EdDSA') as Promise<CryptoKey>;
+      this.imported.set(cacheKey, key);
+    }
+    return key;
+  }
+}
+
+export function publicPart(jwk: PrivateSigningJwk): JsonWebKey & { kid: string } {
+  const { d: _d, ...rest } = jwk;
+  return { kty: rest.kty, crv: rest.crv, x: rest.x, kid: jwk.kid, alg: 'EdDSA', use: 'sig' } as JsonWebKey & { kid: string };
+}
+
+export async function publishedKeys(db: Db) {
+  return db.select().from(signingKeys).where(inArray(signingKeys.state, ['active', 'retired']));
+}

@@ -1,0 +1,22 @@
+import { products } from '../../db/schema';
+import { classification } from '../../data/taxonomy';
+import { appendAudit } from '../audit/append-audit';
+import { withTransaction, type ServiceContext } from '../shared/context';
+import { invalid } from '../shared/errors';
+import { authorize } from '../shared/policy';
+import type { CreateProductInput } from './inputs';
+import { subjectTarget } from './load-scope';
+
+export async function createProduct({ ctx, input }: { ctx: ServiceContext; input: CreateProductInput }) {
+  authorize(ctx.actor, 'product.create', await subjectTarget(ctx.db, input.subjectId));
+  if (!classification(input.taxonomyVersion, input.groupCode, input.subgroupCode)) {
+    throw invalid('Phân nhóm không có trong bảng phân loại đã chọn.', [
+      { path: 'subgroupCode', message: `Không có phân nhóm ${input.subgroupCode} trong nhóm ${input.groupCode} (${input.taxonomyVersion}).` },
+    ]);
+  }
+  return withTransaction(ctx, async (tx) => {
+    const [row] = await tx.db.insert(products).values({ id: crypto.randomUUID(), ...input }).returning();
+    await appendAudit(tx, { action: 'product.create', entity: 'product', entityId: row!.id, after: row });
+    return row!;
+  });
+}
