@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 /** One schema for configuration, validated the same way from process.env and Workers bindings. */
 export const configSchema = z.object({
-  PUBLIC_ORIGIN: z.url().default('http://localhost:8787').refine((v) => !/\/$/.test(v), 'no trailing slash'),
+  /** Printed into every QR; defaults to http://localhost:PORT for local runs. */
+  PUBLIC_ORIGIN: z.url().refine((v) => !/\/$/.test(v), 'no trailing slash').optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
   DATA_DIR: z.string().default('./.data'),
   DATABASE_URL: z.string().optional(),
@@ -18,7 +19,7 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['silent', 'info']).default('info'),
 });
 
-export type Config = z.infer<typeof configSchema>;
+export type Config = z.infer<typeof configSchema> & { PUBLIC_ORIGIN: string };
 
 export function loadConfig(source: Record<string, unknown>): Config {
   const parsed = configSchema.safeParse(source);
@@ -26,5 +27,5 @@ export function loadConfig(source: Record<string, unknown>): Config {
     const fields = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`Invalid configuration: ${fields}`);
   }
-  return parsed.data;
+  return { ...parsed.data, PUBLIC_ORIGIN: parsed.data.PUBLIC_ORIGIN ?? `http://localhost:${parsed.data.PORT}` };
 }

@@ -29,6 +29,11 @@ export const POLICY = {
   'certificate.create': { authority: 'province', admin: 'any' },
   'batch.create': { producer: 'own-subject', authority: 'province', admin: 'any' },
   'stamps.issue': { producer: 'own-subject', authority: 'province' },
+  'stamps.void': { producer: 'own-subject', authority: 'province' },
+  'certificate.suspend': { inspector: 'province', authority: 'province' },
+  'certificate.reinstate': { inspector: 'province', authority: 'province' },
+  'certificate.revoke': { inspector: 'province', authority: 'province' },
+  'batch.recall': { inspector: 'province', authority: 'province' },
   'token.create': { admin: 'any' },
   'keys.rotate': { admin: 'any' },
 } as const satisfies Record<string, Partial<Record<Role, Reach>>>;

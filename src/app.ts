@@ -1,0 +1,41 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { z } from 'zod';
+import type { AppDeps, AppEnv } from './app-env';
+import { authenticate } from './middleware/authenticate';
+import { requestScope } from './middleware/request-scope';
+import { mountDocs } from './routes/docs';
+import { errorBody, handleError, validationHook } from './routes/errors';
+import { keyRoutes } from './routes/keys';
+import { registryRoutes } from './routes/registry';
+import { stampRoutes } from './routes/stamps';
+import { verifyRoutes } from './routes/verify';
+
+z.config(z.locales.vi()); // validation messages in Vietnamese; error codes stay stable English
+
+/** The one app for both runtimes; everything runtime-specific arrives through `deps`. */
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.use('*', requestId());
+  app.use('*', secureHeaders({
+    contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], imgSrc: ["'self'", 'data:'], formAction: ["'self'"], baseUri: ["'none'"] },
+    crossOriginResourcePolicy: 'cross-origin',
+  }));
+  app.use('*', requestScope(deps));
+  app.use('/api/*', authenticate);
+
+  app.route('/', verifyRoutes);
+  app.route('/', keyRoutes);
+  app.route('/', registryRoutes);
+  app.route('/', stampRoutes);
+  mountDocs(app);
+  app.get('/', (c) => c.redirect('/docs'));
+  app.get('/healthz', (c) => c.json({ ok: true }));
+
+  app.notFound((c) => c.json(errorBody(c, 'not_found', 'Không tìm thấy đường dẫn này.'), 404));
+  app.onError(handleError);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

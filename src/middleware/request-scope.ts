@@ -1,0 +1,30 @@
+import { createMiddleware } from 'hono/factory';
+import type { AppDeps, AppEnv } from '../app-env';
+
+/** Binds the runtime's resources to the request, and releases them after the response. */
+export function requestScope(deps: AppDeps) {
+  return createMiddleware<AppEnv>(async function scoped(c, next) {
+    const resources = deps.openRequest(c);
+    c.set('deps', deps);
+    c.set('db', resources.db);
+    c.set('scanSink', resources.scanSink);
+    c.set('actor', { kind: 'anonymous' });
+    c.set('clientId', deps.clientAddress(c) ?? 'unknown');
+    try {
+      await next();
+    } finally {
+      const finished = resources.finish();
+      const execution = executionContext(c);
+      if (execution) execution.waitUntil(finished);
+      else await finished;
+    }
+  });
+}
+
+function executionContext(c: { executionCtx: { waitUntil(p: Promise<unknown>): void } }) {
+  try {
+    return c.executionCtx;
+  } catch {
+    return null; // Node has no execution context; its resources outlive the request.
+  }
+}

@@ -1,0 +1,44 @@
+import { serve } from '@hono/node-server';
+import { loadConfig } from './env';
+import { bootNode } from './node/boot';
+import { demoCodes, isDatabaseEmpty, seedDemo, SEED_ACTOR } from './seed/seed-demo';
+
+/** `npm start`: PGlite in DATA_DIR (or DATABASE_URL), migrations, demo data, then serve on PORT. */
+async function main() {
+  const config = loadConfig(process.env);
+  const runtime = await bootNode(config);
+  const ctx = { db: runtime.db, actor: SEED_ACTOR, now: runtime.now, keys: runtime.keys, config };
+
+  if (config.SEED_DEMO === 'true') {
+    if (await isDatabaseEmpty(ctx)) {
+      console.log('Empty database: seeding the demo data set (DỮ LIỆU MINH HỌA)…');
+      await seedDemo(ctx);
+    }
+    const codes = await demoCodes(ctx).catch(() => null);
+    if (codes) {
+      console.log('\nDemo stamps, one per verdict status (open in a browser, or add Accept: application/json):');
+      for (const [status, code] of Object.entries(codes)) console.log(`  ${status.padEnd(9)} ${config.PUBLIC_ORIGIN}/S/${code}`);
+    }
+  }
+
+  const server = serve({ fetch: runtime.app.fetch, port: config.PORT }, (info) => {
+    console.log(`\nOCOP stamp service on http://localhost:${info.port}  (API docs: /docs, database: ${config.DATABASE_URL ? 'PostgreSQL' : `PGlite in ${config.DATA_DIR}`})`);
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: finishing requests and writing pending scans…`);
+    server.close();
+    await runtime.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error) => {
+  console.error(`Could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

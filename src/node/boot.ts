@@ -1,0 +1,55 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { createApp } from '../app';
+import type { DbHandle } from '../db/client';
+import { openPglite } from '../db/pglite';
+import { connectPostgres, migratePostgres } from '../db/postgres';
+import type { Config } from '../env';
+import { loadNodeKeyRing } from '../keys/node-keys';
+import { MemoryRateLimiter } from '../middleware/rate-limit';
+import { ScanSink } from '../services/scans/scan-sink';
+
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../migrations', import.meta.url));
+
+/** Opens PGlite in DATA_DIR, or PostgreSQL when DATABASE_URL is set, and applies migrations. */
+export async function openNodeDatabase(config: Config): Promise<DbHandle> {
+  if (config.DATABASE_URL) {
+    await migratePostgres(config.DATABASE_URL, MIGRATIONS_FOLDER);
+    return connectPostgres(config.DATABASE_URL);
+  }
+  return openPglite(join(config.DATA_DIR, 'pglite'), MIGRATIONS_FOLDER);
+}
+
+/** Everything `npm start` runs, without the listening socket: tests boot the same thing. */
+export async function bootNode(config: Config, options: { now?: () => Date } = {}) {
+  const database = await openNodeDatabase(config);
+  const keys = await loadNodeKeyRing(database.db, config.DATA_DIR, config.SIGNING_KEY);
+  const scanSink = new ScanSink(database.db, {
+    autoFlushMs: 200,
+    onError: (e) => console.error(JSON.stringify({ level: 'error', message: 'scan write failed, will retry', error: String(e) })),
+  });
+  const now = options.now ?? (() => new Date());
+  const app = createApp({
+    config, keys, now,
+    rateLimiter: new MemoryRateLimiter(config.VERIFY_RATE_PER_MINUTE),
+    openRequest: () => ({ db: database.db, scanSink, finish: async () => {} }),
+    clientAddress: (c) => {
+      try {
+        return getConnInfo(c).remote.address ?? null;
+      } catch {
+        return null; // app.request() in tests has no socket
+      }
+    },
+  });
+  return {
+    app, db: database.db, keys, scanSink, config, now,
+    /** Graceful: pending scans are written before the database closes. */
+    close: async () => {
+      await scanSink.drain();
+      await database.close();
+    },
+  };
+}
+
+export type NodeRuntime = Awaited<ReturnType<typeof bootNode>>;

@@ -1,0 +1,57 @@
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import type { AppEnv } from '../../app-env';
+import { createBatch } from '../../services/registry/create-batch';
+import { createCertificate } from '../../services/registry/create-certificate';
+import { createProduct } from '../../services/registry/create-product';
+import { createRawMaterialArea } from '../../services/registry/create-area';
+import { createSubject } from '../../services/registry/create-subject';
+import {
+  createAreaInput, createBatchInput, createCertificateInput, createProductInput, createSubjectInput, listQuery, uuid,
+} from '../../services/registry/inputs';
+import { getRegistryItem, listRegistry, type RegistryEntity } from '../../services/registry/read-registry';
+import type { ServiceContext } from '../../services/shared/context';
+import { serviceContext } from '../context';
+import { validationHook } from '../errors';
+import { errorSchema } from '../verify/schemas';
+
+/** The registry: one create, list and read per entity, all generated from this table. */
+const REGISTRY: Record<RegistryEntity, { path: string; tag: string; input: z.ZodType; create: (a: { ctx: ServiceContext; input: never }) => Promise<unknown> }> = {
+  subjects: { path: 'subjects', tag: 'Subjects (chủ thể)', input: createSubjectInput, create: createSubject },
+  areas: { path: 'raw-material-areas', tag: 'Raw-material areas (vùng nguyên liệu)', input: createAreaInput, create: createRawMaterialArea },
+  products: { path: 'products', tag: 'Products', input: createProductInput, create: createProduct },
+  certificates: { path: 'certificates', tag: 'Certificates', input: createCertificateInput, create: createCertificate },
+  batches: { path: 'batches', tag: 'Batches (lô hàng)', input: createBatchInput, create: createBatch },
+};
+
+const record = z.object({ id: z.string() }).loose();
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
+const errors = {
+  400: json(errorSchema, 'Invalid input, with a message per field'), 401: json(errorSchema, 'No valid token'),
+  403: json(errorSchema, 'Outside the actor’s role or jurisdiction'), 404: json(errorSchema, 'Not found or not visible'),
+};
+
+export const registryRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+for (const [entity, spec] of Object.entries(REGISTRY) as [RegistryEntity, (typeof REGISTRY)[RegistryEntity]][]) {
+  const security = [{ bearer: [] }];
+  registryRoutes.openapi(createRoute({
+    method: 'post', path: `/api/v1/${spec.path}`, tags: [spec.tag], security, summary: `Register ${spec.path}`,
+    request: { body: { content: { 'application/json': { schema: spec.input } }, required: true } },
+    responses: { 201: json(record, 'Created'), ...errors, 409: json(errorSchema, 'Already exists') },
+  }), async (c) => {
+    const created = await spec.create({ ctx: serviceContext(c), input: c.req.valid('json') as never });
+    return c.json(created as z.infer<typeof record>, 201);
+  });
+
+  registryRoutes.openapi(createRoute({
+    method: 'get', path: `/api/v1/${spec.path}`, tags: [spec.tag], security, summary: `List ${spec.path} in the caller’s scope`,
+    request: { query: listQuery },
+    responses: { 200: json(z.object({ items: z.array(record), page: z.number(), pageSize: z.number(), total: z.number() }), 'A page'), ...errors },
+  }), async (c) => c.json(await listRegistry(serviceContext(c), entity, c.req.valid('query')) as never, 200));
+
+  registryRoutes.openapi(createRoute({
+    method: 'get', path: `/api/v1/${spec.path}/{id}`, tags: [spec.tag], security, summary: `Read one of ${spec.path}`,
+    request: { params: z.object({ id: uuid }) },
+    responses: { 200: json(record, 'Found'), ...errors },
+  }), async (c) => c.json(await getRegistryItem(serviceContext(c), entity, c.req.valid('param').id) as never, 200));
+}

@@ -1,0 +1,63 @@
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppEnv } from '../../app-env';
+import { rateLimit } from '../../middleware/rate-limit';
+import { verifyStamp, verifyStamps } from '../../services/verification/verify-stamps';
+import { renderVerifyPage } from '../../../web/verify-page';
+import { pickLang } from '../../../web/i18n';
+import { serviceContext } from '../context';
+import { validationHook } from '../errors';
+import { recordScan } from './record-scan';
+import { bulkVerifyBody, bulkVerifyResponse, errorSchema, verdictSchema } from './schemas';
+
+const codeParam = z.object({ code: z.string().max(400).openapi({ param: { name: 'code', in: 'path' } }) });
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
+
+const scanRoute = createRoute({
+  method: 'get', path: '/S/{code}', tags: ['Verification'],
+  summary: 'The URL printed in the QR. HTML by default, the verdict as JSON with Accept: application/json.',
+  request: { params: codeParam, query: z.object({ lang: z.enum(['vi', 'en']).optional() }) },
+  responses: { 200: { ...json(verdictSchema, 'Verdict (always 200: a forged code is an answer, not an error)'), content: {
+    'application/json': { schema: verdictSchema }, 'text/html': { schema: z.string() } } }, 429: json(errorSchema, 'Rate limited') },
+});
+
+const verifyRoute = createRoute({
+  method: 'get', path: '/api/v1/verify/{code}', tags: ['Verification'], summary: 'Verdict for one code or stamp URL',
+  request: { params: codeParam }, responses: { 200: json(verdictSchema, 'Verdict'), 429: json(errorSchema, 'Rate limited') },
+});
+
+const bulkRoute = createRoute({
+  method: 'post', path: '/api/v1/verify', tags: ['Verification'],
+  summary: 'Verdicts for up to 1,000 codes or URLs, in order. A bad code is a forged verdict, not a failed request.',
+  request: { body: { content: { 'application/json': { schema: bulkVerifyBody } }, required: true } },
+  responses: { 200: json(bulkVerifyResponse, 'Verdicts in input order'), 400: json(errorSchema, 'Invalid body'), 429: json(errorSchema, 'Rate limited') },
+});
+
+export const verifyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+verifyRoutes.use('/S/*', rateLimit('verify'));
+verifyRoutes.use('/api/v1/verify/*', rateLimit('verify'));
+verifyRoutes.use('/api/v1/verify', rateLimit('verify-bulk'), bodyLimit({ maxSize: 512 * 1024 }));
+verifyRoutes.use('*', async (c, next) => {
+  await next();
+  c.header('Cache-Control', 'no-store'); // a revocation must show on the very next request
+});
+
+verifyRoutes.openapi(scanRoute, async (c) => {
+  const { code } = c.req.valid('param');
+  const verdict = await verifyStamp(serviceContext(c), code);
+  await recordScan(c, verdict);
+  c.header('Vary', 'Accept');
+  if ((c.req.header('accept') ?? '').includes('application/json')) return c.json(verdict, 200);
+  const lang = pickLang(c.req.valid('query').lang);
+  return c.html(renderVerifyPage(verdict, lang, `/S/${encodeURIComponent(verdict.code)}`), 200) as never;
+});
+
+verifyRoutes.openapi(verifyRoute, async (c) => c.json(await verifyStamp(serviceContext(c), c.req.valid('param').code), 200));
+
+verifyRoutes.openapi(bulkRoute, async (c) => {
+  const verdicts = await verifyStamps(serviceContext(c), c.req.valid('json').codes);
+  const summary: Record<string, number> = {};
+  for (const v of verdicts) summary[v.status] = (summary[v.status] ?? 0) + 1;
+  return c.json({ count: verdicts.length, summary, verdicts }, 200);
+});

@@ -1,0 +1,65 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+
+export type StampFactsRow = {
+  idx: number;
+  key_state: 'active' | 'retired' | 'compromised' | null;
+  public_jwk: JsonWebKey | null;
+  range_id: string | null;
+  voided: boolean;
+  batch: { id: string; lot: string; production_date: string; best_before: string | null; recalled_on: string | null;
+    recall_reason: string | null; recall_basis: string | null } | null;
+  product: { id: string; name: string; taxonomy_version: string; group_code: string; subgroup_code: string; gtin: string | null } | null;
+  subject: { id: string; name: string; kind: string; province_code: string; commune_code: string | null; address_as_issued: string; demo: boolean } | null;
+  certificate: { id: string; number: string; scheme: string; score: number; stars: number; issuer_name: string; issuer_level: string;
+    decision_number: string; decision_date: string; valid_from: string; valid_until: string; status: 'active' | 'suspended' | 'revoked';
+    status_changed_on: string | null; status_reason: string | null; status_basis: string | null } | null;
+  areas: { id: string; name: string; kind: string; official_code: string | null; province_code: string; commune_code: string | null;
+    standards: { name: string; certificateNumber?: string; expiresOn: string }[] }[] | null;
+  scan_count: number;
+  first_scan_at: string | null;
+  first_scan_place: string | null;
+};
+
+/**
+ * Everything a verdict needs for many stamps in one round trip. The range lookup takes the last
+ * range starting at or below the serial (an index seek on first_serial) and keeps it only if it
+ * covers the serial and was signed with the stamp's key. Nothing here is cached: a revocation
+ * that has committed is seen by the next call.
+ */
+export async function loadStampFacts(db: Db, stamps: { idx: number; kid: string; serial: number }[]): Promise<StampFactsRow[]> {
+  if (stamps.length === 0) return [];
+  const result = await db.execute(sql`
+    select q.idx, k.state as key_state, k.public_jwk, r.id as range_id,
+      coalesce(v.voided, false) as voided,
+      to_jsonb(b) - 'created_at' as batch, to_jsonb(p) - 'created_at' as product,
+      to_jsonb(s) - 'created_at' as subject, to_jsonb(c) - 'created_at' as certificate,
+      a.areas, coalesce(sc.n, 0)::int as scan_count, fs.scanned_at as first_scan_at, fs.place as first_scan_place
+    from json_to_recordset(${JSON.stringify(stamps)}::json) as q(idx int, kid text, serial bigint)
+    left join signing_keys k on k.kid = q.kid
+    left join lateral (
+      select sr.id, sr.batch_id from stamp_ranges sr
+      where sr.first_serial <= q.serial order by sr.first_serial desc limit 1
+    ) r0 on true
+    left join stamp_ranges r on r.id = r0.id and r.last_serial >= q.serial and r.kid = q.kid
+    left join lateral (
+      select true as voided from voided_serials vs
+      where vs.range_id = r.id and vs.first_serial <= q.serial and vs.last_serial >= q.serial limit 1
+    ) v on true
+    left join batches b on b.id = r.batch_id
+    left join products p on p.id = b.product_id
+    left join subjects s on s.id = p.subject_id
+    left join certificates c on c.id = b.certificate_id
+    left join lateral (
+      select json_agg(json_build_object('id', ra.id, 'name', ra.name, 'kind', ra.kind, 'official_code', ra.official_code,
+        'province_code', ra.province_code, 'commune_code', ra.commune_code, 'standards', ra.standards) order by ra.name) as areas
+      from batch_areas ba join raw_material_areas ra on ra.id = ba.area_id where ba.batch_id = b.id
+    ) a on true
+    left join lateral (select count(*) as n from scans where scans.serial = q.serial and r.id is not null) sc on true
+    left join lateral (
+      select scanned_at, place from scans where scans.serial = q.serial and r.id is not null order by scanned_at limit 1
+    ) fs on true
+  `);
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as StampFactsRow[];
+  return rows.map((row) => ({ ...row, first_scan_at: row.first_scan_at ? new Date(row.first_scan_at).toISOString() : null }));
+}

@@ -1,0 +1,109 @@
+import { vietnamToday } from '../../domain/calendar';
+import { certificateTimeState } from '../../domain/certificate-dates';
+import { toGtin14 } from '../../domain/gtin';
+import { extractStampCode, parseStampCode, verifyStampSignature, type StampCode } from '../../domain/stamp-codec';
+import { decideStatus } from '../../domain/verdict';
+import { classification } from '../../data/taxonomy';
+import { PROVINCES } from '../../data/provinces';
+import type { ServiceContext } from '../shared/context';
+import { loadStampFacts, type StampFactsRow } from './load-stamp-facts';
+import type { ForgedReason, Verdict } from './verdict-types';
+
+/**
+ * The one verdict function behind the page, the JSON API, bulk verification and the offline
+ * status list. Verdicts come back in the order of `inputs`; a bad input is a `forged` verdict,
+ * never an exception, so one bad code cannot fail a batch.
+ */
+export async function verifyStamps(ctx: ServiceContext, inputs: string[]): Promise<Verdict[]> {
+  const checkedAt = ctx.now().toISOString();
+  const parsed = inputs.map((input) => {
+    const text = extractStampCode(input);
+    return { text: text ?? String(input ?? '').slice(0, 200), code: text ? parseStampCode(text) : null };
+  });
+  const wanted = parsed.flatMap((p, idx) => (p.code ? [{ idx, kid: p.code.kid, serial: p.code.serial }] : []));
+  const facts = new Map((await loadStampFacts(ctx.db, wanted)).map((row) => [row.idx, row]));
+  const today = vietnamToday(ctx.now());
+
+  return Promise.all(parsed.map(async ({ text, code }, idx) => {
+    const base = { code: text, serial: code?.serial ?? null, kid: code?.kid ?? null, live: true, checkedAt };
+    if (!code) return forged(base, 'malformed');
+    const row = facts.get(idx);
+    if (!row?.key_state || !row.public_jwk) return forged(base, 'unknown_key');
+    if (!(await signatureHolds(ctx, code, row.public_jwk))) return forged(base, 'bad_signature');
+    if (row.key_state === 'compromised') return forged(base, 'compromised_key');
+    return buildVerdict(ctx, base, row, today);
+  }));
+}
+
+export async function verifyStamp(ctx: ServiceContext, input: string): Promise<Verdict> {
+  const [verdict] = await verifyStamps(ctx, [input]);
+  return verdict!;
+}
+
+async function signatureHolds(ctx: ServiceContext, code: StampCode, jwk: JsonWebKey): Promise<boolean> {
+  try {
+    return await verifyStampSignature(code, await ctx.keys.publicKey(code.kid, jwk));
+  } catch {
+    return false;
+  }
+}
+
+type Base = Pick<Verdict, 'code' | 'serial' | 'kid' | 'live' | 'checkedAt'>;
+
+function forged(base: Base, reason: ForgedReason): Verdict {
+  return { ...base, status: 'forged', forgedReason: reason };
+}
+
+function buildVerdict(ctx: ServiceContext, base: Base, row: StampFactsRow, today: string): Verdict {
+  const { batch, product, subject, certificate } = row;
+  if (!row.range_id || !batch || !product || !subject || !certificate) {
+    return { ...base, status: 'unknown' };
+  }
+  const status = decideStatus({
+    signatureValid: true,
+    keyCompromised: false,
+    rangeFound: true,
+    voided: row.voided,
+    batchRecalled: batch.recalled_on !== null,
+    certificateStatus: certificate.status,
+    certificateExpired: certificateTimeState(certificate.valid_from, certificate.valid_until, today) === 'expired',
+  });
+  const group = classification(product.taxonomy_version, product.group_code, product.subgroup_code);
+  return {
+    ...base,
+    status,
+    productId: product.id, subjectId: subject.id, batchId: batch.id, certificateId: certificate.id,
+    product: {
+      name: product.name, stars: certificate.stars, gtin: product.gtin,
+      group: group && { taxonomyVersion: group.version, code: group.groupCode, name: group.groupName, nameEn: group.groupNameEn,
+        subgroupCode: group.subgroupCode, subgroupName: group.subgroupName },
+    },
+    subject: {
+      name: subject.name, kind: subject.kind, provinceCode: subject.province_code,
+      provinceName: PROVINCES[subject.province_code]?.vi ?? null, communeCode: subject.commune_code, address: subject.address_as_issued, demo: subject.demo,
+    },
+    batch: {
+      lot: batch.lot, productionDate: batch.production_date, bestBefore: batch.best_before,
+      recall: batch.recalled_on ? { on: batch.recalled_on, reason: batch.recall_reason, basis: batch.recall_basis } : null,
+      areas: (row.areas ?? []).map((a) => ({ id: a.id, name: a.name, kind: a.kind, officialCode: a.official_code,
+        provinceCode: a.province_code, communeCode: a.commune_code, standards: a.standards ?? [] })),
+    },
+    certificate: {
+      number: certificate.number, scheme: certificate.scheme, score: certificate.score, decisionNumber: certificate.decision_number,
+      decisionDate: certificate.decision_date, issuerName: certificate.issuer_name, issuerLevel: certificate.issuer_level,
+      validFrom: certificate.valid_from, validUntil: certificate.valid_until, status: certificate.status,
+      statusChange: certificate.status_changed_on
+        ? { on: certificate.status_changed_on, reason: certificate.status_reason, basis: certificate.status_basis } : null,
+    },
+    scans: {
+      count: row.scan_count, firstAt: row.first_scan_at, firstPlace: row.first_scan_place,
+      suspicious: row.scan_count >= ctx.config.SUSPICIOUS_SCAN_COUNT,
+    },
+    ...(product.gtin ? { digitalLink: digitalLink(ctx.config.PUBLIC_ORIGIN, product.gtin, batch.lot, base.serial!, base.code) } : {}),
+  };
+}
+
+/** GS1 Digital Link form; the signed code rides along as `stamp` so the link stays verifiable. */
+export function digitalLink(origin: string, gtin: string, lot: string, serial: number, code: string): string {
+  return `${origin}/01/${toGtin14(gtin)}/10/${encodeURIComponent(lot)}/21/${serial}?stamp=${code}`;
+}

@@ -1,0 +1,74 @@
+import { formatVietnameseDate } from '../src/domain/calendar';
+import { statusTone } from '../src/domain/verdict';
+import { PROVINCES } from '../src/data/provinces';
+import type { Verdict } from '../src/services/verification/verdict-types';
+import { html, raw, type Raw } from './html';
+import { LABELS, STATUS_TEXT, type Lang } from './i18n';
+import { VERIFY_PAGE_CSS } from './verify-page-css';
+
+const ICON = { ok: '✓', warning: '!', danger: '✕' } as const;
+
+/**
+ * The page a consumer sees after scanning. Server-rendered, no script, CSS inline: the whole
+ * first view fits TCP's initial window. Every status has a distinct colour, icon and words.
+ */
+export function renderVerifyPage(verdict: Verdict, lang: Lang, selfPath: string): string {
+  const t = LABELS[lang];
+  const text = STATUS_TEXT[lang][verdict.status];
+  const tone = verdict.live ? statusTone(verdict.status) : 'warning';
+  const other = `${selfPath}?lang=${t.switchHref}`;
+  const body = html`
+<header class="top"><span>${t.heading}</span><a href="${other}" hreflang="${t.switchHref}" lang="${t.switchHref}">${t.switchLang}</a></header>
+<main>
+<section class="banner ${tone}" role="status" aria-live="polite" data-status="${verdict.status}">
+<span class="icon" aria-hidden="true">${ICON[tone]}</span>
+<div><h1>${text.title}</h1><p>${text.advice}</p></div>
+</section>
+${verdict.live ? '' : html`<p class="note">${t.offline}</p>`}
+${verdict.subject?.demo ? html`<p class="note demo">${t.demoNote}</p>` : ''}
+${verdict.scans?.suspicious ? html`<p class="note">${t.suspicious}</p>` : ''}
+${details(verdict, lang)}
+<p class="serial">${t.serial}: ${verdict.serial ?? '—'}</p>
+</main>
+<footer>${t.footer}</footer>`;
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">`
+    + `<meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex">`
+    + `<title>${text.title} · OCOP</title><style>${VERIFY_PAGE_CSS}</style></head><body>${body.__raw}</body></html>`;
+}
+
+function stars(n: number, label: string): Raw {
+  return html`<span class="stars" role="img" aria-label="${label}">${'★'.repeat(n)}<span class="dim">${'★'.repeat(5 - n)}</span></span>`;
+}
+
+const d = (iso: string | null | undefined) => (iso ? formatVietnameseDate(iso) : '—');
+
+function row(label: string, value: Raw | string | null | undefined): Raw {
+  return value ? html`<dt>${label}</dt><dd>${value}</dd>` : raw('');
+}
+
+function details(v: Verdict, lang: Lang): Raw {
+  const t = LABELS[lang];
+  if (!v.product || !v.subject || !v.batch || !v.certificate) return raw('');
+  const { product, subject, batch, certificate } = v;
+  const province = PROVINCES[subject.provinceCode]?.[lang] ?? subject.provinceCode;
+  const group = product.group && (lang === 'en' ? product.group.nameEn : `${product.group.name} · ${product.group.subgroupName}`);
+  const change = certificate.statusChange ?? batch.recall;
+  return html`
+<section class="card" aria-labelledby="p"><h2 id="p">${product.name}</h2>
+<p class="rating">OCOP ${stars(product.stars, t.starsOf(product.stars))}</p>
+<dl>${row(t.group, group)}${row('GTIN', product.gtin)}</dl></section>
+${change ? html`<section class="card alert" aria-labelledby="c"><h2 id="c">${certificate.statusChange ? t.statusChange : t.recall}</h2><dl>
+${row(lang === 'en' ? 'Date' : 'Ngày', d(change.on))}${row(t.reason, change.reason)}${row(t.basis, change.basis)}</dl></section>` : ''}
+<section class="card" aria-labelledby="s"><h2 id="s">${t.producer}</h2><dl>
+${row(t.producer, `${subject.name} (${t.kind[subject.kind] ?? subject.kind})`)}${row(t.address, `${subject.address} — ${province}`)}</dl></section>
+<section class="card" aria-labelledby="b"><h2 id="b">${t.batch}</h2><dl>
+${row(t.lot, batch.lot)}${row(t.produced, d(batch.productionDate))}${row(t.bestBefore, batch.bestBefore ? d(batch.bestBefore) : null)}
+${batch.areas.map((a) => row(t.area, html`${a.name}${a.officialCode ? html`<br>${t.areaCode}: <b>${a.officialCode}</b>` : ''}${
+  a.standards.length ? html`<br>${t.standards}: ${a.standards.map((s, i) => html`${i ? ', ' : ''}${s.name} (${t.expires} ${d(s.expiresOn)})`)}` : ''}<br>${PROVINCES[a.provinceCode]?.[lang] ?? a.provinceCode}`))}</dl></section>
+<section class="card" aria-labelledby="g"><h2 id="g">${t.certificate}</h2><dl>
+${row(t.number, certificate.number)}${row(t.decision, `${certificate.decisionNumber}, ${d(certificate.decisionDate)}`)}
+${row(t.issuer, `${certificate.issuerName} (${t.level[certificate.issuerLevel] ?? certificate.issuerLevel})`)}
+${row(t.validity, `${d(certificate.validFrom)} – ${d(certificate.validUntil)}`)}</dl></section>
+${v.scans ? html`<section class="card" aria-labelledby="q"><h2 id="q">${t.scans}</h2><p>${t.scanCount(v.scans.count)}${
+  v.scans.firstAt ? html`, ${t.firstScan} ${new Date(v.scans.firstAt).toLocaleString(lang === 'en' ? 'en-GB' : 'vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })}${v.scans.firstPlace ? ` (${v.scans.firstPlace})` : ''}` : ''}</p></section>` : ''}`;
+}
