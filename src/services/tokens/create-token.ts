@@ -7,6 +7,7 @@ import { withTransaction, type ServiceContext } from '../shared/context';
 import { invalid } from '../shared/errors';
 import { authorize, type Role } from '../shared/policy';
 import { subjectTarget } from '../registry/load-scope';
+import { uuid } from '../registry/inputs';
 
 export type CreateTokenInput = { name: string; role: Role; provinceCode: string | null; subjectId: string | null; expiresAt: Date | null };
 
@@ -27,6 +28,7 @@ export async function createApiToken({ ctx, input }: { ctx: ServiceContext; inpu
   }
   if (input.role === 'producer') {
     if (!input.subjectId) throw invalid('Mã truy cập của nhà sản xuất phải gắn với một chủ thể (--subject).');
+    if (!uuid.safeParse(input.subjectId).success) throw invalid('Mã chủ thể không hợp lệ (cần UUID).');
     input = { ...input, provinceCode: (await subjectTarget(ctx.db, input.subjectId)).provinceCode };
   } else if (input.subjectId) {
     throw invalid('Chỉ mã truy cập của nhà sản xuất mới gắn với chủ thể.');

@@ -1,0 +1,85 @@
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../env';
+import { openNodeDatabase } from '../node/boot';
+import { loadNodeKeyRing } from '../keys/node-keys';
+import { readKeyFile, writeKeyFile } from '../keys/file-key-store';
+import { verifyAuditChain } from '../services/audit/verify-audit-chain';
+import { markKeyCompromised, rotateSigningKey } from '../services/keys/rotate-signing-key';
+import { createApiToken } from '../services/tokens/create-token';
+import { AppError } from '../services/shared/errors';
+import { ROLES, type Actor, type Role } from '../services/shared/policy';
+import type { ServiceContext } from '../services/shared/context';
+
+/** The operator at the console acts as an administrator, through the same services and audit. */
+const OPERATOR: Actor = { kind: 'system', id: process.env.USER ? `cli:${process.env.USER}` : 'cli', role: 'admin', provinceCode: null, subjectId: null };
+
+const USAGE = `Usage: npm run cli -- <command>
+  token create --role retailer|producer|inspector|authority|admin [--province NN|central] [--subject ID] [--name TEXT] [--days N]
+  keys rotate
+  keys compromise --kid KID
+  audit verify
+Uses DATABASE_URL, or the PGlite database in DATA_DIR (stop \`npm start\` first: PGlite allows one process).`;
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv, allowPositionals: true,
+    options: { role: { type: 'string' }, province: { type: 'string' }, subject: { type: 'string' }, name: { type: 'string' },
+      days: { type: 'string' }, kid: { type: 'string' }, help: { type: 'boolean' } },
+  });
+  const command = positionals.join(' ');
+  if (values.help || !['token create', 'keys rotate', 'keys compromise', 'audit verify'].includes(command)) {
+    console.log(USAGE);
+    return values.help ? 0 : 2;
+  }
+  const config = loadConfig(process.env);
+  const database = await openNodeDatabase(config);
+  try {
+    const keys = await loadNodeKeyRing(database.db, config.DATA_DIR, config.SIGNING_KEY);
+    const ctx: ServiceContext = { db: database.db, actor: OPERATOR, now: () => new Date(), keys, config, requestId: 'cli' };
+    return await run(command, values, ctx);
+  } finally {
+    await database.close();
+  }
+}
+
+async function run(command: string, values: Record<string, string | boolean | undefined>, ctx: ServiceContext): Promise<number> {
+  if (command === 'token create') {
+    const role = String(values.role ?? '') as Role;
+    if (!ROLES.includes(role)) throw new AppError('invalid_input', `--role must be one of ${ROLES.join(', ')}`);
+    const province = typeof values.province === 'string' && values.province !== 'central' ? values.province : null;
+    const days = values.days ? Number(values.days) : 365;
+    if (!Number.isInteger(days) || days < 1 || days > 3650) throw new AppError('invalid_input', '--days must be 1 to 3650');
+    const created = await createApiToken({ ctx, input: {
+      role, provinceCode: province, subjectId: typeof values.subject === 'string' ? values.subject : null,
+      name: typeof values.name === 'string' ? values.name : `${role} token`, expiresAt: new Date(ctx.now().getTime() + days * 86_400_000),
+    } });
+    console.error(`Token ${created.id} (${role}${created.provinceCode ? `, province ${created.provinceCode}` : ''}), expires ${created.expiresAt?.toISOString().slice(0, 10)}. Shown once:`);
+    console.log(created.token);
+    return 0;
+  }
+  if (command === 'keys rotate') {
+    if (ctx.config.SIGNING_KEY) throw new AppError('invalid_input', 'SIGNING_KEY is set: rotate by generating a new secret instead.');
+    const dataDir = ctx.config.DATA_DIR;
+    const result = await rotateSigningKey({ ctx, persist: async (jwk) => writeKeyFile(dataDir, [...readKeyFile(dataDir), jwk]) });
+    console.log(`Active key is now ${result.kid}; retired: ${result.retired.join(', ') || 'none'}. Old stamps keep verifying.`);
+    return 0;
+  }
+  if (command === 'keys compromise') {
+    const kid = String(values.kid ?? '').toUpperCase();
+    await markKeyCompromised({ ctx, kid });
+    console.log(`Key ${kid} marked compromised: every stamp it signed now verifies as forged.`);
+    return 0;
+  }
+  const report = await verifyAuditChain(ctx.db);
+  if (report.ok) {
+    console.log(`Audit log intact: ${report.rows} entries, every hash and link verified.`);
+    return 0;
+  }
+  console.log(`Audit log BROKEN at entry id ${report.brokenAtId}: ${report.reason} (${report.rows} entries verified before it).`);
+  return 1;
+}
+
+main(process.argv.slice(2)).then((code) => process.exit(code), (error) => {
+  console.error(error instanceof AppError || error instanceof TypeError ? `Error: ${error.message}` : `Error: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(error instanceof AppError ? 2 : 1);
+});
