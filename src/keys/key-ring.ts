@@ -60,6 +60,20 @@ export class KeyRing {
   }
 }
 
+/** SIGNING_KEY (a Workers secret, or an env var on Node): a private Ed25519 JWK with a short kid. */
+export function parseSigningKeySecret(secret: string): PrivateSigningJwk {
+  let jwk: PrivateSigningJwk;
+  try {
+    jwk = JSON.parse(secret) as PrivateSigningJwk;
+  } catch {
+    throw new Error('SIGNING_KEY is not JSON');
+  }
+  if (jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || !jwk.d || !jwk.x || !/^[0-9A-Z]{1,8}$/.test(jwk.kid ?? '')) {
+    throw new Error('SIGNING_KEY must be a private Ed25519 JWK with a kid of 1–8 of [0-9A-Z]');
+  }
+  return jwk;
+}
+
 export function publicPart(jwk: PrivateSigningJwk): JsonWebKey & { kid: string } {
   const { d: _d, ...rest } = jwk;
   return { kty: rest.kty, crv: rest.crv, x: rest.x, kid: jwk.kid, alg: 'EdDSA', use: 'sig' } as JsonWebKey & { kid: string };

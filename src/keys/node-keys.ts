@@ -3,15 +3,7 @@ import type { Db } from '../db/client';
 import { signingKeys } from '../db/schema';
 import { generateSigningJwk, nextKid } from './generate-key';
 import { readKeyFile, writeKeyFile } from './file-key-store';
-import { KeyRing, publicPart, type PrivateSigningJwk } from './key-ring';
-
-export function parseSigningKeySecret(secret: string): PrivateSigningJwk {
-  const jwk = JSON.parse(secret) as PrivateSigningJwk;
-  if (jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || !jwk.d || !jwk.x || !/^[0-9A-Z]{1,8}$/.test(jwk.kid ?? '')) {
-    throw new Error('SIGNING_KEY must be a private Ed25519 JWK with a kid of 1–8 of [0-9A-Z]');
-  }
-  return jwk;
-}
+import { KeyRing, parseSigningKeySecret, publicPart } from './key-ring';
 
 /**
  * First start on Node: use SIGNING_KEY if given, else the key file, else generate one. Any held

@@ -1,0 +1,67 @@
+import postgres from 'postgres';
+import { drizzle } from 'drizzle-orm/postgres-js';
+import { createApp, type App } from './app';
+import type { Db } from './db/client';
+import * as schema from './db/schema';
+import { loadConfig } from './env';
+import { KeyRing, parseSigningKeySecret } from './keys/key-ring';
+import { MemoryRateLimiter, type RateLimiter } from './middleware/rate-limit';
+import { ScanSink } from './services/scans/scan-sink';
+
+type RateLimitBinding = { limit(options: { key: string }): Promise<{ success: boolean }> };
+
+export type WorkerEnv = {
+  HYPERDRIVE: { connectionString: string };
+  SIGNING_KEY: string;
+  PUBLIC_ORIGIN?: string;
+  SCAN_SALT?: string;
+  SUSPICIOUS_SCAN_COUNT?: string;
+  VERIFY_RATE_PER_MINUTE?: string;
+  VERIFY_LIMITER?: RateLimitBinding;
+};
+
+/** Workers' own rate limiting, shared across isolates and locations. */
+class BindingRateLimiter implements RateLimiter {
+  constructor(private readonly binding: RateLimitBinding) {}
+  async take(key: string) {
+    const { success } = await this.binding.limit({ key });
+    return { allowed: success, retryAfterSeconds: success ? 0 : 60 };
+  }
+}
+
+let app: App | null = null;
+
+/**
+ * The app is built once per isolate; each request gets its own postgres.js client through
+ * Hyperdrive (Workers cannot share sockets across requests), closed after the response in
+ * waitUntil together with the request's scan writes.
+ */
+function appFor(env: WorkerEnv): App {
+  if (app) return app;
+  const config = loadConfig({ ...env, DATABASE_URL: env.HYPERDRIVE.connectionString, SEED_DEMO: 'false' });
+  const keys = new KeyRing([parseSigningKeySecret(env.SIGNING_KEY)]);
+  const rateLimiter = env.VERIFY_LIMITER ? new BindingRateLimiter(env.VERIFY_LIMITER) : new MemoryRateLimiter(config.VERIFY_RATE_PER_MINUTE);
+  app = createApp({
+    config, keys, rateLimiter, now: () => new Date(),
+    clientAddress: (c) => c.req.header('cf-connecting-ip') ?? null,
+    openRequest: () => {
+      const client = postgres(env.HYPERDRIVE.connectionString, { max: 5, fetch_types: false, onnotice: () => {} });
+      const db = drizzle({ client, schema, casing: 'snake_case' }) as unknown as Db;
+      const scanSink = new ScanSink(db, { autoFlushMs: null });
+      return { db, scanSink, finish: async () => {
+        try {
+          await scanSink.flush();
+        } finally {
+          await client.end({ timeout: 5 });
+        }
+      } };
+    },
+  });
+  return app;
+}
+
+export default {
+  fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext) {
+    return appFor(env).fetch(request, env, ctx);
+  },
+};
