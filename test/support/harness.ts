@@ -8,6 +8,8 @@ import { demoCodes, seedDemo, SEED_ACTOR } from '../../src/seed/seed-demo';
 import type { ServiceContext } from '../../src/services/shared/context';
 import type { Actor, Role } from '../../src/services/shared/policy';
 import { createApiToken } from '../../src/services/tokens/create-token';
+import { verifyStamp } from '../../src/services/verification/verify-stamps';
+import type { VerdictStatus } from '../../src/domain/verdict';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 /** Every integration suite runs once per kind: embedded PGlite and a real PostgreSQL cluster. */
@@ -68,6 +70,8 @@ export async function openHarness(kind: DatabaseKind, options: { seed?: boolean;
       (await createApiToken({ ctx: ctx(ADMIN), input: { name: `test ${role}`, role, provinceCode: scope.provinceCode ?? null,
         subjectId: scope.subjectId ?? null, expiresAt: null } })).token,
     request: (path: string, init?: RequestInit) => runtime.app.request(path, init),
+    /** The batch behind a demo stamp of the given status. */
+    demoBatchId: async (status: VerdictStatus) => (await verifyStamp(ctx(ADMIN), codes![status])).batchId!,
     close: async () => {
       await runtime.close();
       await database?.drop();

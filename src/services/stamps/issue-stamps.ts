@@ -38,6 +38,9 @@ export async function issueStamps({ ctx, input }: { ctx: ServiceContext; input: 
     return await withTransaction(ctx, async (tx) => {
       // Lock the batch row: concurrent jobs for one batch queue here, so the quantity check holds.
       const [batch] = await tx.db.select().from(batches).where(eq(batches.id, input.batchId)).for('update');
+      // A retry that waited on the lock finds the range its twin just committed.
+      const committed = await findByKey(tx, input);
+      if (committed) return { range: committed, created: false };
       const [certificate] = await tx.db.select().from(certificates).where(eq(certificates.id, batch!.certificateId));
       refuseUnlessPrintable(batch!, certificate!, vietnamToday(ctx.now()));
 
