@@ -47,7 +47,8 @@ trap stop_cluster EXIT
 "${as_pg[@]}" "$pg_bin/initdb" -D "$pg_root/data" -U postgres --auth=trust --no-locale -E UTF8 >/dev/null
 "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_root/data" -l "$pg_root/server.log" -w \
   -o "-p $pg_port -k $pg_root/sock -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
-export TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$pg_port/postgres"
+# Trust authentication ignores the password, but Hyperdrive (wrangler dev) insists on one.
+export TEST_DATABASE_URL="postgres://postgres:postgres@127.0.0.1:$pg_port/postgres"
 export CHROMIUM_PATH=/usr/bin/chromium
 export WRANGLER_SEND_METRICS=false
 

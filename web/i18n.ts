@@ -34,7 +34,7 @@ export const STATUS_TEXT: Record<Lang, Record<VerdictStatus, StatusText>> = {
 
 export const LABELS = {
   vi: {
-    product: 'Sản phẩm', group: 'Nhóm', stars: 'Hạng', producer: 'Chủ thể sản xuất', address: 'Địa chỉ',
+    product: 'Sản phẩm', name: 'Tên', group: 'Nhóm', stars: 'Hạng', producer: 'Chủ thể sản xuất', address: 'Địa chỉ',
     area: 'Vùng nguyên liệu', areaCode: 'Mã vùng', standards: 'Tiêu chuẩn', expires: 'hết hạn', batch: 'Lô hàng',
     lot: 'Số lô', produced: 'Ngày sản xuất', bestBefore: 'Hạn sử dụng', certificate: 'Giấy chứng nhận OCOP',
     number: 'Số', decision: 'Quyết định', issuer: 'Cơ quan công nhận', validity: 'Hiệu lực', statusChange: 'Thay đổi trạng thái',
@@ -47,7 +47,7 @@ export const LABELS = {
     demoNote: 'Dữ liệu minh họa', footer: 'Chương trình Mỗi xã một sản phẩm (OCOP)',
   },
   en: {
-    product: 'Product', group: 'Group', stars: 'Rating', producer: 'Producer', address: 'Address',
+    product: 'Product', name: 'Name', group: 'Group', stars: 'Rating', producer: 'Producer', address: 'Address',
     area: 'Raw-material area', areaCode: 'Area code', standards: 'Standards', expires: 'expires', batch: 'Batch',
     lot: 'Lot', produced: 'Produced', bestBefore: 'Best before', certificate: 'OCOP certificate',
     number: 'No.', decision: 'Decision', issuer: 'Recognised by', validity: 'Valid', statusChange: 'Status change',

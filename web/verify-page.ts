@@ -60,7 +60,7 @@ function details(v: Verdict, lang: Lang): Raw {
 ${change ? html`<section class="card alert" aria-labelledby="c"><h2 id="c">${certificate.statusChange ? t.statusChange : t.recall}</h2><dl>
 ${row(lang === 'en' ? 'Date' : 'Ngày', d(change.on))}${row(t.reason, change.reason)}${row(t.basis, change.basis)}</dl></section>` : ''}
 <section class="card" aria-labelledby="s"><h2 id="s">${t.producer}</h2><dl>
-${row(t.producer, `${subject.name} (${t.kind[subject.kind] ?? subject.kind})`)}${row(t.address, `${subject.address} — ${province}`)}</dl></section>
+${row(t.name, `${subject.name} (${t.kind[subject.kind] ?? subject.kind})`)}${row(t.address, `${subject.address} — ${province}`)}</dl></section>
 <section class="card" aria-labelledby="b"><h2 id="b">${t.batch}</h2><dl>
 ${row(t.lot, batch.lot)}${row(t.produced, d(batch.productionDate))}${row(t.bestBefore, batch.bestBefore ? d(batch.bestBefore) : null)}
 ${batch.areas.map((a) => row(t.area, html`${a.name}${a.officialCode ? html`<br>${t.areaCode}: <b>${a.officialCode}</b>` : ''}${

@@ -7,7 +7,7 @@ import { renderVerifyPage } from '../../../web/verify-page';
 import { pickLang } from '../../../web/i18n';
 import { serviceContext } from '../context';
 import { validationHook } from '../errors';
-import { recordScan } from './record-scan';
+import { countThisScan } from './record-scan';
 import { bulkVerifyBody, bulkVerifyResponse, errorSchema, verdictSchema } from './schemas';
 
 const codeParam = z.object({ code: z.string().max(400).openapi({ param: { name: 'code', in: 'path' } }) });
@@ -45,8 +45,7 @@ verifyRoutes.use('*', async (c, next) => {
 
 verifyRoutes.openapi(scanRoute, async (c) => {
   const { code } = c.req.valid('param');
-  const verdict = await verifyStamp(serviceContext(c), code);
-  await recordScan(c, verdict);
+  const verdict = await countThisScan(c, await verifyStamp(serviceContext(c), code));
   c.header('Vary', 'Accept');
   if ((c.req.header('accept') ?? '').includes('application/json')) return c.json(verdict, 200);
   const lang = pickLang(c.req.valid('query').lang);

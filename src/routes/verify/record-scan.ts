@@ -6,13 +6,20 @@ import { vietnamToday } from '../../domain/calendar';
 
 /**
  * Queues a scan of a genuine stamp; the write happens after the response. Only a coarse place
- * (the edge's country/region) and a salted, daily-rotating hash of the scanner are kept.
+ * (the edge's country/region) and a salted, daily-rotating hash of the scanner are kept. The
+ * verdict returned counts this scan too, so the first person to scan reads "scanned once".
  */
-export async function recordScan(c: Context<AppEnv>, verdict: Verdict): Promise<void> {
-  if (verdict.serial === null || !verdict.batchId) return;
+export async function countThisScan(c: Context<AppEnv>, verdict: Verdict): Promise<Verdict> {
+  if (verdict.serial === null || !verdict.batchId || !verdict.scans) return verdict;
   const now = c.var.deps.now();
   const cf = (c.req.raw as { cf?: { country?: string; regionCode?: string } }).cf;
   const place = cf?.country ? [cf.country, cf.regionCode].filter(Boolean).join('-') : null;
   const who = `${c.var.deps.config.SCAN_SALT}|${vietnamToday(now)}|${c.var.clientId}|${c.req.header('user-agent') ?? ''}`;
   c.var.scanSink.record({ serial: verdict.serial, scannedAt: now, place, scannerHash: (await sha256Hex(who)).slice(0, 32) });
+  const count = verdict.scans.count + 1;
+  return {
+    ...verdict,
+    scans: { ...verdict.scans, count, firstAt: verdict.scans.firstAt ?? now.toISOString(), firstPlace: verdict.scans.firstAt ? verdict.scans.firstPlace : place,
+      suspicious: count >= c.var.deps.config.SUSPICIOUS_SCAN_COUNT },
+  };
 }

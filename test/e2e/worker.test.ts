@@ -1,0 +1,94 @@
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readKeyFile } from '../../src/keys/file-key-store';
+import type { Verdict } from '../../src/services/verification/verdict-types';
+import { openHarness, type Harness } from '../support/harness';
+
+const WRANGLER = join(process.cwd(), 'node_modules', '.bin', 'wrangler');
+const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' };
+
+async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+describe('Cloudflare Worker', () => {
+  it('bundles with wrangler, without PGlite', () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'ocop-worker-'));
+    execFileSync(WRANGLER, ['deploy', '--dry-run', '--outdir', outdir], { env, stdio: 'pipe' });
+    const bundle = readFileSync(join(outdir, 'worker.js'), 'utf8');
+    expect(bundle).toContain('/.well-known/jwks.json');
+    expect(bundle).not.toMatch(/pglite/i);
+  });
+
+  describe('in workerd against the test PostgreSQL', () => {
+    let h: Harness;
+    let wrangler: ChildProcess;
+    let origin: string;
+    let output = '';
+
+    beforeAll(async () => {
+      h = await openHarness('postgres');
+      const port = await freePort();
+      origin = `http://127.0.0.1:${port}`;
+      const [signingKey] = readKeyFile(h.dataDir);
+      wrangler = spawn(WRANGLER, ['dev', '--local', '--ip', '127.0.0.1', '--port', String(port), '--show-interactive-dev-session=false',
+        '--var', `SIGNING_KEY:${JSON.stringify(signingKey)}`, '--var', 'PUBLIC_ORIGIN:https://ocop.example.vn'], {
+        env: { ...env, CLOUDFLARE_HYPERDRIVE_LOCAL_CONNECTION_STRING_HYPERDRIVE: h.databaseUrl! },
+        detached: true, stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      wrangler.stdout!.on('data', (d) => (output += d));
+      wrangler.stderr!.on('data', (d) => (output += d));
+      const deadline = Date.now() + 90_000;
+      for (;;) {
+        try {
+          if ((await fetch(`${origin}/healthz`)).ok) break;
+        } catch {
+          // not listening yet
+        }
+        if (Date.now() > deadline || wrangler.exitCode !== null) throw new Error(`wrangler dev did not start:\n${output}`);
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }, 120_000);
+
+    afterAll(async () => {
+      if (wrangler?.pid && wrangler.exitCode === null) {
+        process.kill(-wrangler.pid, 'SIGTERM'); // the process group we started, and only it
+        await new Promise((r) => wrangler.once('exit', r));
+      }
+      await h?.close();
+    });
+
+    it('verifies stamps through Hyperdrive and postgres.js', async () => {
+      for (const status of ['valid', 'revoked', 'forged', 'unknown'] as const) {
+        const res = await fetch(`${origin}/api/v1/verify/${h.codes[status]}`);
+        expect(res.status).toBe(200);
+        expect(((await res.json()) as Verdict).status).toBe(status);
+      }
+      const page = await fetch(`${origin}/S/${h.codes.valid}`);
+      expect(await page.text()).toContain('data-status="valid"');
+      const jwks = (await (await fetch(`${origin}/.well-known/jwks.json`)).json()) as { keys: { kid: string }[] };
+      expect(jwks.keys.map((k) => k.kid)).toEqual(['K1']);
+    });
+
+    it('writes the scan after the response, in waitUntil', async () => {
+      const count = async () => ((await (await fetch(`${origin}/api/v1/verify/${h.codes.expired}`)).json()) as Verdict).scans!.count;
+      const before = await count();
+      await fetch(`${origin}/S/${h.codes.expired}`);
+      let after = before;
+      for (let i = 0; i < 20 && after === before; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        after = await count();
+      }
+      expect(after).toBe(before + 1);
+    });
+  });
+});
