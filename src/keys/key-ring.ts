@@ -2,7 +2,7 @@ import { importJWK, type JWK } from 'jose';
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { signingKeys } from '../db/schema';
-import { signStamp } from '../domain/stamp-codec';
+import { formatStampCode, signStamp, verifyStampSignature, type StampCode } from '../domain/stamp-codec';
 
 export type PrivateSigningJwk = JWK & { kid: string; d: string };
 export type Signer = { kid: string; privateKey: CryptoKey; signStamp: (serial: number) => Promise<string> };
@@ -15,6 +15,13 @@ export type Signer = { kid: string; privateKey: CryptoKey; signStamp: (serial: n
 export class KeyRing {
   private readonly privateJwks = new Map<string, PrivateSigningJwk>();
   private readonly imported = new Map<string, Promise<CryptoKey>>();
+  /**
+   * Stamps whose signature already checked out, oldest first. A signature over a given key is
+   * valid forever, so remembering it is safe; whether the key is still trusted is read from the
+   * database on every request. Repeated scans of one stamp skip the Ed25519 work.
+   */
+  private readonly verified = new Map<string, true>();
+  private static readonly VERIFIED_MAX = 50_000;
 
   constructor(privateJwks: PrivateSigningJwk[]) {
     for (const jwk of privateJwks) this.privateJwks.set(jwk.kid, jwk);
@@ -48,6 +55,17 @@ export class KeyRing {
   /** Imports a published key once per process; the key material of a kid never changes. */
   publicKey(kid: string, jwk: JsonWebKey): Promise<CryptoKey> {
     return this.importOnce(`public:${kid}:${(jwk as { x?: string }).x}`, jwk as JWK);
+  }
+
+  async verifyStamp(code: StampCode, jwk: JsonWebKey): Promise<boolean> {
+    const memoKey = `${(jwk as { x?: string }).x}|${formatStampCode(code)}`;
+    if (this.verified.has(memoKey)) return true;
+    const ok = await verifyStampSignature(code, await this.publicKey(code.kid, jwk));
+    if (ok) {
+      if (this.verified.size >= KeyRing.VERIFIED_MAX) this.verified.delete(this.verified.keys().next().value!);
+      this.verified.set(memoKey, true);
+    }
+    return ok;
   }
 
   private importOnce(cacheKey: string, jwk: JWK): Promise<CryptoKey> {

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { executePrepared } from '../../db/prepared';
 
 export type StampFactsRow = {
   idx: number;
@@ -29,7 +30,7 @@ export type StampFactsRow = {
  */
 export async function loadStampFacts(db: Db, stamps: { idx: number; kid: string; serial: number }[]): Promise<StampFactsRow[]> {
   if (stamps.length === 0) return [];
-  const result = await db.execute(sql`
+  const rows = await executePrepared<StampFactsRow>(db, 'load_stamp_facts', sql`
     select q.idx, k.state as key_state, k.public_jwk, r.id as range_id,
       coalesce(v.voided, false) as voided,
       to_jsonb(b) - 'created_at' as batch, to_jsonb(p) - 'created_at' as product,
@@ -60,6 +61,5 @@ export async function loadStampFacts(db: Db, stamps: { idx: number; kid: string;
       select scanned_at, place from scans where scans.serial = q.serial and r.id is not null order by scanned_at limit 1
     ) fs on true
   `);
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as StampFactsRow[];
   return rows.map((row) => ({ ...row, first_scan_at: row.first_scan_at ? new Date(row.first_scan_at).toISOString() : null }));
 }

@@ -1,7 +1,7 @@
 import { vietnamToday } from '../../domain/calendar';
 import { certificateTimeState } from '../../domain/certificate-dates';
 import { toGtin14 } from '../../domain/gtin';
-import { extractStampCode, parseStampCode, verifyStampSignature, type StampCode } from '../../domain/stamp-codec';
+import { extractStampCode, parseStampCode, type StampCode } from '../../domain/stamp-codec';
 import { decideStatus } from '../../domain/verdict';
 import { classification } from '../../data/taxonomy';
 import { PROVINCES } from '../../data/provinces';
@@ -42,7 +42,7 @@ export async function verifyStamp(ctx: ServiceContext, input: string): Promise<V
 
 async function signatureHolds(ctx: ServiceContext, code: StampCode, jwk: JsonWebKey): Promise<boolean> {
   try {
-    return await verifyStampSignature(code, await ctx.keys.publicKey(code.kid, jwk));
+    return await ctx.keys.verifyStamp(code, jwk);
   } catch {
     return false;
   }

@@ -1,0 +1,89 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { Hono } from 'hono';
+import { stampUrl } from '../../src/domain/stamp-codec';
+import { VERDICT_STATUSES } from '../../src/domain/verdict';
+import { SEED_ACTOR } from '../../src/seed/seed-demo';
+import { issueStamps } from '../../src/services/stamps/issue-stamps';
+import { stampPage } from '../../src/services/stamps/stamp-urls';
+import { listen } from '../support/browser';
+import { openHarness, TEST_ORIGIN } from '../support/harness';
+
+/** Ratios are what to quote: both sides are measured in the same run on the same machine. */
+const emit = (record: Record<string, unknown>) => console.log(JSON.stringify(record));
+const progress = (message: string) => console.error(`… ${message}`);
+
+/** Asynchronous on purpose: the server under test shares this process's event loop. */
+async function wrkRequestsPerSecond(url: string, seconds = 8, pathsFile?: string): Promise<number> {
+  const script = pathsFile ? ['-s', join(import.meta.dirname, 'rotate-paths.lua')] : [];
+  const { stdout: out } = await promisify(execFile)('wrk', ['-t2', '-c32', `-d${seconds}s`, ...script, url],
+    { encoding: 'utf8', env: { ...process.env, WRK_PATHS: pathsFile ?? '' } });
+  const match = /Requests\/sec:\s+([\d.]+)/.exec(out);
+  if (!match) throw new Error(`wrk printed no rate:\n${out}`);
+  if (/Non-2xx or 3xx responses/.test(out)) throw new Error(`wrk saw errors:\n${out}`);
+  return Number(match[1]);
+}
+
+async function main() {
+  progress('booting the Node runtime on PostgreSQL with the demo data');
+  const h = await openHarness('postgres', { env: { VERIFY_RATE_PER_MINUTE: '100000000' } });
+  const server = await listen(h.app.fetch);
+  const bare = new Hono().get('/bare', (c) => c.json({ ok: true }));
+  const bareServer = await listen(bare.fetch);
+  try {
+    progress('verification vs a bare Hono JSON route (wrk, loopback, same process)');
+    await wrkRequestsPerSecond(`${server.origin}/api/v1/verify/${h.codes.valid}`, 2); // warm-up: JIT, pools, caches
+    const bareRps = await wrkRequestsPerSecond(`${bareServer.origin}/bare`);
+    const verifyRps = await wrkRequestsPerSecond(`${server.origin}/api/v1/verify/${h.codes.valid}`);
+    emit({ bench: 'verify_vs_bare_route', stamps: 'one stamp, repeated', database: 'postgresql', bare_rps: Math.round(bareRps),
+      verify_rps: Math.round(verifyRps), ratio: +(verifyRps / bareRps).toFixed(3), target: '>= 0.5' });
+
+    progress('the same, over 2,000 distinct stamps (every signature checked once at least)');
+    const { range } = await issueStamps({ ctx: h.ctx(SEED_ACTOR), input: { batchId: await h.demoBatchId('valid'), quantity: 2000, idempotencyKey: 'bench-distinct' } });
+    const paths: string[] = [];
+    for (let offset = 0; offset < 2000; offset += 1000) {
+      const page = await stampPage(h.ctx(SEED_ACTOR), range, offset, 1000);
+      paths.push(...page.stamps.map((s) => `/api/v1/verify/${s.url.split('/S/')[1]}`));
+    }
+    const pathsFile = join(mkdtempSync(join(tmpdir(), 'ocop-bench-')), 'paths.txt');
+    writeFileSync(pathsFile, paths.join('\n'));
+    const distinctRps = await wrkRequestsPerSecond(server.origin, 8, pathsFile);
+    emit({ bench: 'verify_vs_bare_route', stamps: '2,000 distinct', database: 'postgresql', bare_rps: Math.round(bareRps),
+      verify_rps: Math.round(distinctRps), ratio: +(distinctRps / bareRps).toFixed(3), target: '>= 0.5' });
+
+    progress('1,000 codes in one request vs 1,000 single requests');
+    const codes = Array.from({ length: 1000 }, (_, i) => h.codes[VERDICT_STATUSES[i % VERDICT_STATUSES.length]!]);
+    const singleStart = performance.now();
+    for (const code of codes) await (await fetch(`${server.origin}/api/v1/verify/${code}`)).arrayBuffer();
+    const singleMs = performance.now() - singleStart;
+    const bulkStart = performance.now();
+    const bulk = await fetch(`${server.origin}/api/v1/verify`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ codes: codes.map((c) => stampUrl(TEST_ORIGIN, c)) }),
+    });
+    const body = (await bulk.json()) as { count: number };
+    const bulkMs = performance.now() - bulkStart;
+    if (body.count !== 1000) throw new Error('bulk verification did not return 1,000 verdicts');
+    emit({ bench: 'bulk_1000_vs_single_1000', single_ms: Math.round(singleMs), bulk_ms: Math.round(bulkMs),
+      speedup: +(singleMs / bulkMs).toFixed(1), target: '>= 10' });
+
+    progress('verification page weight');
+    for (const status of ['valid', 'forged'] as const) {
+      const html = await (await fetch(`${server.origin}/S/${h.codes[status]}`)).text();
+      emit({ bench: 'verify_page_first_view', status, html_bytes: Buffer.byteLength(html), gzip_bytes: gzipSync(html).length,
+        external_requests: (html.match(/<(script|link|img)\b/g) ?? []).length, target_gzip_bytes: 14 * 1024 });
+    }
+  } finally {
+    await server.close();
+    await bareServer.close();
+    await h.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
