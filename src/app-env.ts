@@ -6,8 +6,11 @@ import type { RateLimiter } from './middleware/rate-limit';
 import type { ScanSink } from './services/scans/scan-sink';
 import type { Actor } from './services/shared/policy';
 
-/** What a request borrows from its runtime: on Workers a fresh client, on Node shared ones. */
-export type RequestResources = { db: Db; scanSink: ScanSink; finish: () => Promise<void> };
+/**
+ * What a request borrows from its runtime: on Workers a fresh client and a `finish` that runs in
+ * waitUntil after the response; on Node shared ones that outlive the request (no `finish`).
+ */
+export type RequestResources = { db: Db; scanSink: ScanSink; finish?: () => Promise<void> };
 
 export type AppDeps = {
   config: Config;

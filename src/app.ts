@@ -11,6 +11,7 @@ import { keyRoutes } from './routes/keys';
 import { registryRoutes } from './routes/registry';
 import { stampRoutes } from './routes/stamps';
 import { verifyRoutes } from './routes/verify';
+import { digitalLinkRoutes } from './routes/verify/digital-link';
 
 z.config(z.locales.vi()); // validation messages in Vietnamese; error codes stay stable English
 
@@ -26,6 +27,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', authenticate);
 
   app.route('/', verifyRoutes);
+  app.route('/', digitalLinkRoutes);
   app.route('/', keyRoutes);
   app.route('/', registryRoutes);
   app.route('/', stampRoutes);

@@ -10,21 +10,11 @@ export function requestScope(deps: AppDeps) {
     c.set('scanSink', resources.scanSink);
     c.set('actor', { kind: 'anonymous' });
     c.set('clientId', deps.clientAddress(c) ?? 'unknown');
+    if (!resources.finish) return next();
     try {
       await next();
     } finally {
-      const finished = resources.finish();
-      const execution = executionContext(c);
-      if (execution) execution.waitUntil(finished);
-      else await finished;
+      c.executionCtx.waitUntil(resources.finish());
     }
   });
-}
-
-function executionContext(c: { executionCtx: { waitUntil(p: Promise<unknown>): void } }) {
-  try {
-    return c.executionCtx;
-  } catch {
-    return null; // Node has no execution context; its resources outlive the request.
-  }
 }

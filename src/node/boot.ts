@@ -33,14 +33,9 @@ export async function bootNode(config: Config, options: { now?: () => Date } = {
   const app = createApp({
     config, keys, now,
     rateLimiter: new MemoryRateLimiter(config.VERIFY_RATE_PER_MINUTE),
-    openRequest: () => ({ db: database.db, scanSink, finish: async () => {} }),
-    clientAddress: (c) => {
-      try {
-        return getConnInfo(c).remote.address ?? null;
-      } catch {
-        return null; // app.request() in tests has no socket
-      }
-    },
+    openRequest: () => ({ db: database.db, scanSink }),
+    // app.request() in tests has no socket, hence no incoming message to read.
+    clientAddress: (c) => ((c.env as { incoming?: unknown } | undefined)?.incoming ? getConnInfo(c).remote.address ?? null : null),
   });
   return {
     app, db: database.db, keys, scanSink, config, now,

@@ -46,6 +46,16 @@ describe.each(DATABASE_KINDS)('verification on %s', (kind) => {
     expect(verdict.digitalLink).toMatch(/\/01\/08936048123451\/10\/HVQ2610\/21\/\d+\?stamp=/);
   });
 
+  it('resolves the GS1 Digital Link form to the same verdict, and refuses mismatched keys', async () => {
+    const { verdict } = await getJson(`/api/v1/verify/${h.codes.valid}`);
+    const link = new URL(verdict.digitalLink!);
+    expect(link.pathname).toBe(`/01/08936048123451/10/HVQ2610/21/${verdict.serial}`);
+    expect((await getJson(link.pathname + link.search)).verdict.status).toBe('valid');
+    const wrongLot = link.pathname.replace('HVQ2610', 'OTHER') + link.search;
+    expect((await getJson(wrongLot)).verdict.status).toBe('forged');
+    expect((await getJson(link.pathname)).verdict.status).toBe('forged');
+  });
+
   it('gives the date, reason and basis of a revocation and of a recall', async () => {
     const revoked = (await getJson(`/api/v1/verify/${h.codes.revoked}`)).verdict;
     expect(revoked.certificate!.statusChange).toEqual({ on: '2026-10-28', reason: expect.stringContaining('an toàn thực phẩm'), basis: '1123/QĐ-UBND' });
@@ -95,6 +105,7 @@ describe.each(DATABASE_KINDS)('verification on %s', (kind) => {
   });
 
   it('counts scans after the response, with first time, and no raw address', async () => {
+    await h.scanSink.flush(); // scans queued by earlier tests
     const before = (await getJson(`/api/v1/verify/${h.codes.suspended}`)).verdict.scans!.count;
     await h.request(`/S/${h.codes.suspended}`);
     await h.request(`/S/${h.codes.suspended}`, { headers: { accept: 'application/json' } });
