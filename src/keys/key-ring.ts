@@ -23,8 +23,23 @@ export class KeyRing {
   private readonly verified = new Map<string, true>();
   private static readonly VERIFIED_MAX = 50_000;
 
+  /** Last published keys seen (kid → JWK), for signature-only verdicts while the database is down. */
+  private readonly lastKnownPublic = new Map<string, JsonWebKey>();
+
   constructor(privateJwks: PrivateSigningJwk[]) {
-    for (const jwk of privateJwks) this.privateJwks.set(jwk.kid, jwk);
+    for (const jwk of privateJwks) {
+      this.privateJwks.set(jwk.kid, jwk);
+      this.lastKnownPublic.set(jwk.kid, publicPart(jwk));
+    }
+  }
+
+  rememberPublished(kid: string, jwk: JsonWebKey, state: 'active' | 'retired' | 'compromised'): void {
+    if (state === 'compromised') this.lastKnownPublic.delete(kid);
+    else this.lastKnownPublic.set(kid, jwk);
+  }
+
+  lastKnownKey(kid: string): JsonWebKey | undefined {
+    return this.lastKnownPublic.get(kid);
   }
 
   holds(kid: string): boolean {

@@ -22,5 +22,7 @@ export async function loadNodeKeyRing(db: Db, dataDir: string, signingKeySecret?
     const becomesActive = !active && i === unknown.length - 1;
     await db.insert(signingKeys).values({ kid: jwk.kid, publicJwk: publicPart(jwk), state: becomesActive ? 'active' : 'retired' });
   }
-  return new KeyRing(held);
+  const ring = new KeyRing(held);
+  for (const key of await db.select().from(signingKeys)) ring.rememberPublished(key.kid, key.publicJwk, key.state);
+  return ring;
 }

@@ -9,6 +9,7 @@ import type { Config } from '../env';
 import { loadNodeKeyRing } from '../keys/node-keys';
 import { MemoryRateLimiter } from '../middleware/rate-limit';
 import { ScanSink } from '../services/scans/scan-sink';
+import { logError } from '../services/shared/log';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../migrations', import.meta.url));
 
@@ -27,7 +28,7 @@ export async function bootNode(config: Config, options: { now?: () => Date } = {
   const keys = await loadNodeKeyRing(database.db, config.DATA_DIR, config.SIGNING_KEY);
   const scanSink = new ScanSink(database.db, {
     autoFlushMs: 200,
-    onError: (e) => console.error(JSON.stringify({ level: 'error', message: 'scan write failed, will retry', error: String(e) })),
+    onError: (e) => logError('scan write failed, will retry', e),
   });
   const now = options.now ?? (() => new Date());
   const app = createApp({

@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import { ZodError } from 'zod';
 import type { AppEnv } from '../app-env';
 import { AppError, ERROR_STATUS, type FieldIssue } from '../services/shared/errors';
+import { logError } from '../services/shared/log';
 
 function fieldsOf(error: ZodError): FieldIssue[] {
   return error.issues.map((issue) => ({ path: issue.path.join('.') || '(body)', message: issue.message }));
@@ -30,6 +31,6 @@ export function handleError(err: Error, c: Context<AppEnv>) {
     const code = status === 413 ? 'payload_too_large' : status === 400 ? 'invalid_input' : status === 401 ? 'unauthorized' : 'http_error';
     return c.json(errorBody(c, code, err.message || 'Yêu cầu không hợp lệ.'), status);
   }
-  console.error(JSON.stringify({ level: 'error', requestId: c.get('requestId'), message: err.message }));
+  logError('unhandled error', err, { requestId: c.get('requestId') });
   return c.json(errorBody(c, 'internal', 'Lỗi máy chủ. Vui lòng thử lại sau.'), 500);
 }

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyFilePath, readKeyFile, writeKeyFile } from '../../src/keys/file-key-store';
 import { verifyAuditChain } from '../../src/services/audit/verify-audit-chain';
@@ -102,5 +103,38 @@ describe('operators’ CLI', () => {
     const report = cli('audit', 'verify');
     expect(report.code).toBe(0);
     expect(report.out).toContain('Audit log intact');
+  });
+});
+
+describe('with the database down', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await openHarness('postgres');
+    await h.request(`/api/v1/verify/${h.codes.valid}`); // the process has seen the published key
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('still answers 200 with a signature-only verdict and says live status is unavailable', async () => {
+    const sql = postgres(process.env.TEST_DATABASE_URL!, { max: 1, onnotice: () => {} });
+    const name = new URL(h.databaseUrl!).pathname.slice(1);
+    // Take the database away for real: no new connections, and every open one terminated.
+    await sql.unsafe(`alter database ${name} with allow_connections false`);
+    await sql.unsafe(`select pg_terminate_backend(pid) from pg_stat_activity where datname = '${name}'`);
+    try {
+      const json = (await (await h.request(`/S/${h.codes.revoked}`, { headers: { accept: 'application/json' } })).json()) as Verdict;
+      expect(json).toMatchObject({ status: 'valid', live: false });
+      const page = await h.request(`/S/${h.codes.valid}`);
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(html).toContain('Chưa kiểm tra được trạng thái hiện tại');
+      expect(html).toContain('class="banner warning"');
+      const forged = (await (await h.request(`/api/v1/verify/${h.codes.forged}`)).json()) as Verdict;
+      expect(forged).toMatchObject({ status: 'forged', live: false });
+    } finally {
+      await sql.unsafe(`alter database ${name} with allow_connections true`);
+      await sql.end();
+    }
   });
 });

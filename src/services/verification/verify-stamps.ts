@@ -6,6 +6,7 @@ import { decideStatus } from '../../domain/verdict';
 import { classification } from '../../data/taxonomy';
 import { PROVINCES } from '../../data/provinces';
 import type { ServiceContext } from '../shared/context';
+import { logError } from '../shared/log';
 import { loadStampFacts, type StampFactsRow } from './load-stamp-facts';
 import type { ForgedReason, Verdict } from './verdict-types';
 
@@ -21,7 +22,15 @@ export async function verifyStamps(ctx: ServiceContext, inputs: string[]): Promi
     return { text: text ?? String(input ?? '').slice(0, 200), code: text ? parseStampCode(text) : null };
   });
   const wanted = parsed.flatMap((p, idx) => (p.code ? [{ idx, kid: p.code.kid, serial: p.code.serial }] : []));
-  const facts = new Map((await loadStampFacts(ctx.db, wanted)).map((row) => [row.idx, row]));
+  let rows: StampFactsRow[];
+  try {
+    rows = await loadStampFacts(ctx.db, wanted);
+  } catch (error) {
+    // The database is unreachable: answer from the signature alone rather than fail the scanner.
+    logError('verification without live status', error);
+    return Promise.all(parsed.map(({ text, code }) => signatureOnly(ctx, text, code, checkedAt)));
+  }
+  const facts = new Map(rows.map((row) => [row.idx, row]));
   const today = vietnamToday(ctx.now());
 
   return Promise.all(parsed.map(async ({ text, code }, idx) => {
@@ -29,6 +38,7 @@ export async function verifyStamps(ctx: ServiceContext, inputs: string[]): Promi
     if (!code) return forged(base, 'malformed');
     const row = facts.get(idx);
     if (!row?.key_state || !row.public_jwk) return forged(base, 'unknown_key');
+    ctx.keys.rememberPublished(code.kid, row.public_jwk, row.key_state);
     if (!(await signatureHolds(ctx, code, row.public_jwk))) return forged(base, 'bad_signature');
     if (row.key_state === 'compromised') return forged(base, 'compromised_key');
     return buildVerdict(ctx, base, row, today);
@@ -46,6 +56,19 @@ async function signatureHolds(ctx: ServiceContext, code: StampCode, jwk: JsonWeb
   } catch {
     return false;
   }
+}
+
+/**
+ * With no database, a stamp whose signature checks against a key last seen published is reported
+ * `valid` with `live: false`; the page then shows amber with a note that live status (recalls,
+ * revocations) could not be checked.
+ */
+async function signatureOnly(ctx: ServiceContext, text: string, code: StampCode | null, checkedAt: string): Promise<Verdict> {
+  const base = { code: text, serial: code?.serial ?? null, kid: code?.kid ?? null, live: false, checkedAt };
+  if (!code) return forged(base, 'malformed');
+  const jwk = ctx.keys.lastKnownKey(code.kid);
+  if (!jwk) return forged(base, 'unknown_key');
+  return (await signatureHolds(ctx, code, jwk)) ? { ...base, status: 'valid' } : forged(base, 'bad_signature');
 }
 
 type Base = Pick<Verdict, 'code' | 'serial' | 'kid' | 'live' | 'checkedAt'>;
