@@ -30,5 +30,7 @@ export type AppEnv = {
     actor: Actor;
     clientId: string;
     requestId: string;
+    /** Set when a person is signed in with a session cookie. */
+    session?: { id: string; csrfToken: string; personName: string };
   };
 };

@@ -7,6 +7,8 @@ import { authenticate } from './middleware/authenticate';
 import { requestScope } from './middleware/request-scope';
 import { mountDocs } from './routes/docs';
 import { errorBody, handleError, validationHook } from './routes/errors';
+import { adminRoutes } from './routes/admin';
+import { authRoutes } from './routes/auth';
 import { keyRoutes } from './routes/keys';
 import { registryRoutes } from './routes/registry';
 import { stampRoutes } from './routes/stamps';
@@ -25,12 +27,16 @@ export function createApp(deps: AppDeps) {
   }));
   app.use('*', requestScope(deps));
   app.use('/api/*', authenticate);
+  app.use('/console/*', authenticate);
+  app.use('/console', authenticate);
 
   app.route('/', verifyRoutes);
   app.route('/', digitalLinkRoutes);
   app.route('/', keyRoutes);
   app.route('/', registryRoutes);
   app.route('/', stampRoutes);
+  app.route('/', authRoutes);
+  app.route('/', adminRoutes);
   mountDocs(app);
   app.get('/', (c) => c.redirect('/docs'));
   app.get('/healthz', (c) => c.json({ ok: true }));

@@ -16,10 +16,16 @@ export const configSchema = z.object({
   /** Verification requests per minute per client before 429. */
   VERIFY_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  /** Where people sign in; WebAuthn binds passkeys to it. Defaults to PUBLIC_ORIGIN. */
+  CONSOLE_ORIGIN: z.url().optional(),
+  /** WebAuthn relying-party id; defaults to CONSOLE_ORIGIN's host name. */
+  RP_ID: z.string().optional(),
+  /** HMAC secret for session cookies (≥ 32 chars). On Node it is generated into DATA_DIR when unset. */
+  SESSION_SECRET: z.string().min(32).optional(),
   LOG_LEVEL: z.enum(['silent', 'info']).default('info'),
 });
 
-export type Config = z.infer<typeof configSchema> & { PUBLIC_ORIGIN: string };
+export type Config = z.infer<typeof configSchema> & { PUBLIC_ORIGIN: string; CONSOLE_ORIGIN: string; RP_ID: string };
 
 export function loadConfig(source: Record<string, unknown>): Config {
   const parsed = configSchema.safeParse(source);
@@ -27,5 +33,7 @@ export function loadConfig(source: Record<string, unknown>): Config {
     const fields = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`Invalid configuration: ${fields}`);
   }
-  return { ...parsed.data, PUBLIC_ORIGIN: parsed.data.PUBLIC_ORIGIN ?? `http://localhost:${parsed.data.PORT}` };
+  const publicOrigin = parsed.data.PUBLIC_ORIGIN ?? `http://localhost:${parsed.data.PORT}`;
+  const consoleOrigin = parsed.data.CONSOLE_ORIGIN ?? publicOrigin;
+  return { ...parsed.data, PUBLIC_ORIGIN: publicOrigin, CONSOLE_ORIGIN: consoleOrigin, RP_ID: parsed.data.RP_ID ?? new URL(consoleOrigin).hostname };
 }

@@ -13,6 +13,7 @@ type RateLimitBinding = { limit(options: { key: string }): Promise<{ success: bo
 export type WorkerEnv = {
   HYPERDRIVE: { connectionString: string };
   SIGNING_KEY: string;
+  SESSION_SECRET: string;
   PUBLIC_ORIGIN?: string;
   SCAN_SALT?: string;
   SUSPICIOUS_SCAN_COUNT?: string;

@@ -6,6 +6,7 @@ import { readKeyFile, writeKeyFile } from '../keys/file-key-store';
 import { verifyAuditChain } from '../services/audit/verify-audit-chain';
 import { markKeyCompromised, rotateSigningKey } from '../services/keys/rotate-signing-key';
 import { createApiToken } from '../services/tokens/create-token';
+import { createEnrolment } from '../services/auth/enrolment';
 import { AppError } from '../services/shared/errors';
 import { ROLES, type Actor, type Role } from '../services/shared/policy';
 import type { ServiceContext } from '../services/shared/context';
@@ -14,6 +15,7 @@ import type { ServiceContext } from '../services/shared/context';
 const OPERATOR: Actor = { kind: 'system', id: process.env.USER ? `cli:${process.env.USER}` : 'cli', role: 'admin', provinceCode: null, subjectId: null };
 
 const USAGE = `Usage: npm run cli -- <command>
+  enroll --role R [--province NN|central] [--subject ID] --name "Full name"   (one-time passkey link, 24 h)
   token create --role retailer|producer|inspector|authority|admin [--province NN|central] [--subject ID] [--name TEXT] [--days N]
   keys rotate
   keys compromise --kid KID
@@ -27,7 +29,7 @@ async function main(argv: string[]): Promise<number> {
       days: { type: 'string' }, kid: { type: 'string' }, help: { type: 'boolean' } },
   });
   const command = positionals.join(' ');
-  if (values.help || !['token create', 'keys rotate', 'keys compromise', 'audit verify'].includes(command)) {
+  if (values.help || !['enroll', 'token create', 'keys rotate', 'keys compromise', 'audit verify'].includes(command)) {
     console.log(USAGE);
     return values.help ? 0 : 2;
   }
@@ -43,14 +45,24 @@ async function main(argv: string[]): Promise<number> {
 }
 
 async function run(command: string, values: Record<string, string | boolean | undefined>, ctx: ServiceContext): Promise<number> {
+  const role = String(values.role ?? '') as Role;
+  const province = typeof values.province === 'string' && values.province !== 'central' ? values.province : null;
+  const subjectId = typeof values.subject === 'string' ? values.subject : null;
+  if ((command === 'enroll' || command === 'token create') && !ROLES.includes(role)) {
+    throw new AppError('invalid_input', `--role must be one of ${ROLES.join(', ')}`);
+  }
+  if (command === 'enroll') {
+    if (typeof values.name !== 'string') throw new AppError('invalid_input', '--name "Full name" is required');
+    const { link, enrolment } = await createEnrolment({ ctx, input: { name: values.name, role, provinceCode: province, subjectId } });
+    console.error(`Enrolment for ${enrolment.name} (${role}${enrolment.provinceCode ? `, province ${enrolment.provinceCode}` : ''}), valid until ${enrolment.expiresAt.toISOString()}. Open once:`);
+    console.log(link);
+    return 0;
+  }
   if (command === 'token create') {
-    const role = String(values.role ?? '') as Role;
-    if (!ROLES.includes(role)) throw new AppError('invalid_input', `--role must be one of ${ROLES.join(', ')}`);
-    const province = typeof values.province === 'string' && values.province !== 'central' ? values.province : null;
     const days = values.days ? Number(values.days) : 365;
     if (!Number.isInteger(days) || days < 1 || days > 3650) throw new AppError('invalid_input', '--days must be 1 to 3650');
     const created = await createApiToken({ ctx, input: {
-      role, provinceCode: province, subjectId: typeof values.subject === 'string' ? values.subject : null,
+      role, provinceCode: province, subjectId,
       name: typeof values.name === 'string' ? values.name : `${role} token`, expiresAt: new Date(ctx.now().getTime() + days * 86_400_000),
     } });
     console.error(`Token ${created.id} (${role}${created.provinceCode ? `, province ${created.provinceCode}` : ''}), expires ${created.expiresAt?.toISOString().slice(0, 10)}. Shown once:`);

@@ -9,3 +9,4 @@ export * from './scans';
 export * from './signing-keys';
 export * from './api-tokens';
 export * from './audit-log';
+export * from './people';

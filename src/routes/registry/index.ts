@@ -7,7 +7,9 @@ import { createRawMaterialArea } from '../../services/registry/create-area';
 import { createSubject } from '../../services/registry/create-subject';
 import {
   createAreaInput, createBatchInput, createCertificateInput, createProductInput, createSubjectInput, listQuery, uuid,
+  updateAreaInput, updateBatchInput, updateProductInput, updateSubjectInput,
 } from '../../services/registry/inputs';
+import { updateRegistryItem, type EditableEntity } from '../../services/registry/update-registry';
 import { getRegistryItem, listRegistry, type RegistryEntity } from '../../services/registry/read-registry';
 import type { ServiceContext } from '../../services/shared/context';
 import { serviceContext } from '../context';
@@ -15,12 +17,15 @@ import { validationHook } from '../errors';
 import { errorSchema } from '../verify/schemas';
 
 /** The registry: one create, list and read per entity, all generated from this table. */
-const REGISTRY: Record<RegistryEntity, { path: string; tag: string; input: z.ZodType; create: (a: { ctx: ServiceContext; input: never }) => Promise<unknown> }> = {
-  subjects: { path: 'subjects', tag: 'Subjects (chủ thể)', input: createSubjectInput, create: createSubject },
-  areas: { path: 'raw-material-areas', tag: 'Raw-material areas (vùng nguyên liệu)', input: createAreaInput, create: createRawMaterialArea },
-  products: { path: 'products', tag: 'Products', input: createProductInput, create: createProduct },
-  certificates: { path: 'certificates', tag: 'Certificates', input: createCertificateInput, create: createCertificate },
-  batches: { path: 'batches', tag: 'Batches (lô hàng)', input: createBatchInput, create: createBatch },
+export const REGISTRY: Record<RegistryEntity, {
+  path: string; tag: string; input: z.ZodType; update: z.ZodType | null; create: (a: { ctx: ServiceContext; input: never }) => Promise<unknown>;
+}> = {
+  subjects: { path: 'subjects', tag: 'Subjects (chủ thể)', input: createSubjectInput, update: updateSubjectInput, create: createSubject },
+  areas: { path: 'raw-material-areas', tag: 'Raw-material areas (vùng nguyên liệu)', input: createAreaInput, update: updateAreaInput, create: createRawMaterialArea },
+  products: { path: 'products', tag: 'Products', input: createProductInput, update: updateProductInput, create: createProduct },
+  // A certificate is never edited: a re-evaluation issues a new one.
+  certificates: { path: 'certificates', tag: 'Certificates', input: createCertificateInput, update: null, create: createCertificate },
+  batches: { path: 'batches', tag: 'Batches (lô hàng)', input: createBatchInput, update: updateBatchInput, create: createBatch },
 };
 
 const record = z.object({ id: z.string() }).loose();
@@ -54,4 +59,12 @@ for (const [entity, spec] of Object.entries(REGISTRY) as [RegistryEntity, (typeo
     request: { params: z.object({ id: uuid }) },
     responses: { 200: json(record, 'Found'), ...errors },
   }), async (c) => c.json(await getRegistryItem(serviceContext(c), entity, c.req.valid('param').id) as never, 200));
+
+  if (!spec.update) continue;
+  registryRoutes.openapi(createRoute({
+    method: 'patch', path: `/api/v1/${spec.path}/{id}`, tags: [spec.tag], security, summary: `Edit ${spec.path} (only the fields sent)`,
+    request: { params: z.object({ id: uuid }), body: { content: { 'application/json': { schema: spec.update } }, required: true } },
+    responses: { 200: json(record, 'Updated'), ...errors },
+  }), async (c) => c.json(await updateRegistryItem({ ctx: serviceContext(c), entity: entity as EditableEntity,
+    id: c.req.valid('param').id, patch: c.req.valid('json') as Record<string, unknown> }) as never, 200));
 }

@@ -58,7 +58,7 @@ export const createCertificateInput = z.object({
   decisionDate: isoDate,
 }).openapi('CreateCertificate');
 
-export const createBatchInput = z.object({
+const batchFields = {
   productId: uuid,
   certificateId: uuid.optional(),
   lot: z.string().trim().regex(/^[A-Za-z0-9._/-]{1,20}$/, 'Số lô tối đa 20 ký tự: chữ, số, . _ / -'),
@@ -66,9 +66,17 @@ export const createBatchInput = z.object({
   bestBefore: isoDate.optional(),
   quantity: z.number().int().min(1).max(10_000_000),
   areaIds: z.array(uuid).max(20).default([]),
-}).refine((b) => !b.bestBefore || b.bestBefore >= b.productionDate, {
+};
+
+export const createBatchInput = z.object(batchFields).refine((b) => !b.bestBefore || b.bestBefore >= b.productionDate, {
   message: 'Hạn sử dụng phải sau ngày sản xuất.', path: ['bestBefore'],
 }).openapi('CreateBatch');
+
+/** Edits: any subset of the editable fields; owners and links (subjectId, productId…) are fixed. */
+export const updateSubjectInput = createSubjectInput.partial().openapi('UpdateSubject');
+export const updateAreaInput = createAreaInput.omit({ subjectId: true }).partial().openapi('UpdateRawMaterialArea');
+export const updateProductInput = createProductInput.omit({ subjectId: true }).partial().openapi('UpdateProduct');
+export const updateBatchInput = z.object(batchFields).omit({ productId: true, certificateId: true, areaIds: true }).partial().openapi('UpdateBatch');
 
 export const listQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),

@@ -1,7 +1,8 @@
 /** Typed errors that services throw; one table maps them to HTTP statuses in `onError`. */
 export type ErrorCode =
   | 'invalid_input' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict'
-  | 'certificate_not_valid' | 'quantity_exceeded' | 'rate_limited' | 'unavailable' | 'internal';
+  | 'certificate_not_valid' | 'quantity_exceeded' | 'rate_limited' | 'unavailable' | 'internal'
+  | 'step_up_required' | 'csrf_failed' | 'passkey_failed';
 
 export const ERROR_STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 422 | 429 | 503 | 500> = {
   invalid_input: 400,
@@ -14,6 +15,9 @@ export const ERROR_STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 422 |
   rate_limited: 429,
   unavailable: 503,
   internal: 500,
+  step_up_required: 403,
+  csrf_failed: 403,
+  passkey_failed: 400,
 };
 
 export type FieldIssue = { path: string; message: string };

@@ -1,4 +1,4 @@
-import { forbidden, unauthorized } from './errors';
+import { AppError, forbidden, unauthorized } from './errors';
 
 export const ROLES = ['retailer', 'producer', 'inspector', 'authority', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -6,12 +6,15 @@ export type Role = (typeof ROLES)[number];
 export type Actor =
   | { kind: 'anonymous' }
   | {
-      kind: 'token' | 'system';
+      /** token: a machine client; session: a person signed in with a passkey; system: CLI and seed. */
+      kind: 'token' | 'session' | 'system';
       id: string;
       role: Role;
       /** Two-digit province; null = central (nationwide) for inspectors and authorities. */
       provinceCode: string | null;
       subjectId: string | null;
+      /** For sessions: a passkey assertion less than 5 minutes old (step-up). */
+      steppedUp?: boolean;
     };
 
 /** How far a role reaches: its own subject, its province (or all if central), or everything. */
@@ -34,11 +37,29 @@ export const POLICY = {
   'certificate.reinstate': { inspector: 'province', authority: 'province' },
   'certificate.revoke': { inspector: 'province', authority: 'province' },
   'batch.recall': { inspector: 'province', authority: 'province' },
+  'batch.update': { producer: 'own-subject', authority: 'province', admin: 'any' },
+  'subject.update': { authority: 'province', admin: 'any' },
+  'area.update': { authority: 'province', admin: 'any' },
+  'product.update': { authority: 'province', admin: 'any' },
+  'person.invite': { authority: 'province', admin: 'any' },
+  'person.read': { authority: 'province', admin: 'any' },
   'token.create': { admin: 'any' },
+  'token.read': { admin: 'any' },
+  'token.revoke': { admin: 'any' },
+  'audit.read': { admin: 'any' },
   'keys.rotate': { admin: 'any' },
 } as const satisfies Record<string, Partial<Record<Role, Reach>>>;
 
 export type Action = keyof typeof POLICY;
+
+/**
+ * Actions that need a fresh passkey assertion (step-up). A person's session must have one less
+ * than 5 minutes old; a bearer token can never do them; the operators' CLI (system) can.
+ */
+export const STEP_UP_ACTIONS: ReadonlySet<Action> = new Set<Action>([
+  'certificate.suspend', 'certificate.revoke', 'batch.recall', 'keys.rotate', 'token.create',
+]);
+export const STEP_UP_SECONDS = 300;
 export type Target = { provinceCode: string; subjectId: string };
 
 function reachOf(actor: Actor, action: Action): Reach | undefined {
@@ -57,6 +78,10 @@ export function authorize(actor: Actor, action: Action, target?: Target): void {
   if (actor.kind === 'anonymous') throw unauthorized();
   const reach = reachOf(actor, action);
   if (!reach) throw forbidden();
+  if (STEP_UP_ACTIONS.has(action) && actor.kind !== 'system') {
+    if (actor.kind === 'token') throw forbidden('Thao tác này cần một người xác thực lại bằng passkey; mã truy cập máy không thực hiện được.');
+    if (!actor.steppedUp) throw new AppError('step_up_required', 'Hãy xác thực lại bằng passkey để tiếp tục.');
+  }
   if (target && !within(actor, reach, target)) {
     throw forbidden('Dữ liệu này nằm ngoài phạm vi (chủ thể hoặc tỉnh) của bạn.');
   }

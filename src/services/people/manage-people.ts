@@ -1,0 +1,39 @@
+import { and, count, desc, eq, isNull } from 'drizzle-orm';
+import { passkeys, people } from '../../db/schema';
+import { appendAudit } from '../audit/append-audit';
+import { withTransaction, type ServiceContext } from '../shared/context';
+import { conflict, notFound, unauthorized } from '../shared/errors';
+import { listScope } from '../shared/policy';
+
+/** People inside the actor's jurisdiction (an authority sees its province's people). */
+export async function listPeople(ctx: ServiceContext) {
+  const scope = listScope(ctx.actor, 'person.read');
+  return ctx.db.select().from(people)
+    .where(scope.provinceCode ? eq(people.provinceCode, scope.provinceCode) : undefined)
+    .orderBy(desc(people.createdAt)).limit(500);
+}
+
+function self(ctx: ServiceContext): string {
+  if (ctx.actor.kind !== 'session') throw unauthorized();
+  return ctx.actor.id;
+}
+
+export async function listMyPasskeys(ctx: ServiceContext) {
+  return ctx.db.select({ id: passkeys.id, name: passkeys.name, createdAt: passkeys.createdAt, lastUsedAt: passkeys.lastUsedAt })
+    .from(passkeys).where(eq(passkeys.personId, self(ctx))).orderBy(passkeys.createdAt);
+}
+
+/** A person removes one of their own passkeys, never the last one (that would lock them out). */
+export async function removeMyPasskey(ctx: ServiceContext, passkeyId: string) {
+  const personId = self(ctx);
+  return withTransaction(ctx, async (tx) => {
+    const [own] = await tx.db.select().from(passkeys).where(and(eq(passkeys.id, passkeyId), eq(passkeys.personId, personId))).for('update');
+    if (!own) throw notFound('passkey');
+    const [left] = await tx.db.select({ n: count() }).from(passkeys).where(eq(passkeys.personId, personId));
+    if ((left?.n ?? 0) <= 1) throw conflict('Không thể xóa passkey cuối cùng: hãy thêm passkey khác trước.');
+    await tx.db.delete(passkeys).where(eq(passkeys.id, passkeyId));
+    await appendAudit(tx, { action: 'passkey.remove', entity: 'person', entityId: personId, before: { id: own.id, name: own.name } });
+  });
+}
+
+export const activePeople = (ctx: ServiceContext) => ctx.db.select({ n: count() }).from(people).where(isNull(people.disabledAt));

@@ -1,0 +1,195 @@
+import { count } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog, people } from '../../src/db/schema';
+import { SEED_ACTOR } from '../../src/seed/seed-demo';
+import { personActor, sessionCookieValue, startSession } from '../../src/services/auth/sessions';
+import { changeCertificateStatus } from '../../src/services/lifecycle/change-certificate-status';
+import { recallBatch } from '../../src/services/lifecycle/recall-batch';
+import { createBatch } from '../../src/services/registry/create-batch';
+import { createCertificate } from '../../src/services/registry/create-certificate';
+import { createProduct } from '../../src/services/registry/create-product';
+import { createRawMaterialArea } from '../../src/services/registry/create-area';
+import { createSubject } from '../../src/services/registry/create-subject';
+import { rotateSigningKey } from '../../src/services/keys/rotate-signing-key';
+import { issueStamps } from '../../src/services/stamps/issue-stamps';
+import { voidStamps } from '../../src/services/stamps/void-stamps';
+import { AppError } from '../../src/services/shared/errors';
+import { POLICY, type Action, type Actor, type Role } from '../../src/services/shared/policy';
+import { createApiToken } from '../../src/services/tokens/create-token';
+import { ADMIN, DATABASE_KINDS, openHarness, type Harness } from '../support/harness';
+
+type Who = { name: string; role: Role | null; provinceCode: string | null; subject: 'A' | 'B' | null };
+const PROVINCE_X = '20';
+const PROVINCE_Y = '22';
+
+/** The ten actors of the issue; producer A owns every record the requests touch. */
+const ACTORS: Who[] = [
+  { name: 'anonymous', role: null, provinceCode: null, subject: null },
+  { name: 'producer A', role: 'producer', provinceCode: PROVINCE_X, subject: 'A' },
+  { name: 'producer B', role: 'producer', provinceCode: PROVINCE_X, subject: 'B' },
+  { name: 'retailer', role: 'retailer', provinceCode: PROVINCE_X, subject: null },
+  { name: 'inspector X', role: 'inspector', provinceCode: PROVINCE_X, subject: null },
+  { name: 'inspector Y', role: 'inspector', provinceCode: PROVINCE_Y, subject: null },
+  { name: 'authority X', role: 'authority', provinceCode: PROVINCE_X, subject: null },
+  { name: 'authority Y', role: 'authority', provinceCode: PROVINCE_Y, subject: null },
+  { name: 'central authority', role: 'authority', provinceCode: null, subject: null },
+  { name: 'admin', role: 'admin', provinceCode: null, subject: null },
+];
+
+/** Straight from the policy table: the role must be listed, and the target inside its reach. */
+function expectedAllowed(who: Who, action: Action): boolean {
+  if (!who.role) return false;
+  const reach = (POLICY[action] as Partial<Record<Role, string>>)[who.role];
+  if (!reach) return false;
+  if (reach === 'any') return true;
+  if (reach === 'own-subject') return who.subject === 'A';
+  return who.provinceCode === null || who.provinceCode === PROVINCE_X;
+}
+
+describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
+  let h: Harness;
+  const fixture: Record<string, string> = {};
+  const sessions = new Map<string, { cookie: string; csrf: string; actor: Actor }>();
+  let unique = 0;
+  const next = () => `${Date.now().toString(36)}${unique++}`;
+
+  const auditRows = async () => Number((await h.db.select({ n: count() }).from(auditLog))[0]!.n);
+
+  beforeAll(async () => {
+    h = await openHarness(kind, { seed: false });
+    const seed = h.ctx(SEED_ACTOR);
+    for (const subject of ['A', 'B']) {
+      const s = await createSubject({ ctx: seed, input: { kind: 'htx', name: `HTX ${subject}`, registrationNumber: `R-${subject}`, provinceCode: PROVINCE_X, addressAsIssued: 'Lạng Sơn' } });
+      fixture[`subject${subject}`] = s.id;
+    }
+    fixture.area = (await createRawMaterialArea({ ctx: seed, input: { subjectId: fixture.subjectA!, kind: 'growing_area', name: 'Vùng A', provinceCode: PROVINCE_X, standards: [] } })).id;
+    fixture.product = (await createProduct({ ctx: seed, input: { subjectId: fixture.subjectA!, name: 'Sản phẩm A', taxonomyVersion: '2022', groupCode: '1', subgroupCode: '1.3' } })).id;
+    fixture.certificate = (await createCertificate({ ctx: seed, input: { productId: fixture.product, number: 'C-A', score: 75, stars: 4, issuerName: 'UBND tỉnh Lạng Sơn', issuerLevel: 'province', decisionNumber: '1/QĐ', decisionDate: '2026-01-15' } })).id;
+    fixture.batch = (await createBatch({ ctx: seed, input: { productId: fixture.product, lot: 'LOT-A', productionDate: '2026-11-01', quantity: 100_000, areaIds: [] } })).id;
+    const { range } = await issueStamps({ ctx: seed, input: { batchId: fixture.batch, quantity: 1000, idempotencyKey: 'matrix-fixture' } });
+    fixture.firstSerial = String(range.firstSerial);
+
+    for (const who of ACTORS.filter((w) => w.role)) {
+      const [person] = await h.db.insert(people).values({
+        id: crypto.randomUUID(), name: who.name, role: who.role!, provinceCode: who.provinceCode,
+        subjectId: who.subject ? fixture[`subject${who.subject}`]! : null,
+      }).returning();
+      const session = await startSession(h.ctx(personActor(person!)), person!);
+      sessions.set(who.name, { cookie: await sessionCookieValue(h.ctx(ADMIN), session.id), csrf: session.csrfToken, actor: personActor(person!, true) });
+    }
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  /** Every mutating HTTP endpoint, with the policy action it must obey and a fresh valid body. */
+  const ENDPOINTS: { action: Action; method: string; path: () => string | Promise<string>; body: () => unknown }[] = [
+    { action: 'subject.create', method: 'POST', path: () => '/api/v1/subjects', body: () => ({ kind: 'htx', name: `S ${next()}`, registrationNumber: next(), provinceCode: PROVINCE_X, addressAsIssued: 'x' }) },
+    { action: 'subject.update', method: 'PATCH', path: () => `/api/v1/subjects/${fixture.subjectA}`, body: () => ({ name: `HTX A ${next()}` }) },
+    { action: 'area.create', method: 'POST', path: () => '/api/v1/raw-material-areas', body: () => ({ subjectId: fixture.subjectA, kind: 'growing_area', name: `V ${next()}`, provinceCode: PROVINCE_X }) },
+    { action: 'area.update', method: 'PATCH', path: () => `/api/v1/raw-material-areas/${fixture.area}`, body: () => ({ name: `Vùng ${next()}` }) },
+    { action: 'product.create', method: 'POST', path: () => '/api/v1/products', body: () => ({ subjectId: fixture.subjectA, name: `P ${next()}`, groupCode: '1', subgroupCode: '1.3' }) },
+    { action: 'product.update', method: 'PATCH', path: () => `/api/v1/products/${fixture.product}`, body: () => ({ name: `P ${next()}` }) },
+    { action: 'certificate.create', method: 'POST', path: () => '/api/v1/certificates', body: () => ({ productId: fixture.product, number: `C ${next()}`, score: 72, stars: 4, issuerName: 'UBND tỉnh', issuerLevel: 'province', decisionNumber: next(), decisionDate: '2026-02-01' }) },
+    { action: 'batch.create', method: 'POST', path: () => '/api/v1/batches', body: () => ({ productId: fixture.product, lot: next(), productionDate: '2026-11-02', quantity: 10 }) },
+    { action: 'batch.update', method: 'PATCH', path: () => `/api/v1/batches/${fixture.batch}`, body: () => ({ bestBefore: '2028-01-01' }) },
+    { action: 'stamps.issue', method: 'POST', path: () => `/api/v1/batches/${fixture.batch}/stamps`, body: () => ({ quantity: 1, idempotencyKey: `key-${next()}` }) },
+    { action: 'person.invite', method: 'POST', path: () => '/api/v1/enrolments', body: () => ({ name: `Người ${next()}`, role: 'retailer', provinceCode: PROVINCE_X }) },
+    { action: 'token.create', method: 'POST', path: () => '/api/v1/tokens', body: () => ({ name: `t ${next()}`, role: 'retailer', provinceCode: PROVINCE_X }) },
+    { action: 'token.revoke', method: 'POST', body: () => ({}), path: async () => `/api/v1/tokens/${(await createApiToken({ ctx: h.ctx(ADMIN), input: { name: 'victim', role: 'retailer', provinceCode: PROVINCE_X, subjectId: null, expiresAt: null } })).id}/revoke` },
+  ];
+
+  /** Mutating actions that have no HTTP route yet are checked on their services directly. */
+  const setStatus = async (wanted: 'active' | 'suspended') => {
+    const seed = h.ctx(SEED_ACTOR);
+    const input = { certificateId: fixture.certificate!, effectiveOn: '2026-11-23', reason: 'chuẩn bị', basis: 'test' };
+    await changeCertificateStatus({ ctx: seed, input: { ...input, action: wanted === 'active' ? 'reinstate' : 'suspend' } }).catch(() => undefined);
+  };
+  /** `prepare` puts the record in the state the action starts from, before each actor tries. */
+  const SERVICES: { action: Action; prepare?: () => Promise<void>; run: (actor: Actor) => Promise<unknown> }[] = [
+    { action: 'stamps.void', run: (actor) => voidStamps({ ctx: h.ctx(actor), input: { firstSerial: Number(fixture.firstSerial) + unique, lastSerial: Number(fixture.firstSerial) + unique++, reason: 'in lỗi' } }) },
+    { action: 'certificate.suspend', prepare: () => setStatus('active'), run: (actor) => changeCertificateStatus({ ctx: h.ctx(actor), input: { certificateId: fixture.certificate!, action: 'suspend', effectiveOn: '2026-11-23', reason: 'x', basis: 'y' } }) },
+    { action: 'certificate.reinstate', prepare: () => setStatus('suspended'), run: (actor) => changeCertificateStatus({ ctx: h.ctx(actor), input: { certificateId: fixture.certificate!, action: 'reinstate', effectiveOn: '2026-11-23', reason: 'x', basis: 'y' } }) },
+    { action: 'certificate.revoke',
+      prepare: async () => {
+        fixture.fresh = (await createCertificate({ ctx: h.ctx(SEED_ACTOR), input: { productId: fixture.product!, number: `C-${next()}`, score: 75, stars: 4,
+          issuerName: 'UBND tỉnh Lạng Sơn', issuerLevel: 'province', decisionNumber: next(), decisionDate: '2026-01-15' } })).id;
+      },
+      run: (actor) => changeCertificateStatus({ ctx: h.ctx(actor), input: { certificateId: fixture.fresh!, action: 'revoke', effectiveOn: '2026-11-23', reason: 'vi phạm', basis: 'QĐ' } }) },
+    { action: 'batch.recall',
+      prepare: async () => {
+        fixture.fresh = (await createBatch({ ctx: h.ctx(SEED_ACTOR), input: { productId: fixture.product!, lot: next(), productionDate: '2026-11-01', quantity: 5, areaIds: [] } })).id;
+      },
+      run: (actor) => recallBatch({ ctx: h.ctx(actor), input: { batchId: fixture.fresh!, recalledOn: '2026-11-23', reason: 'mẫu lỗi', basis: 'QĐ' } }) },
+    { action: 'keys.rotate', run: (actor) => rotateSigningKey({ ctx: h.ctx(actor), persist: async (jwk) => h.keys.add(jwk) }) },
+  ];
+
+  it('covers every mutating action of the policy table', () => {
+    const reads = new Set(['registry.read', 'person.read', 'token.read', 'audit.read']);
+    const covered = new Set([...ENDPOINTS, ...SERVICES].map((e) => e.action));
+    expect([...Object.keys(POLICY)].filter((a) => !reads.has(a) && !covered.has(a as Action))).toEqual([]);
+  });
+
+  it.each(ENDPOINTS.map((e) => [e.action, e] as const))('%s: exactly the allowed actors succeed over HTTP, the others change nothing', async (_action, endpoint) => {
+    const outcome: Record<string, number> = {};
+    for (const who of ACTORS) {
+      const session = sessions.get(who.name);
+      const path = await endpoint.path();
+      const before = await auditRows();
+      const res = await h.request(path, {
+        method: endpoint.method, body: JSON.stringify(endpoint.body()),
+        headers: { 'content-type': 'application/json', ...(session ? { cookie: `ocop_session=${session.cookie}`, 'x-csrf-token': session.csrf } : {}) },
+      });
+      outcome[who.name] = res.status;
+      const allowed = expectedAllowed(who, endpoint.action);
+      if (allowed) {
+        expect(res.status, `${who.name} should be allowed: ${await res.clone().text()}`).toBeLessThan(300);
+        expect(await auditRows()).toBeGreaterThan(before);
+      } else {
+        expect(res.status, `${who.name} must be refused`).toBe(who.role ? 403 : 401);
+        expect(await auditRows(), `${who.name} changed nothing`).toBe(before);
+      }
+    }
+    expect(Object.keys(outcome)).toHaveLength(ACTORS.length);
+  });
+
+  it.each(SERVICES.map((s) => [s.action, s] as const))('%s: the service itself enforces the table', async (_action, service) => {
+    for (const who of ACTORS) {
+      const actor: Actor = sessions.get(who.name)?.actor ?? { kind: 'anonymous' };
+      await service.prepare?.();
+      const before = await auditRows();
+      const result = await service.run(actor).then(() => 'ok', (e: unknown) => (e instanceof AppError ? e.code : String(e)));
+      if (expectedAllowed(who, service.action)) {
+        expect(result, who.name).toBe('ok');
+      } else {
+        expect(result, who.name).toBe(who.role ? 'forbidden' : 'unauthorized');
+        expect(await auditRows()).toBe(before);
+      }
+    }
+  });
+
+  it('refuses step-up actions to bearer tokens and to sessions whose passkey assertion is stale', async () => {
+    const adminToken = await h.token('admin');
+    const viaToken = await h.request('/api/v1/tokens', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+      body: JSON.stringify({ name: 'x', role: 'retailer', provinceCode: PROVINCE_X }) });
+    expect(viaToken.status).toBe(403);
+    const admin = sessions.get('admin')!;
+    h.setNow(new Date(Date.now() + 10 * 60_000)); // 10 minutes later: the assertion is stale
+    const stale = await h.request('/api/v1/tokens', { method: 'POST', headers: { 'content-type': 'application/json', cookie: `ocop_session=${admin.cookie}`, 'x-csrf-token': admin.csrf },
+      body: JSON.stringify({ name: 'x', role: 'retailer', provinceCode: PROVINCE_X }) });
+    expect(stale.status).toBe(403);
+    expect(((await stale.json()) as { error: { code: string } }).error.code).toBe('step_up_required');
+  });
+
+  it('ignores a cross-site write that carries the cookie but not the CSRF token', async () => {
+    h.setNow(new Date());
+    const admin = sessions.get('authority X')!;
+    const before = await auditRows();
+    const res = await h.request('/api/v1/subjects', { method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: `ocop_session=${admin.cookie}`, origin: 'https://evil.example' },
+      body: JSON.stringify({ kind: 'htx', name: 'Evil', registrationNumber: 'E', provinceCode: PROVINCE_X, addressAsIssued: 'x' }) });
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('csrf_failed');
+    expect(await auditRows()).toBe(before);
+  });
+});

@@ -1,0 +1,112 @@
+/**
+ * The console's only script: passkey ceremonies through @simplewebauthn/browser, and the step-up
+ * prompt before sensitive forms. Everything else in the console works as plain HTML forms.
+ */
+import { startAuthentication, startRegistration } from '@simplewebauthn/browser';
+
+const csrf = () => document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')?.content ?? '';
+
+async function api(path: string, body: unknown): Promise<Record<string, unknown>> {
+  const res = await fetch(path, {
+    method: 'POST', credentials: 'same-origin',
+    headers: { 'content-type': 'application/json', 'x-csrf-token': csrf() },
+    body: JSON.stringify(body),
+  });
+  const data = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+  if (!res.ok) throw new Error((data.error as { message?: string } | undefined)?.message ?? `HTTP ${res.status}`);
+  return data;
+}
+
+function say(target: Element | null, message: string, isError = true): void {
+  if (!target) return;
+  target.textContent = message;
+  target.classList.toggle('error', isError);
+}
+
+function friendly(error: unknown): string {
+  if (error instanceof Error && error.name === 'NotAllowedError') return 'Đã hủy hoặc hết thời gian xác thực passkey.';
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function enrol(form: HTMLFormElement): Promise<void> {
+  const enrolment = location.hash.slice(1);
+  const passkeyName = (form.elements.namedItem('passkeyName') as HTMLInputElement).value;
+  const optionsJSON = await api('/api/v1/auth/enrolment/options', { enrolment });
+  const credential = await startRegistration({ optionsJSON: optionsJSON as never });
+  await api('/api/v1/auth/enrolment/verify', { enrolment, passkeyName, credential });
+  location.href = '/console';
+}
+
+async function signIn(): Promise<void> {
+  const optionsJSON = await api('/api/v1/auth/sign-in/options', {});
+  const credential = await startAuthentication({ optionsJSON: optionsJSON as never });
+  await api('/api/v1/auth/sign-in/verify', { credential });
+  location.href = new URLSearchParams(location.search).get('next')?.startsWith('/console') ? new URLSearchParams(location.search).get('next')! : '/console';
+}
+
+async function addPasskey(form: HTMLFormElement): Promise<void> {
+  const passkeyName = (form.elements.namedItem('passkeyName') as HTMLInputElement).value;
+  const optionsJSON = await api('/api/v1/auth/passkeys/options', {});
+  const credential = await startRegistration({ optionsJSON: optionsJSON as never });
+  await api('/api/v1/auth/passkeys/verify', { passkeyName, credential });
+  location.reload();
+}
+
+async function stepUp(): Promise<void> {
+  const optionsJSON = await api('/api/v1/auth/step-up/options', {});
+  const credential = await startAuthentication({ optionsJSON: optionsJSON as never });
+  await api('/api/v1/auth/step-up/verify', { credential });
+}
+
+/** Sensitive forms ask for a fresh passkey assertion first; the server checks it again anyway. */
+function guardWithStepUp(form: HTMLFormElement): void {
+  const dialog = document.getElementById('step-up') as HTMLDialogElement | null;
+  if (!dialog) return;
+  form.addEventListener('submit', (event) => {
+    if (form.dataset.steppedUp === 'yes') return;
+    event.preventDefault();
+    dialog.showModal();
+    const confirm = dialog.querySelector<HTMLButtonElement>('[data-step-up-confirm]')!;
+    const cancel = dialog.querySelector<HTMLButtonElement>('[data-step-up-cancel]')!;
+    const status = dialog.querySelector('[role="status"]');
+    cancel.onclick = () => dialog.close();
+    confirm.onclick = async () => {
+      confirm.disabled = true;
+      say(status, 'Đang chờ passkey…', false);
+      try {
+        await stepUp();
+        form.dataset.steppedUp = 'yes';
+        dialog.close();
+        form.requestSubmit();
+      } catch (error) {
+        say(status, friendly(error));
+      } finally {
+        confirm.disabled = false;
+      }
+    };
+  });
+}
+
+function bind(selector: string, action: (form: HTMLFormElement) => Promise<void>): void {
+  for (const form of document.querySelectorAll<HTMLFormElement>(selector)) {
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const status = form.querySelector('[role="status"]');
+      const button = form.querySelector<HTMLButtonElement>('button[type="submit"]');
+      if (button) button.disabled = true;
+      say(status, 'Đang chờ passkey…', false);
+      try {
+        await action(form);
+      } catch (error) {
+        say(status, friendly(error));
+      } finally {
+        if (button) button.disabled = false;
+      }
+    });
+  }
+}
+
+bind('form[data-passkey="enrol"]', enrol);
+bind('form[data-passkey="sign-in"]', () => signIn());
+bind('form[data-passkey="add"]', addPasskey);
+document.querySelectorAll<HTMLFormElement>('form[data-step-up]').forEach(guardWithStepUp);
