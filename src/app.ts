@@ -8,6 +8,9 @@ import { requestScope } from './middleware/request-scope';
 import { mountDocs } from './routes/docs';
 import { errorBody, handleError, validationHook } from './routes/errors';
 import { adminRoutes } from './routes/admin';
+import { accountPages } from './routes/console/account-pages';
+import { adminPages } from './routes/console/admin-pages';
+import { registryPages } from './routes/console/registry-pages';
 import { authRoutes } from './routes/auth';
 import { keyRoutes } from './routes/keys';
 import { registryRoutes } from './routes/registry';
@@ -22,13 +25,16 @@ export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use('*', requestId());
   app.use('*', secureHeaders({
-    contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], imgSrc: ["'self'", 'data:'], formAction: ["'self'"], baseUri: ["'none'"] },
+    // Pages carry inline CSS only; the console's one script is served from our origin.
+    contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], imgSrc: ["'self'", 'data:'], scriptSrc: ["'self'"],
+      connectSrc: ["'self'"], formAction: ["'self'"], baseUri: ["'none'"], frameAncestors: ["'none'"] },
     crossOriginResourcePolicy: 'cross-origin',
   }));
   app.use('*', requestScope(deps));
   app.use('/api/*', authenticate);
   app.use('/console/*', authenticate);
   app.use('/console', authenticate);
+  app.use('/enroll', authenticate);
 
   app.route('/', verifyRoutes);
   app.route('/', digitalLinkRoutes);
@@ -37,6 +43,9 @@ export function createApp(deps: AppDeps) {
   app.route('/', stampRoutes);
   app.route('/', authRoutes);
   app.route('/', adminRoutes);
+  app.route('/', accountPages);
+  app.route('/', registryPages);
+  app.route('/', adminPages);
   mountDocs(app);
   app.get('/', (c) => c.redirect('/docs'));
   app.get('/healthz', (c) => c.json({ ok: true }));

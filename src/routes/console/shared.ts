@@ -1,0 +1,49 @@
+import type { Context } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import { ZodError, type ZodType } from 'zod';
+import type { AppEnv } from '../../app-env';
+import { AppError, ERROR_STATUS } from '../../services/shared/errors';
+import type { FieldErrors } from '../../../web/console/forms';
+import { consolePage, type PageUser } from '../../../web/console/layout';
+import type { Raw } from '../../../web/html';
+
+export function pageUser(c: Context<AppEnv>): PageUser {
+  return { actor: c.var.actor, personName: c.var.session?.personName, csrfToken: c.var.session?.csrfToken };
+}
+
+/** Console pages are for people with a session; anyone else is sent to sign in. */
+export const requirePerson = createMiddleware<AppEnv>(async function signedInOnly(c, next) {
+  if (c.var.actor.kind !== 'session') {
+    return c.redirect(`/console/sign-in?next=${encodeURIComponent(new URL(c.req.url).pathname)}`, 303);
+  }
+  await next();
+});
+
+export function render(c: Context<AppEnv>, title: string, body: Raw, status: 200 | 400 | 403 | 404 | 409 | 422 = 200) {
+  c.header('Cache-Control', 'no-store');
+  return c.html(consolePage(title, pageUser(c), body), status);
+}
+
+/** Validation or a service refusal, as a message for the form and one per field. */
+export function formFailure(error: unknown): { message: string; fields: FieldErrors; status: 400 | 403 | 404 | 409 | 422 } {
+  if (error instanceof ZodError) {
+    return { message: 'Vui lòng sửa các trường được đánh dấu.', status: 400,
+      fields: Object.fromEntries(error.issues.map((i) => [String(i.path[0] ?? ''), i.message])) };
+  }
+  if (error instanceof AppError) {
+    const status = ERROR_STATUS[error.code];
+    return { message: error.message, status: (status === 401 || status === 429 || status >= 500 ? 403 : status) as 400 | 403 | 404 | 409 | 422,
+      fields: Object.fromEntries((error.details?.fields ?? []).map((f) => [f.path, f.message])) };
+  }
+  throw error;
+}
+
+export function parseWith<T>(schema: ZodType<T>, input: unknown): T {
+  const result = schema.safeParse(input);
+  if (!result.success) throw result.error;
+  return result.data;
+}
+
+export async function postedForm(c: Context<AppEnv>): Promise<Record<string, string | string[]>> {
+  return (await c.req.parseBody({ all: true })) as Record<string, string | string[]>;
+}

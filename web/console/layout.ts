@@ -1,0 +1,59 @@
+import type { Actor } from '../../src/services/shared/policy';
+import { POLICY, type Action, type Role } from '../../src/services/shared/policy';
+import { html, raw, type Raw } from '../html';
+
+export type PageUser = { actor: Actor; personName?: string; csrfToken?: string };
+
+const ROLE_VI: Record<Role, string> = { retailer: 'Nhà bán lẻ', producer: 'Nhà sản xuất', inspector: 'Thanh tra', authority: 'Cơ quan quản lý', admin: 'Quản trị' };
+
+/** Whether a role may ever do an action (the jurisdiction is checked again by the service). */
+export function roleMay(actor: Actor, action: Action): boolean {
+  return actor.kind !== 'anonymous' && Boolean((POLICY[action] as Partial<Record<Role, string>>)[actor.role]);
+}
+
+const NAV: { href: string; label: string; show: (a: Actor) => boolean }[] = [
+  { href: '/console/subjects', label: 'Chủ thể', show: (a) => roleMay(a, 'registry.read') },
+  { href: '/console/areas', label: 'Vùng nguyên liệu', show: (a) => roleMay(a, 'registry.read') },
+  { href: '/console/products', label: 'Sản phẩm', show: (a) => roleMay(a, 'registry.read') },
+  { href: '/console/certificates', label: 'Chứng nhận', show: (a) => roleMay(a, 'registry.read') },
+  { href: '/console/batches', label: 'Lô hàng', show: (a) => roleMay(a, 'registry.read') },
+  { href: '/console/people', label: 'Người dùng', show: (a) => roleMay(a, 'person.read') },
+  { href: '/console/tokens', label: 'Mã truy cập', show: (a) => roleMay(a, 'token.read') },
+  { href: '/console/audit', label: 'Nhật ký', show: (a) => roleMay(a, 'audit.read') },
+  { href: '/console/passkeys', label: 'Passkey của tôi', show: (a) => a.kind === 'session' },
+];
+
+const CSS = `*{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1b1b;background:#f4f5f2}
+a{color:#0b5394}header{background:#14532d;color:#fff;padding:.6rem 1rem;display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center}
+header a{color:#fff}header .who{margin-left:auto;font-size:.9rem}nav ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.2rem .9rem}
+main{max-width:64rem;margin:0 auto;padding:1rem}h1{font-size:1.5rem;margin:.5rem 0 1rem}
+table{border-collapse:collapse;width:100%;background:#fff}th,td{text-align:left;padding:.45rem;border-bottom:1px solid #ddd;vertical-align:top}
+form.card,.card{background:#fff;border:1px solid #ddd;border-radius:.5rem;padding:1rem;margin:1rem 0}
+.field{margin:0 0 .9rem}.field label{display:block;font-weight:600;margin-bottom:.2rem}
+input,select,textarea{font:inherit;padding:.45rem;border:1px solid #888;border-radius:.3rem;width:100%;max-width:32rem}
+input[aria-invalid=true],select[aria-invalid=true]{border:2px solid #b3261e}.err,.error{color:#b3261e;font-weight:600}
+.hint{color:#555;font-size:.9rem}button,.button{font:inherit;padding:.5rem 1rem;border-radius:.3rem;border:0;background:#14532d;color:#fff;cursor:pointer;text-decoration:none;display:inline-block}
+button.secondary{background:#555}:focus-visible{outline:3px solid #f2b705;outline-offset:2px}.notice{background:#e8f5e9;border-left:4px solid #1e7b34;padding:.6rem .8rem}
+.toolbar{display:flex;gap:.6rem;align-items:end;flex-wrap:wrap;margin-bottom:.6rem}.toolbar .field{margin:0}code{word-break:break-all}
+dialog{border:0;border-radius:.6rem;max-width:28rem;padding:1.2rem}dialog::backdrop{background:rgba(0,0,0,.45)}
+.skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;color:#000;padding:.4rem;z-index:9}`;
+
+/** The console shell: skip link, role-aware navigation, CSRF token for scripts, step-up dialog. */
+export function consolePage(title: string, user: PageUser | null, body: Raw, status?: Raw): string {
+  const actor = user?.actor;
+  const nav = actor && actor.kind !== 'anonymous'
+    ? html`<nav aria-label="Điều hướng chính"><ul>${NAV.filter((n) => n.show(actor)).map((n) => html`<li><a href="${n.href}">${n.label}</a></li>`)}</ul></nav>
+<span class="who">${user?.personName ?? ''} · ${ROLE_VI[actor.role]}${actor.provinceCode ? ` · tỉnh ${actor.provinceCode}` : ''}</span>
+<form method="post" action="/console/sign-out"><input type="hidden" name="_csrf" value="${user?.csrfToken ?? ''}"><button class="secondary" type="submit">Đăng xuất</button></form>`
+    : raw('');
+  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<meta name="csrf-token" content="${user?.csrfToken ?? ''}"><meta name="robots" content="noindex"><title>${title} · OCOP</title>
+<style>${CSS}</style><script src="/console/app.js" defer></script></head><body>
+<a class="skip" href="#main">Bỏ qua điều hướng</a>
+<header><a href="/console"><strong>OCOP · Quản lý</strong></a>${nav.__raw}</header>
+<main id="main" tabindex="-1"><h1>${title}</h1>${status?.__raw ?? ''}${body.__raw}</main>
+<dialog id="step-up" aria-labelledby="step-up-title"><h2 id="step-up-title">Xác thực lại bằng passkey</h2>
+<p>Thao tác này cần xác nhận bằng passkey của bạn (vân tay, khuôn mặt hoặc mã PIN).</p><p role="status" aria-live="polite"></p>
+<button type="button" data-step-up-confirm>Xác thực</button> <button type="button" class="secondary" data-step-up-cancel>Hủy</button></dialog>
+</body></html>`;
+}
