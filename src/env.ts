@@ -15,6 +15,8 @@ export const configSchema = z.object({
   SUSPICIOUS_SCAN_COUNT: z.coerce.number().int().min(1).default(20),
   /** Verification requests per minute per client before 429. */
   VERIFY_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** Sign-in and enrolment requests per minute per client before 429. */
+  SIGN_IN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
   /** Where people sign in; WebAuthn binds passkeys to it. Defaults to PUBLIC_ORIGIN. */
   CONSOLE_ORIGIN: z.url().optional(),

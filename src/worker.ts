@@ -19,13 +19,19 @@ export type WorkerEnv = {
   SUSPICIOUS_SCAN_COUNT?: string;
   VERIFY_RATE_PER_MINUTE?: string;
   VERIFY_LIMITER?: RateLimitBinding;
+  SIGN_IN_LIMITER?: RateLimitBinding;
 };
 
-/** Workers' own rate limiting, shared across isolates and locations. */
+/**
+ * Workers' own rate limiting, shared across isolates and locations. Each binding's configuration
+ * (wrangler.toml) sets its limit; keys are `bucket:client`, and sign-in buckets have their own.
+ */
 class BindingRateLimiter implements RateLimiter {
-  constructor(private readonly binding: RateLimitBinding) {}
+  constructor(private readonly verify: RateLimitBinding, private readonly signIn: RateLimitBinding) {}
   async take(key: string) {
-    const { success } = await this.binding.limit({ key });
+    const bucket = key.slice(0, key.indexOf(':'));
+    const binding = bucket === 'sign-in' || bucket === 'enrol' ? this.signIn : this.verify;
+    const { success } = await binding.limit({ key });
     return { allowed: success, retryAfterSeconds: success ? 0 : 60 };
   }
 }
@@ -41,7 +47,8 @@ function appFor(env: WorkerEnv): App {
   if (app) return app;
   const config = loadConfig({ ...env, DATABASE_URL: env.HYPERDRIVE.connectionString, SEED_DEMO: 'false' });
   const keys = new KeyRing([parseSigningKeySecret(env.SIGNING_KEY)]);
-  const rateLimiter = env.VERIFY_LIMITER ? new BindingRateLimiter(env.VERIFY_LIMITER) : new MemoryRateLimiter(config.VERIFY_RATE_PER_MINUTE);
+  const rateLimiter = env.VERIFY_LIMITER && env.SIGN_IN_LIMITER
+    ? new BindingRateLimiter(env.VERIFY_LIMITER, env.SIGN_IN_LIMITER) : new MemoryRateLimiter();
   app = createApp({
     config, keys, rateLimiter, now: () => new Date(),
     clientAddress: (c) => c.req.header('cf-connecting-ip') ?? null,

@@ -1,19 +1,20 @@
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../app-env';
+import type { Config } from '../env';
 import { AppError } from '../services/shared/errors';
 
 /** Behind an interface so Workers can back it with the platform's rate-limit binding. */
 export interface RateLimiter {
-  take(key: string): Promise<{ allowed: boolean; retryAfterSeconds: number }>;
+  take(key: string, perMinute: number): Promise<{ allowed: boolean; retryAfterSeconds: number }>;
 }
 
 /** Fixed one-minute windows per key, in process memory (one Node process). */
 export class MemoryRateLimiter implements RateLimiter {
   private readonly windows = new Map<string, { start: number; used: number }>();
 
-  constructor(private readonly perMinute: number, private readonly now: () => number = Date.now) {}
+  constructor(private readonly now: () => number = Date.now) {}
 
-  async take(key: string) {
+  async take(key: string, perMinute: number) {
     const now = this.now();
     const window = this.windows.get(key);
     if (!window || now - window.start >= 60_000) {
@@ -22,16 +23,24 @@ export class MemoryRateLimiter implements RateLimiter {
       return { allowed: true, retryAfterSeconds: 0 };
     }
     window.used++;
-    const allowed = window.used <= this.perMinute;
+    const allowed = window.used <= perMinute;
     return { allowed, retryAfterSeconds: allowed ? 0 : Math.ceil((window.start + 60_000 - now) / 1000) };
   }
 }
 
-export function rateLimit(bucket: string) {
+/** Per-client limits, per minute, by bucket: scanners verify often, people sign in rarely. */
+const LIMITS = {
+  verify: (config: Config) => config.VERIFY_RATE_PER_MINUTE,
+  'verify-bulk': (config: Config) => config.VERIFY_RATE_PER_MINUTE,
+  'sign-in': (config: Config) => config.SIGN_IN_RATE_PER_MINUTE,
+  enrol: (config: Config) => config.SIGN_IN_RATE_PER_MINUTE,
+} as const;
+
+export function rateLimit(bucket: keyof typeof LIMITS) {
   return createMiddleware<AppEnv>(async function rateLimited(c, next) {
-    const limiter = c.get('deps').rateLimiter;
+    const deps = c.get('deps');
     const key = `${bucket}:${c.get('clientId')}`;
-    const { allowed, retryAfterSeconds } = await limiter.take(key);
+    const { allowed, retryAfterSeconds } = await deps.rateLimiter.take(key, LIMITS[bucket](deps.config));
     if (!allowed) {
       c.header('Retry-After', String(retryAfterSeconds));
       throw new AppError('rate_limited', 'Quá nhiều yêu cầu. Vui lòng thử lại sau ít phút.', { retryAfterSeconds });

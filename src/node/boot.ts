@@ -35,7 +35,7 @@ export async function bootNode(baseConfig: Config, options: { now?: () => Date }
   const now = options.now ?? (() => new Date());
   const app = createApp({
     config, keys, now,
-    rateLimiter: new MemoryRateLimiter(config.VERIFY_RATE_PER_MINUTE),
+    rateLimiter: new MemoryRateLimiter(),
     openRequest: () => ({ db: database.db, scanSink }),
     // app.request() in tests has no socket, hence no incoming message to read.
     clientAddress: (c) => ((c.env as { incoming?: unknown } | undefined)?.incoming ? getConnInfo(c).remote.address ?? null : null),

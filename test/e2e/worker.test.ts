@@ -41,7 +41,8 @@ describe('Cloudflare Worker', () => {
       origin = `http://127.0.0.1:${port}`;
       const [signingKey] = readKeyFile(h.dataDir);
       wrangler = spawn(WRANGLER, ['dev', '--local', '--ip', '127.0.0.1', '--port', String(port), '--show-interactive-dev-session=false',
-        '--var', `SIGNING_KEY:${JSON.stringify(signingKey)}`, '--var', 'PUBLIC_ORIGIN:https://ocop.example.vn'], {
+        '--var', `SIGNING_KEY:${JSON.stringify(signingKey)}`, '--var', 'PUBLIC_ORIGIN:https://ocop.example.vn',
+        '--var', `SESSION_SECRET:${crypto.randomUUID()}${crypto.randomUUID()}`], {
         env: { ...env, CLOUDFLARE_HYPERDRIVE_LOCAL_CONNECTION_STRING_HYPERDRIVE: h.databaseUrl! },
         detached: true, stdio: ['ignore', 'pipe', 'pipe'],
       });
@@ -77,6 +78,9 @@ describe('Cloudflare Worker', () => {
       expect(await page.text()).toContain('data-status="valid"');
       const jwks = (await (await fetch(`${origin}/.well-known/jwks.json`)).json()) as { keys: { kid: string }[] };
       expect(jwks.keys.map((k) => k.kid)).toEqual(['K1']);
+      // Sign-in starts through the same app (a challenge is issued and stored).
+      const options = await fetch(`${origin}/api/v1/auth/sign-in/options`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      expect(((await options.json()) as { challenge: string }).challenge).toBeTruthy();
     });
 
     it('writes the scan after the response, in waitUntil', async () => {
