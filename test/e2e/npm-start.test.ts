@@ -40,6 +40,7 @@ describe('npm start', () => {
 
   it('seeds the demo on an empty database and prints one URL per status, each giving that status', async () => {
     expect(output).toContain('seeding the demo data set');
+    expect(output).toMatch(new RegExp(`First administrator's passkey enrolment link.*\\n\\s+http://localhost:${port}/enroll#[\\w-]+`));
     expect([...urls.keys()].sort()).toEqual([...VERDICT_STATUSES].sort());
     for (const [status, url] of urls) {
       expect(url.startsWith(`http://localhost:${port}/S/`)).toBe(true);

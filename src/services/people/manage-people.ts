@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNull } from 'drizzle-orm';
+import { and, count, desc, eq } from 'drizzle-orm';
 import { passkeys, people } from '../../db/schema';
 import { appendAudit } from '../audit/append-audit';
 import { withTransaction, type ServiceContext } from '../shared/context';
@@ -35,5 +35,3 @@ export async function removeMyPasskey(ctx: ServiceContext, passkeyId: string) {
     await appendAudit(tx, { action: 'passkey.remove', entity: 'person', entityId: personId, before: { id: own.id, name: own.name } });
   });
 }
-
-export const activePeople = (ctx: ServiceContext) => ctx.db.select({ n: count() }).from(people).where(isNull(people.disabledAt));
