@@ -23,7 +23,7 @@ describe('console pages', () => {
 
   beforeAll(async () => {
     h = await openHarness('pglite');
-    vanQuan = (await h.request(`/api/v1/verify/${h.codes.valid}`).then((r) => r.json()) as { subjectId: string }).subjectId;
+    vanQuan = ((await (await h.request(`/api/v1/verify/${h.codes.valid}`)).json()) as { subjectId: string }).subjectId;
     await as('admin', 'admin', {});
     await as('producer', 'producer', { provinceCode: '20', subjectId: vanQuan });
   });
