@@ -18,6 +18,7 @@ export type AppDeps = {
   now: () => Date;
   rateLimiter: RateLimiter;
   openRequest: (c: Context) => RequestResources;
+  labelFont: () => Promise<Uint8Array>;
   /** The caller's network address, used only for rate limits and a salted scanner hash. */
   clientAddress: (c: Context) => string | null;
 };

@@ -13,6 +13,7 @@ import { adminPages } from './routes/console/admin-pages';
 import { registryPages } from './routes/console/registry-pages';
 import { authRoutes } from './routes/auth';
 import { keyRoutes } from './routes/keys';
+import { printingRoutes } from './routes/printing';
 import { registryRoutes } from './routes/registry';
 import { stampRoutes } from './routes/stamps';
 import { verifyRoutes } from './routes/verify';
@@ -41,6 +42,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', keyRoutes);
   app.route('/', registryRoutes);
   app.route('/', stampRoutes);
+  app.route('/', printingRoutes);
   app.route('/', authRoutes);
   app.route('/', adminRoutes);
   app.route('/', accountPages);

@@ -7,6 +7,7 @@ import { loadConfig } from './env';
 import { KeyRing, parseSigningKeySecret } from './keys/key-ring';
 import { MemoryRateLimiter, type RateLimiter } from './middleware/rate-limit';
 import { ScanSink } from './services/scans/scan-sink';
+import labelFontData from '../labels/fonts/DejaVuSansCondensed.ttf';
 
 type RateLimitBinding = { limit(options: { key: string }): Promise<{ success: boolean }> };
 
@@ -51,6 +52,7 @@ function appFor(env: WorkerEnv): App {
     ? new BindingRateLimiter(env.VERIFY_LIMITER, env.SIGN_IN_LIMITER) : new MemoryRateLimiter();
   app = createApp({
     config, keys, rateLimiter, now: () => new Date(),
+    labelFont: async () => new Uint8Array(labelFontData),
     clientAddress: (c) => c.req.header('cf-connecting-ip') ?? null,
     openRequest: () => {
       const client = postgres(env.HYPERDRIVE.connectionString, { max: 5, fetch_types: false, onnotice: () => {} });

@@ -41,6 +41,7 @@ export async function renderLabelsPdf(opts: {
     Type: 'XObject', Subtype: 'Form', BBox: [0, 0, labelW, labelH], Resources: { Font: { F1: font.ref } },
   }));
 
+  const serialText = glyphCache(font);
   const perSheet = t.grid.columns * t.grid.rows;
   for (let first = 0; first < stamps.length; first += perSheet) {
     const page = doc.addPage([pt(t.page.widthMm), pt(t.page.heightMm)]);
@@ -50,7 +51,7 @@ export async function renderLabelsPdf(opts: {
       const row = Math.floor(i / t.grid.columns);
       const x = pt(t.grid.marginLeftMm + column * (t.label.widthMm + t.grid.gapXMm));
       const top = pt(t.page.heightMm) - pt(t.grid.marginTopMm + row * (t.label.heightMm + t.grid.gapYMm));
-      ops += `q 1 0 0 1 ${n(x)} ${n(top - labelH)} cm /L Do ${qrOps(t, stamp.url, labelH)} ${textOps(font, `Số: ${stamp.serial}`, t.fields.serial, labelH)} Q\n`;
+      ops += `q 1 0 0 1 ${n(x)} ${n(top - labelH)} cm /L Do ${qrOps(t, stamp.url, labelH)} ${serialOps(serialText(`Số: ${stamp.serial}`), t.fields.serial, labelH)} Q\n`;
     });
     setPageContent(doc, page.node, ops, font.ref, moduleFont, fixed);
   }
@@ -76,6 +77,31 @@ function qrOps(t: LabelTemplate, url: string, labelH: number): string {
 }
 
 type Line = { xMm: number; yMm: number; widthMm: number; sizePt: number };
+
+/**
+ * Per-label text is a serial: shaping it through fontkit for every label costs more than the
+ * rest of the label, so each character's glyph hex is looked up once (no ligatures or kerning
+ * apply to digits, the colon and "Số").
+ */
+function glyphCache(font: PDFFont): (text: string) => string {
+  const glyphs = new Map<string, string>();
+  return (text) => {
+    let hex = '<';
+    for (const char of text) {
+      let glyph = glyphs.get(char);
+      if (glyph === undefined) {
+        glyph = font.encodeText(char).toString().slice(1, -1);
+        glyphs.set(char, glyph);
+      }
+      hex += glyph;
+    }
+    return `${hex}>`;
+  };
+}
+
+function serialOps(hex: string, field: Line, labelH: number): string {
+  return `BT /F1 ${field.sizePt} Tf 1 0 0 1 ${pt(field.xMm)} ${n(labelH - pt(field.yMm) - field.sizePt * 0.85)} Tm ${hex}Tj ET`;
+}
 
 function textOps(font: PDFFont, text: string, field: Line, labelH: number, size = field.sizePt): string {
   const baseline = labelH - pt(field.yMm) - size * 0.85;

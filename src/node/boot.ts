@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getConnInfo } from '@hono/node-server/conninfo';
@@ -13,6 +14,7 @@ import { ScanSink } from '../services/scans/scan-sink';
 import { logError } from '../services/shared/log';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../migrations', import.meta.url));
+export const LABEL_FONT_PATH = fileURLToPath(new URL('../../labels/fonts/DejaVuSansCondensed.ttf', import.meta.url));
 
 /** Opens PGlite in DATA_DIR, or PostgreSQL when DATABASE_URL is set, and applies migrations. */
 export async function openNodeDatabase(config: Config): Promise<DbHandle> {
@@ -33,15 +35,17 @@ export async function bootNode(baseConfig: Config, options: { now?: () => Date }
     onError: (e) => logError('scan write failed, will retry', e),
   });
   const now = options.now ?? (() => new Date());
+  let font: Promise<Uint8Array> | null = null;
+  const labelFont = () => (font ??= readFile(LABEL_FONT_PATH).then((b) => new Uint8Array(b)));
   const app = createApp({
-    config, keys, now,
+    config, keys, now, labelFont,
     rateLimiter: new MemoryRateLimiter(),
     openRequest: () => ({ db: database.db, scanSink }),
     // app.request() in tests has no socket, hence no incoming message to read.
     clientAddress: (c) => ((c.env as { incoming?: unknown } | undefined)?.incoming ? getConnInfo(c).remote.address ?? null : null),
   });
   return {
-    app, db: database.db, keys, scanSink, config, now,
+    app, db: database.db, keys, scanSink, config, now, labelFont,
     /** Graceful: pending scans are written before the database closes. */
     close: async () => {
       await scanSink.drain();

@@ -94,6 +94,8 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
     { action: 'batch.create', method: 'POST', path: () => '/api/v1/batches', body: () => ({ productId: fixture.product, lot: next(), productionDate: '2026-11-02', quantity: 10 }) },
     { action: 'batch.update', method: 'PATCH', path: () => `/api/v1/batches/${fixture.batch}`, body: () => ({ bestBefore: '2028-01-01' }) },
     { action: 'stamps.issue', method: 'POST', path: () => `/api/v1/batches/${fixture.batch}/stamps`, body: () => ({ quantity: 1, idempotencyKey: `key-${next()}` }) },
+    { action: 'stamps.issue', method: 'POST', path: () => `/api/v1/batches/${fixture.batch}/print`, body: () => ({ quantity: 1, template: 'roll-40x30', idempotencyKey: `print-${next()}` }) },
+    { action: 'stamps.void', method: 'POST', path: () => '/api/v1/stamps/void', body: () => ({ serials: [Number(fixture.firstSerial) + 500 + unique++], reason: 'in lỗi' }) },
     { action: 'person.invite', method: 'POST', path: () => '/api/v1/enrolments', body: () => ({ name: `Người ${next()}`, role: 'retailer', provinceCode: PROVINCE_X }) },
     { action: 'token.create', method: 'POST', path: () => '/api/v1/tokens', body: () => ({ name: `t ${next()}`, role: 'retailer', provinceCode: PROVINCE_X }) },
     { action: 'token.revoke', method: 'POST', body: () => ({}), path: async () => `/api/v1/tokens/${(await createApiToken({ ctx: h.ctx(ADMIN), input: { name: 'victim', role: 'retailer', provinceCode: PROVINCE_X, subjectId: null, expiresAt: null } })).id}/revoke` },
@@ -125,7 +127,7 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
   ];
 
   it('covers every mutating action of the policy table', () => {
-    const reads = new Set(['registry.read', 'person.read', 'token.read', 'audit.read']);
+    const reads = new Set(['registry.read', 'person.read', 'token.read', 'audit.read', 'print.read']);
     const covered = new Set([...ENDPOINTS, ...SERVICES].map((e) => e.action));
     expect([...Object.keys(POLICY)].filter((a) => !reads.has(a) && !covered.has(a as Action))).toEqual([]);
   });

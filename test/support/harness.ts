@@ -51,7 +51,7 @@ export async function openHarness(kind: DatabaseKind, options: { seed?: boolean;
     DATA_DIR: dataDir, DATABASE_URL: database?.url, PUBLIC_ORIGIN: TEST_ORIGIN, VERIFY_RATE_PER_MINUTE: '1000000', SIGN_IN_RATE_PER_MINUTE: '1000', ...options.env,
   });
   const runtime = await bootNode(config, { now: () => now });
-  const ctx = (actor: Actor): ServiceContext => ({ db: runtime.db, actor, now: () => now, keys: runtime.keys, config: runtime.config });
+  const ctx = (actor: Actor): ServiceContext => ({ db: runtime.db, actor, now: () => now, keys: runtime.keys, config: runtime.config, labelFont: runtime.labelFont });
   if (options.seed !== false) await seedDemo(ctx(SEED_ACTOR));
   const codes = options.seed !== false ? await demoCodes(ctx(SEED_ACTOR)) : null;
 

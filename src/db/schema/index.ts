@@ -10,3 +10,4 @@ export * from './signing-keys';
 export * from './api-tokens';
 export * from './audit-log';
 export * from './people';
+export * from './print-jobs';

@@ -11,6 +11,8 @@ export type ServiceContext = {
   keys: KeyRing;
   config: Config;
   requestId?: string;
+  /** The TTF the labels embed (labels/fonts); read from disk on Node, bundled on Workers. */
+  labelFont?: () => Promise<Uint8Array>;
   /** Set inside `withTransaction`, so nested services join the outer transaction. */
   inTransaction?: boolean;
 };

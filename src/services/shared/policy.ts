@@ -33,6 +33,7 @@ export const POLICY = {
   'batch.create': { producer: 'own-subject', authority: 'province', admin: 'any' },
   'stamps.issue': { producer: 'own-subject', authority: 'province' },
   'stamps.void': { producer: 'own-subject', authority: 'province' },
+  'print.read': { producer: 'own-subject', authority: 'province', admin: 'any' },
   'certificate.suspend': { inspector: 'province', authority: 'province' },
   'certificate.reinstate': { inspector: 'province', authority: 'province' },
   'certificate.revoke': { inspector: 'province', authority: 'province' },

@@ -1,0 +1,73 @@
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import type { AppEnv } from '../../app-env';
+import { LABEL_TEMPLATES } from '../../labels/templates';
+import { uuid } from '../../services/registry/inputs';
+import { createPrintJob, partsOf } from '../../services/printing/create-print-job';
+import { listPrintJobs } from '../../services/printing/list-print-jobs';
+import { renderPrintPart } from '../../services/printing/render-print-part';
+import { voidSerials } from '../../services/stamps/void-serials';
+import { serviceContext } from '../context';
+import { validationHook } from '../errors';
+import { errorSchema } from '../verify/schemas';
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
+const security = [{ bearer: [] }];
+const anything = z.object({}).loose();
+const errors = { 400: json(errorSchema, 'Invalid input'), 401: json(errorSchema, 'No credentials'), 403: json(errorSchema, 'Not the caller’s batch'),
+  404: json(errorSchema, 'Not found'), 422: json(errorSchema, 'Certificate not valid or quantity over the batch') };
+
+export const printBody = z.object({
+  quantity: z.number().int().min(1, 'Số lượng tem phải lớn hơn 0.').max(200_000),
+  template: z.string().max(40).openapi({ example: 'a4-3x8-70x37' }),
+  idempotencyKey: z.string().trim().min(8, 'Khóa idempotency tối thiểu 8 ký tự.').max(100),
+}).openapi('PrintJobRequest');
+
+export const voidBody = z.object({
+  serials: z.array(z.number().int().positive()).max(1000).optional(),
+  firstSerial: z.number().int().positive().optional(),
+  lastSerial: z.number().int().positive().optional(),
+  reason: z.string().trim().min(3, 'Ghi lý do hủy (ví dụ: in lỗi).').max(200),
+}).openapi('VoidStamps');
+
+export const printingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+printingRoutes.openapi(createRoute({
+  method: 'get', path: '/api/v1/print-templates', tags: ['Printing'], summary: 'Label templates (labels/templates)',
+  responses: { 200: json(z.object({ items: z.array(anything) }), 'Templates') },
+}), (c) => c.json({ items: [...LABEL_TEMPLATES.values()].map((t) => ({ id: t.id, name: t.name, stock: t.stock, perSheet: t.grid.columns * t.grid.rows })) } as never, 200));
+
+printingRoutes.openapi(createRoute({
+  method: 'post', path: '/api/v1/batches/{id}/print', tags: ['Printing'], security,
+  summary: 'Reserve stamps and create a label print job; same idempotencyKey, same job and serials. Download its PDF parts.',
+  request: { params: z.object({ id: uuid }), body: { content: { 'application/json': { schema: printBody } }, required: true } },
+  responses: { 201: json(anything, 'Job created'), 200: json(anything, 'The same job, replayed'), ...errors },
+}), async (c) => {
+  const { job, created } = await createPrintJob({ ctx: serviceContext(c), input: { batchId: c.req.valid('param').id, ...c.req.valid('json') } });
+  const parts = partsOf(job).map((p) => ({ ...p, url: `/api/v1/print-jobs/${job.id}/parts/${p.part}.pdf` }));
+  return c.json({ job, parts } as never, created ? 201 : 200);
+});
+
+printingRoutes.openapi(createRoute({
+  method: 'get', path: '/api/v1/print-jobs', tags: ['Printing'], security, summary: 'Print history in the caller’s reach',
+  request: { query: z.object({ batchId: uuid.optional() }) }, responses: { 200: json(z.object({ items: z.array(anything) }), 'Jobs'), ...errors },
+}), async (c) => c.json({ items: await listPrintJobs(serviceContext(c), { batchId: c.req.valid('query').batchId }) } as never, 200));
+
+printingRoutes.openapi(createRoute({
+  method: 'get', path: '/api/v1/print-jobs/{id}/parts/{part}', tags: ['Printing'], security,
+  summary: 'One part of a job as PDF (e.g. …/parts/1.pdf); identical bytes on every download',
+  request: { params: z.object({ id: uuid, part: z.string().regex(/^\d{1,4}(\.pdf)?$/) }) },
+  responses: { 200: { content: { 'application/pdf': { schema: z.string() } }, description: 'PDF' }, ...errors },
+}), async (c) => {
+  const { pdf, fileName } = await renderPrintPart(serviceContext(c), c.req.valid('param').id, Number.parseInt(c.req.valid('param').part, 10));
+  c.header('Content-Type', 'application/pdf');
+  c.header('Content-Disposition', `attachment; filename="${fileName}"`);
+  c.header('Cache-Control', 'private, no-store');
+  return c.body(pdf as unknown as ArrayBuffer, 200) as never;
+});
+
+printingRoutes.openapi(createRoute({
+  method: 'post', path: '/api/v1/stamps/void', tags: ['Printing'], security,
+  summary: 'Void misprinted serials (a list) or a whole sheet (a span); their verdict becomes void',
+  request: { body: { content: { 'application/json': { schema: voidBody } }, required: true } },
+  responses: { 200: json(z.object({ voided: z.array(anything) }), 'Voided'), ...errors },
+}), async (c) => c.json({ voided: await voidSerials({ ctx: serviceContext(c), input: c.req.valid('json') }) } as never, 200));

@@ -1,0 +1,28 @@
+import { renderLabelsPdf } from '../../labels/render-labels';
+import { LABEL_TEMPLATES } from '../../labels/templates';
+import { stampUrl } from '../../domain/stamp-codec';
+import type { ServiceContext } from '../shared/context';
+import { AppError, notFound } from '../shared/errors';
+import { labelContent, loadPrintJob } from './load-print-context';
+import { partSize } from './create-print-job';
+
+/** One part of a job as PDF bytes: derived from the job row, so every download is identical. */
+export async function renderPrintPart(ctx: ServiceContext, jobId: string, part: number) {
+  const row = await loadPrintJob(ctx, jobId);
+  const size = partSize(row.job.templateId);
+  const first = (part - 1) * size;
+  if (!Number.isInteger(part) || part < 1 || first >= row.job.quantity) throw notFound(`phần ${part} của lệnh in`);
+  const signer = await ctx.keys.signerFor(row.range.kid);
+  if (!signer || !ctx.labelFont) throw new AppError('unavailable', 'Máy chủ chưa sẵn sàng để in (thiếu khóa ký hoặc phông chữ).');
+  const count = Math.min(size, row.job.quantity - first);
+  const stamps = [];
+  for (let i = 0; i < count; i++) {
+    const serial = row.range.firstSerial + first + i;
+    stamps.push({ serial, url: stampUrl(ctx.config.PUBLIC_ORIGIN, await signer.signStamp(serial)) });
+  }
+  const pdf = await renderLabelsPdf({
+    template: LABEL_TEMPLATES.get(row.job.templateId)!, content: labelContent(row), stamps, fontBytes: await ctx.labelFont(),
+    createdAt: row.job.createdAt, title: `Tem OCOP – ${row.product.name} – lô ${row.batch.lot} – phần ${part}`,
+  });
+  return { pdf, fileName: `tem-${row.batch.lot}-${row.job.id.slice(0, 8)}-${part}.pdf`.replace(/[^\w.-]/g, '_') };
+}
