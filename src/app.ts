@@ -10,6 +10,7 @@ import { errorBody, handleError, validationHook } from './routes/errors';
 import { adminRoutes } from './routes/admin';
 import { accountPages } from './routes/console/account-pages';
 import { adminPages } from './routes/console/admin-pages';
+import { printPages } from './routes/console/print-pages';
 import { registryPages } from './routes/console/registry-pages';
 import { authRoutes } from './routes/auth';
 import { keyRoutes } from './routes/keys';
@@ -48,6 +49,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', accountPages);
   app.route('/', registryPages);
   app.route('/', adminPages);
+  app.route('/', printPages);
   mountDocs(app);
   app.get('/', (c) => c.redirect('/docs'));
   app.get('/healthz', (c) => c.json({ ok: true }));

@@ -1,17 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addVirtualAuthenticator, freePort, launchChromium, listen } from '../support/browser';
+import { cliEnrolLink } from '../support/cli';
 import { openHarness, type Harness } from '../support/harness';
-
-/** The link an operator gets from `npm run cli -- enroll …`, run for real against the same database. */
-function cliEnrolLink(h: Harness, ...args: string[]): string {
-  const out = execFileSync(join(process.cwd(), 'node_modules', '.bin', 'tsx'), ['src/cli/index.ts', 'enroll', ...args], {
-    encoding: 'utf8', env: { ...process.env, DATABASE_URL: h.databaseUrl!, DATA_DIR: h.dataDir, CONSOLE_ORIGIN: h.config.CONSOLE_ORIGIN },
-  });
-  return out.trim().split('\n').pop()!;
-}
 
 describe('passkeys and the authority console in Chromium', () => {
   let h: Harness;

@@ -106,6 +106,34 @@ function bind(selector: string, action: (form: HTMLFormElement) => Promise<void>
   }
 }
 
+/** Large jobs come in parts: fetch them one after another, with a progress bar. */
+function downloadAllParts(button: HTMLButtonElement): void {
+  const links = [...document.querySelectorAll<HTMLAnchorElement>('a[data-part]')];
+  const progress = document.getElementById('dl-progress') as HTMLProgressElement | null;
+  const status = progress?.parentElement?.querySelector('[role="status"]') ?? null;
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      for (const [i, link] of links.entries()) {
+        say(status, `Đang tải phần ${i + 1}/${links.length}…`, false);
+        const res = await fetch(link.href, { credentials: 'same-origin' });
+        if (!res.ok) throw new Error(`Phần ${i + 1}: HTTP ${res.status}`);
+        const url = URL.createObjectURL(await res.blob());
+        const save = Object.assign(document.createElement('a'), { href: url, download: `phan-${i + 1}.pdf` });
+        save.click();
+        setTimeout(() => URL.revokeObjectURL(url), 10_000);
+        if (progress) progress.value = i + 1;
+      }
+      say(status, 'Đã tải xong.', false);
+    } catch (error) {
+      say(status, friendly(error));
+    } finally {
+      button.disabled = false;
+    }
+  });
+}
+
+document.querySelectorAll<HTMLButtonElement>('button[data-download-all]').forEach(downloadAllParts);
 bind('form[data-passkey="enrol"]', enrol);
 bind('form[data-passkey="sign-in"]', () => signIn());
 bind('form[data-passkey="add"]', addPasskey);

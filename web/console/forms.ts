@@ -50,10 +50,13 @@ ${control(field, value, error)}${field.hint ? html`<div class="hint" id="${id}-h
 ${error ? html`<div class="err" id="${id}-err" role="alert">${error}</div>` : ''}</div>`;
 }
 
-export function renderForm(opts: { action: string; fields: Field[]; values: Record<string, unknown>; errors: FieldErrors; csrf: string; submit: string; message?: string; stepUp?: boolean }): Raw {
+export function renderForm(opts: {
+  action: string; fields: Field[]; values: Record<string, unknown>; errors: FieldErrors; csrf: string; submit: string;
+  message?: string; stepUp?: boolean; hidden?: Record<string, string>; secondary?: Raw;
+}): Raw {
   return html`<form class="card" method="post" action="${opts.action}" novalidate${raw(opts.stepUp ? ' data-step-up' : '')}>
 ${opts.message ? html`<p class="error" role="alert">${opts.message}</p>` : ''}
-<input type="hidden" name="_csrf" value="${opts.csrf}">
+<input type="hidden" name="_csrf" value="${opts.csrf}">${Object.entries(opts.hidden ?? {}).map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`)}
 ${opts.fields.map((f) => renderField(f, opts.values[f.name], opts.errors[f.name]))}
-<button type="submit">${opts.submit}</button></form>`;
+<button type="submit">${opts.submit}</button> ${opts.secondary ?? ''}</form>`;
 }

@@ -17,6 +17,7 @@ const NAV: { href: string; label: string; show: (a: Actor) => boolean }[] = [
   { href: '/console/products', label: 'Sản phẩm', show: (a) => roleMay(a, 'registry.read') },
   { href: '/console/certificates', label: 'Chứng nhận', show: (a) => roleMay(a, 'registry.read') },
   { href: '/console/batches', label: 'Lô hàng', show: (a) => roleMay(a, 'registry.read') },
+  { href: '/console/print', label: 'In tem', show: (a) => roleMay(a, 'stamps.issue') },
   { href: '/console/people', label: 'Người dùng', show: (a) => roleMay(a, 'person.read') },
   { href: '/console/tokens', label: 'Mã truy cập', show: (a) => roleMay(a, 'token.read') },
   { href: '/console/audit', label: 'Nhật ký', show: (a) => roleMay(a, 'audit.read') },
