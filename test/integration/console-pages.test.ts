@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { people } from '../../src/db/schema';
+import { eq } from 'drizzle-orm';
+import { people, stampRanges } from '../../src/db/schema';
 import { personActor, sessionCookieValue, startSession } from '../../src/services/auth/sessions';
 import type { Role } from '../../src/services/shared/policy';
 import { ADMIN, openHarness, type Harness } from '../support/harness';
@@ -68,6 +69,17 @@ describe('console pages', () => {
     expect((await post('admin', `/console/tokens/${id}/revoke`, {})).status).toBe(303);
     const res = await h.request('/api/v1/verify', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{"codes":["x"]}' });
     expect(res.status).toBe(401);
+  });
+
+  it('refuses printing for a revoked certificate with a clear message, reserving nothing', async () => {
+    await as('central', 'authority', {});
+    const batch = await h.demoBatchId('revoked');
+    const ranges = async () => (await h.db.select().from(stampRanges).where(eq(stampRanges.batchId, batch))).length;
+    const before = await ranges();
+    const page = await post('central', '/console/print', { batch, template: 'a4-3x8-70x37', quantity: '10', idempotencyKey: 'console-revoked-1' });
+    expect(page.status).toBe(422);
+    expect(await page.text()).toContain('Giấy chứng nhận OCOP đã bị thu hồi: không được in tem.');
+    expect(await ranges()).toBe(before);
   });
 
   it('invites a person inside the jurisdiction and shows the one-time link', async () => {
