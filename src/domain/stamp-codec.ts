@@ -49,6 +49,16 @@ export function toCompactJws(code: StampCode): string {
   return `${header}.${base64url.encode(stampPayload(code.serial))}.${base64url.encode(code.signature)}`;
 }
 
+/** The exact bytes an Ed25519 signature of a stamp covers: the JWS signing input. */
+export function stampSigningInput(kid: string, serial: number): Uint8Array {
+  return encoder.encode(`${base64url.encode(JSON.stringify(stampProtectedHeader(kid)))}.${base64url.encode(stampPayload(serial))}`);
+}
+
+/** Signs with a raw Ed25519 function (e.g. node:crypto); same output as signStamp. */
+export function signStampWith(sign: (input: Uint8Array) => Uint8Array, kid: string, serial: number): string {
+  return formatStampCode({ kid, serial, signature: sign(stampSigningInput(kid, serial)) });
+}
+
 export async function signStamp(privateKey: CryptoKey, kid: string, serial: number): Promise<string> {
   const jws = await new CompactSign(stampPayload(serial)).setProtectedHeader(stampProtectedHeader(kid)).sign(privateKey);
   const signature = base64url.decode(jws.split('.')[2]!);

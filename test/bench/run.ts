@@ -28,7 +28,22 @@ async function wrkRequestsPerSecond(url: string, seconds = 8, pathsFile?: string
   return Number(match[1]);
 }
 
+/** Runs one label benchmark in a child process (its own peak RSS) and returns its JSON line. */
+async function labelBench(mode: 'ours' | 'naive', labels: number) {
+  const { stdout } = await promisify(execFile)(join(process.cwd(), 'node_modules', '.bin', 'tsx'), [join(import.meta.dirname, 'labels.ts'), mode, String(labels)],
+    { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(stdout.trim().split('\n').pop()!) as { seconds: number; bytes_per_label: number; peak_rss_mb: number; labels: number };
+}
+
 async function main() {
+  progress('label sheets: 10,000 labels with the service renderer, then the naive way on 500 (it takes ~25 ms a label)');
+  const ours = await labelBench('ours', 10_000);
+  emit({ bench: 'labels_10000', ...ours, target: { seconds: 2, bytes_per_label: 250, peak_rss_mb: 300 } });
+  const naive = await labelBench('naive', 500);
+  emit({ bench: 'labels_naive', ...naive });
+  emit({ bench: 'labels_ratio_naive_over_ours', per_label_time: +((naive.seconds / naive.labels) / (ours.seconds / ours.labels)).toFixed(1),
+    bytes_per_label: +(naive.bytes_per_label / ours.bytes_per_label).toFixed(1) });
+
   progress('booting the Node runtime on PostgreSQL with the demo data');
   const h = await openHarness('postgres', { env: { VERIFY_RATE_PER_MINUTE: '100000000' } });
   const server = await listen(h.app.fetch);

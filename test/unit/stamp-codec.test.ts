@@ -129,3 +129,14 @@ describe('independent verification', () => {
     expect(() => verify('other')).toThrow();
   });
 });
+
+describe('native signing', () => {
+  it('gives exactly the signature jose gives', async () => {
+    const { createPrivateKey, sign } = await import('node:crypto');
+    const { exportJWK } = await import('jose');
+    const { signStampWith } = await import('../../src/domain/stamp-codec');
+    const key = createPrivateKey({ key: (await exportJWK(privateKey)) as never, format: 'jwk' });
+    const native = signStampWith((input) => new Uint8Array(sign(null, input, key)), 'K1', 1_000_123);
+    expect(native).toBe(code);
+  });
+});
