@@ -83,6 +83,17 @@ describe('Cloudflare Worker', () => {
       expect(((await options.json()) as { challenge: string }).challenge).toBeTruthy();
     });
 
+    it('prints a label sheet in workerd: bundled font, fontkit and the module font', async () => {
+      const valid = (await (await fetch(`${origin}/api/v1/verify/${h.codes.valid}`)).json()) as Verdict;
+      const token = await h.token('producer', { subjectId: valid.subjectId! });
+      const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+      const job = (await (await fetch(`${origin}/api/v1/batches/${valid.batchId}/print`, { method: 'POST', headers: auth,
+        body: JSON.stringify({ quantity: 2, template: 'roll-50x30', idempotencyKey: 'workerd-print-1' }) })).json()) as { parts: { url: string }[] };
+      const pdf = await fetch(`${origin}${job.parts[0]!.url}`, { headers: auth });
+      expect(pdf.headers.get('content-type')).toBe('application/pdf');
+      expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    });
+
     it('writes the scan after the response, in waitUntil', async () => {
       const count = async () => ((await (await fetch(`${origin}/api/v1/verify/${h.codes.expired}`)).json()) as Verdict).scans!.count;
       const before = await count();
