@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fitText } from '../../src/labels/fit-text';
+import { renderLabelsPdf } from '../../src/labels/render-labels';
 import { labelTemplateSchema } from '../../src/labels/template-schema';
 import { LABEL_TEMPLATES, labelsPerSheet } from '../../src/labels/templates';
 import type { Verdict } from '../../src/services/verification/verdict-types';
@@ -67,6 +68,17 @@ describe('label sheets decode and verify', () => {
     }
     const product = await h.request('/api/v1/products', json({ subjectId: (await h.db.query.subjects.findFirst())!.id, name: 'Rượu men lá Hữu Lễ', groupCode: '2', subgroupCode: '2.1' }, await h.token('authority')));
     expect(product.status).toBe(201);
+  });
+
+  it('extracts "Rượu men lá Hữu Lễ" whole with pdftotext, on the smallest label', async () => {
+    const pdf = await renderLabelsPdf({ template: LABEL_TEMPLATES.get('a4-5x13-38x21')!, stamps: [{ serial: 1_000_001, url: 'HTTPS://OCOP.EXAMPLE.VN/S/TEST' }],
+      fontBytes: new Uint8Array(readFileSync('labels/fonts/DejaVuSansCondensed.ttf')), createdAt: new Date(0), title: 't',
+      content: { productName: 'Rượu men lá Hữu Lễ', stars: 3, lot: 'RML2501', productionDate: '2025-01-06', bestBefore: null,
+        producer: 'Tổ hợp tác Rượu men lá Hữu Lễ', province: 'Lạng Sơn' } });
+    const text = pdfText(pdf).replace(/\s+/g, ' ');
+    expect(text).toContain('Rượu men lá Hữu Lễ');
+    expect(text).toContain('Lạng Sơn');
+    expect(text).toContain('Số: 1000001');
   });
 
   it('validates every template file against the schema', () => {

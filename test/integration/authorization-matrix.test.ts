@@ -16,7 +16,7 @@ import { voidStamps } from '../../src/services/stamps/void-stamps';
 import { AppError } from '../../src/services/shared/errors';
 import { POLICY, type Action, type Actor, type Role } from '../../src/services/shared/policy';
 import { createApiToken } from '../../src/services/tokens/create-token';
-import { ADMIN, DATABASE_KINDS, openHarness, type Harness } from '../support/harness';
+import { ADMIN, DATABASE_KINDS, openHarness, TEST_NOW, type Harness } from '../support/harness';
 
 type Who = { name: string; role: Role | null; provinceCode: string | null; subject: 'A' | 'B' | null };
 const PROVINCE_X = '20';
@@ -176,7 +176,7 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
       body: JSON.stringify({ name: 'x', role: 'retailer', provinceCode: PROVINCE_X }) });
     expect(viaToken.status).toBe(403);
     const admin = sessions.get('admin')!;
-    h.setNow(new Date(Date.now() + 10 * 60_000)); // 10 minutes later: the assertion is stale
+    h.setNow(new Date(TEST_NOW.getTime() + 10 * 60_000)); // 10 minutes later: the assertion is stale
     const stale = await h.request('/api/v1/tokens', { method: 'POST', headers: { 'content-type': 'application/json', cookie: `ocop_session=${admin.cookie}`, 'x-csrf-token': admin.csrf },
       body: JSON.stringify({ name: 'x', role: 'retailer', provinceCode: PROVINCE_X }) });
     expect(stale.status).toBe(403);
@@ -184,7 +184,7 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
   });
 
   it('ignores a cross-site write that carries the cookie but not the CSRF token', async () => {
-    h.setNow(new Date());
+    h.setNow(TEST_NOW);
     const admin = sessions.get('authority X')!;
     const before = await auditRows();
     const res = await h.request('/api/v1/subjects', { method: 'POST',

@@ -42,6 +42,16 @@ describe.each(DATABASE_KINDS)('label print jobs on %s', (kind) => {
     expect((await h.db.select().from(printJobs).where(eq(printJobs.id, job.job.id)))).toHaveLength(1);
   });
 
+  it('answers with the PDF itself when asked for application/pdf', async () => {
+    const res = await h.request(`/api/v1/batches/${batchId}/print`, { method: 'POST',
+      headers: { authorization: `Bearer ${producer}`, 'content-type': 'application/json', accept: 'application/pdf' },
+      body: JSON.stringify({ quantity: 2, template: 'roll-40x30', idempotencyKey: 'print-as-pdf-1' }) });
+    expect(res.status).toBe(201);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(res.headers.get('link')).toMatch(/parts\/1\.pdf>; rel="item"/);
+    expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
   it('splits large jobs into parts of whole sheets', async () => {
     const res = await print({ quantity: 4000, template: 'a4-5x13-38x21', idempotencyKey: 'print-job-large' });
     const job = (await res.json()) as Job;

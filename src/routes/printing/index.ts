@@ -40,10 +40,21 @@ printingRoutes.openapi(createRoute({
   method: 'post', path: '/api/v1/batches/{id}/print', tags: ['Printing'], security,
   summary: 'Reserve stamps and create a label print job; same idempotencyKey, same job and serials. Download its PDF parts.',
   request: { params: z.object({ id: uuid }), body: { content: { 'application/json': { schema: printBody } }, required: true } },
-  responses: { 201: json(anything, 'Job created'), 200: json(anything, 'The same job, replayed'), ...errors },
+  responses: { 201: { content: { 'application/json': { schema: anything }, 'application/pdf': { schema: z.string() } }, description: 'Job created (JSON, or the PDF with Accept: application/pdf)' },
+    200: json(anything, 'The same job, replayed'), ...errors },
 }), async (c) => {
-  const { job, created } = await createPrintJob({ ctx: serviceContext(c), input: { batchId: c.req.valid('param').id, ...c.req.valid('json') } });
+  const ctx = serviceContext(c);
+  const { job, created } = await createPrintJob({ ctx, input: { batchId: c.req.valid('param').id, ...c.req.valid('json') } });
   const parts = partsOf(job).map((p) => ({ ...p, url: `/api/v1/print-jobs/${job.id}/parts/${p.part}.pdf` }));
+  if ((c.req.header('accept') ?? '').includes('application/pdf')) {
+    // The PDF itself: part 1, with every part listed in Link headers for larger jobs.
+    const { pdf, fileName } = await renderPrintPart(ctx, job.id, 1);
+    c.header('Content-Type', 'application/pdf');
+    c.header('Content-Disposition', `attachment; filename="${fileName}"`);
+    c.header('Link', parts.map((p) => `<${p.url}>; rel="item"`).join(', '));
+    c.header('X-Print-Job', job.id);
+    return c.body(pdf as unknown as ArrayBuffer, created ? 201 : 200) as never;
+  }
   return c.json({ job, parts } as never, created ? 201 : 200);
 });
 
