@@ -47,8 +47,7 @@ export const authenticate = createMiddleware<AppEnv>(async function authenticate
   c.set('session', { id: session.sessionId, csrfToken: session.csrfToken, personName: session.personName });
   if (session.renew) {
     await extendSession(c.var.db, session.sessionId, c.var.deps.now());
-    const ctx = { config: c.var.deps.config, now: c.var.deps.now } as Parameters<typeof sessionCookieValue>[0];
-    setSessionCookie(c, await sessionCookieValue(ctx, session.sessionId));
+    setSessionCookie(c, await sessionCookieValue(c.var.deps, session.sessionId));
   }
   return next();
 });

@@ -3,17 +3,15 @@ import type { AppEnv } from '../../app-env';
 import { previewSheetSvg } from '../../labels/preview-svg';
 import { LABEL_TEMPLATES } from '../../labels/templates';
 import { createPrintJob, partsOf } from '../../services/printing/create-print-job';
-import { labelContent, loadPrintJob } from '../../services/printing/load-print-context';
+import { batchLabelContent, loadPrintJob } from '../../services/printing/load-print-context';
 import { listPrintJobs } from '../../services/printing/list-print-jobs';
 import { voidSerials } from '../../services/stamps/void-serials';
-import { getRegistryItem, listRegistry } from '../../services/registry/read-registry';
+import { listRegistry } from '../../services/registry/read-registry';
 import { serviceContext } from '../context';
 import { printBody, voidBody } from '../printing';
 import { renderForm, type Field } from '../../../web/console/forms';
 import { html } from '../../../web/html';
 import { formFailure, parseWith, postedForm, render, requirePerson } from './shared';
-import { products, subjects, certificates, batches } from '../../db/schema';
-import { eq } from 'drizzle-orm';
 
 /** Producers print label sheets: choose, preview, print, download in parts, void misprints. */
 export const printPages = new Hono<AppEnv>();
@@ -102,11 +100,8 @@ printPages.get('/console/print/preview.svg', async (c) => {
   const batchId = c.req.query('batch') ?? '';
   if (!template || !/^[0-9a-f-]{36}$/.test(batchId)) return c.text('Chọn lô và mẫu nhãn.', 400);
   const ctx = serviceContext(c);
-  const batch = (await getRegistryItem(ctx, 'batches', batchId)) as { id: string };
-  const [row] = await ctx.db.select({ batch: batches, product: products, subject: subjects, certificate: certificates }).from(batches)
-    .innerJoin(products, eq(batches.productId, products.id)).innerJoin(subjects, eq(products.subjectId, subjects.id))
-    .innerJoin(certificates, eq(batches.certificateId, certificates.id)).where(eq(batches.id, batch.id));
+  const content = await batchLabelContent(ctx, batchId);
   c.header('Content-Type', 'image/svg+xml');
   c.header('Cache-Control', 'private, max-age=60');
-  return c.body(previewSheetSvg(template, labelContent(row!), `${ctx.config.PUBLIC_ORIGIN}/S/MAU-XEM-TRUOC`));
+  return c.body(previewSheetSvg(template, content, `${ctx.config.PUBLIC_ORIGIN}/S/MAU-XEM-TRUOC`));
 });

@@ -33,7 +33,7 @@ export async function startSession(ctx: ServiceContext, person: Person) {
 }
 
 /** The cookie value: a jose-signed (HS256) token naming the session row. */
-export async function sessionCookieValue(ctx: ServiceContext, sessionId: string): Promise<string> {
+export async function sessionCookieValue(ctx: { config: { SESSION_SECRET?: string }; now: () => Date }, sessionId: string): Promise<string> {
   return new SignJWT({ sid: sessionId }).setProtectedHeader({ alg: 'HS256' })
     .setIssuedAt(Math.floor(ctx.now().getTime() / 1000)).setExpirationTime(Math.floor(ctx.now().getTime() / 1000) + SESSION_SECONDS)
     .sign(secretKey(ctx));

@@ -18,6 +18,16 @@ export async function loadPrintJob(ctx: ServiceContext, jobId: string) {
   return row;
 }
 
+/** What a batch's labels would show, for the preview before anything is reserved. */
+export async function batchLabelContent(ctx: ServiceContext, batchId: string): Promise<LabelContent> {
+  const [row] = await ctx.db.select({ batch: batches, product: products, subject: subjects, certificate: certificates }).from(batches)
+    .innerJoin(products, eq(batches.productId, products.id)).innerJoin(subjects, eq(products.subjectId, subjects.id))
+    .innerJoin(certificates, eq(batches.certificateId, certificates.id)).where(eq(batches.id, batchId));
+  if (!row) throw notFound('lô hàng');
+  authorize(ctx.actor, 'print.read', { subjectId: row.subject.id, provinceCode: row.subject.provinceCode });
+  return labelContent(row);
+}
+
 export function labelContent(row: Pick<Awaited<ReturnType<typeof loadPrintJob>>, 'batch' | 'product' | 'subject' | 'certificate'>): LabelContent {
   return {
     productName: row.product.name, stars: row.certificate.stars, lot: row.batch.lot,
