@@ -52,6 +52,13 @@ verifyRoutes.openapi(scanRoute, async (c) => {
   return c.html(renderVerifyPage(verdict, lang, `/S/${encodeURIComponent(verdict.code)}`), 200) as never;
 });
 
+// A scan that lost its code (`/S/`) still gets the consumer page, not an API error.
+verifyRoutes.get('/S/', async (c) => {
+  const verdict = await verifyStamp(serviceContext(c), '');
+  if ((c.req.header('accept') ?? '').includes('application/json')) return c.json(verdict, 200);
+  return c.html(renderVerifyPage(verdict, pickLang(c.req.query('lang')), '/S/'), 200);
+});
+
 verifyRoutes.openapi(verifyRoute, async (c) => c.json(await verifyStamp(serviceContext(c), c.req.valid('param').code), 200));
 
 verifyRoutes.openapi(bulkRoute, async (c) => {
