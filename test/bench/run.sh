@@ -5,6 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 [ -d node_modules ] || npm ci --no-audit --no-fund >&2
 source test/support/provision.sh
-need_packages /usr/bin/wrk:wrk >&2
+need_packages /usr/bin/wrk:wrk /usr/bin/chromium:chromium >&2
 start_postgres_cluster >&2
 npx tsx test/bench/run.ts

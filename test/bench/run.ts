@@ -10,7 +10,7 @@ import { VERDICT_STATUSES } from '../../src/domain/verdict';
 import { SEED_ACTOR } from '../../src/seed/seed-demo';
 import { issueStamps } from '../../src/services/stamps/issue-stamps';
 import { stampPage } from '../../src/services/stamps/stamp-urls';
-import { listen } from '../support/browser';
+import { launchChromium, listen } from '../support/browser';
 import { openHarness, TEST_ORIGIN } from '../support/harness';
 
 /** Ratios are what to quote: both sides are measured in the same run on the same machine. */
@@ -84,6 +84,24 @@ async function main() {
     if (body.count !== 1000) throw new Error('bulk verification did not return 1,000 verdicts');
     emit({ bench: 'bulk_1000_vs_single_1000', single_ms: Math.round(singleMs), bulk_ms: Math.round(bulkMs),
       speedup: +(singleMs / bulkMs).toFixed(1), target: '>= 10' });
+
+    progress('verification page on emulated slow 3G (400 kbps, 400 ms RTT) in Chromium');
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 400, downloadThroughput: 400_000 / 8, uploadThroughput: 400_000 / 8 });
+      for (const status of ['valid', 'revoked'] as const) {
+        const started = Date.now();
+        await page.goto(`${server.origin.replace('127.0.0.1', 'localhost')}/S/${h.codes[status]}`, { waitUntil: 'domcontentloaded' });
+        await page.locator('[role="status"] h1').waitFor();
+        const paint = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null);
+        emit({ bench: 'verify_page_slow_3g', status, readable_ms: Date.now() - started, first_contentful_paint_ms: paint && Math.round(paint), target_ms: 1000 });
+      }
+    } finally {
+      await browser.close();
+    }
 
     progress('verification page weight');
     for (const status of ['valid', 'forged'] as const) {
