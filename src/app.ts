@@ -13,7 +13,11 @@ import { adminPages } from './routes/console/admin-pages';
 import { printPages } from './routes/console/print-pages';
 import { registryPages } from './routes/console/registry-pages';
 import { authRoutes } from './routes/auth';
+import { inspectionRoutes } from './routes/inspections';
 import { keyRoutes } from './routes/keys';
+import { lifecycleRoutes } from './routes/lifecycle';
+import { reportRoutes } from './routes/reports';
+import { statusListRoutes } from './routes/status-list';
 import { printingRoutes } from './routes/printing';
 import { registryRoutes } from './routes/registry';
 import { stampRoutes } from './routes/stamps';
@@ -41,6 +45,11 @@ export function createApp(deps: AppDeps) {
   app.route('/', verifyRoutes);
   app.route('/', digitalLinkRoutes);
   app.route('/', keyRoutes);
+  app.route('/', statusListRoutes);
+  app.route('/', reportRoutes);
+  // Before the registry: `/certificates/expiring` must not be read as `/certificates/{id}`.
+  app.route('/', lifecycleRoutes);
+  app.route('/', inspectionRoutes);
   app.route('/', registryRoutes);
   app.route('/', stampRoutes);
   app.route('/', printingRoutes);

@@ -17,6 +17,10 @@ export const configSchema = z.object({
   VERIFY_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   /** Sign-in and enrolment requests per minute per client before 429. */
   SIGN_IN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  /** How long offline verifiers and caches may keep a status list before fetching it again. */
+  STATUS_LIST_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
+  /** Consumer reports per client per minute before 429 (reports are written, scans are not). */
+  REPORT_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(3),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
   /** Where people sign in; WebAuthn binds passkeys to it. Defaults to PUBLIC_ORIGIN. */
   CONSOLE_ORIGIN: z.url().optional(),

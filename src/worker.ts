@@ -31,7 +31,8 @@ class BindingRateLimiter implements RateLimiter {
   constructor(private readonly verify: RateLimitBinding, private readonly signIn: RateLimitBinding) {}
   async take(key: string) {
     const bucket = key.slice(0, key.indexOf(':'));
-    const binding = bucket === 'sign-in' || bucket === 'enrol' ? this.signIn : this.verify;
+    // Reports and sign-ins are rare per person: they share the stricter binding.
+    const binding = bucket === 'sign-in' || bucket === 'enrol' || bucket === 'report' ? this.signIn : this.verify;
     const { success } = await binding.limit({ key });
     return { allowed: success, retryAfterSeconds: success ? 0 : 60 };
   }

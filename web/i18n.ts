@@ -45,6 +45,8 @@ export const LABELS = {
     heading: 'Xác thực sản phẩm OCOP', level: { district: 'cấp huyện', province: 'cấp tỉnh', central: 'cấp trung ương' } as Record<string, string>,
     kind: { htx: 'Hợp tác xã', to_hop_tac: 'Tổ hợp tác', doanh_nghiep: 'Doanh nghiệp', ho_kinh_doanh: 'Hộ kinh doanh' } as Record<string, string>,
     demoNote: 'Dữ liệu minh họa', footer: 'Chương trình Mỗi xã một sản phẩm (OCOP)',
+    areaFlag: (standard: string, on: string) => `Thanh tra ghi nhận tiêu chuẩn ${standard} đã hết hiệu lực từ ${on}.`,
+    reportThanks: 'Đã nhận báo cáo của bạn', reportSent: 'Báo cáo đã được chuyển tới cơ quan kiểm tra của tỉnh. Cảm ơn bạn.', back: 'Quay lại kết quả xác thực',
   },
   en: {
     product: 'Product', name: 'Name', group: 'Group', stars: 'Rating', producer: 'Producer', address: 'Address',
@@ -58,5 +60,7 @@ export const LABELS = {
     heading: 'OCOP product verification', level: { district: 'district level', province: 'provincial level', central: 'central level' } as Record<string, string>,
     kind: { htx: 'Cooperative', to_hop_tac: 'Cooperative group', doanh_nghiep: 'Enterprise', ho_kinh_doanh: 'Household business' } as Record<string, string>,
     demoNote: 'Demo data', footer: 'One Commune One Product programme (OCOP)',
+    areaFlag: (standard: string, on: string) => `Inspectors found the ${standard} certificate lapsed as of ${on}.`,
+    reportThanks: 'Report received', reportSent: 'Your report has been passed to the provincial inspectors. Thank you.', back: 'Back to the verification result',
   },
 } as const;

@@ -14,5 +14,9 @@ export const VERIFY_PAGE_CSS = `
 dl{display:grid;grid-template-columns:minmax(7rem,auto) 1fr;gap:.3rem .8rem;margin:0}dt{color:#555}dd{margin:0}
 .note{background:#fff4ce;border-left:4px solid #8a6300;padding:.6rem .8rem;margin:1rem 0 0}.demo{background:#e8f0fe;border-color:#0b5394}
 .serial{color:#555;font-size:.85rem;word-break:break-all}footer{text-align:center;color:#666;font-size:.8rem;padding:1.5rem}
+#report summary{cursor:pointer}#report summary h2{display:inline}#report label{display:block;margin:.6rem 0 .2rem;font-weight:600}
+#report input,#report select,#report textarea{font:inherit;width:100%;padding:.45rem;border:1px solid #888;border-radius:.3rem}
+#report button{margin-top:.8rem;font:inherit;padding:.5rem 1rem;border:0;border-radius:.3rem;background:#0b5394;color:#fff}
+.err{color:#b3261e;font-weight:600;display:block}:focus-visible{outline:3px solid #f2b705;outline-offset:2px}
 @media (prefers-color-scheme:dark){body{background:#111;color:#eee}.card,.top{background:#1d1d1d;border-color:#333}dt,.serial{color:#aaa}.top a{color:#8ab4f8}}
 `.trim();

@@ -4,6 +4,7 @@ import { PROVINCES } from '../src/data/provinces';
 import type { Verdict } from '../src/services/verification/verdict-types';
 import { html, raw, type Raw } from './html';
 import { LABELS, STATUS_TEXT, type Lang } from './i18n';
+import { reportForm, type ReportFormState } from './report-form';
 import { VERIFY_PAGE_CSS } from './verify-page-css';
 
 const ICON = { ok: '✓', warning: '!', danger: '✕' } as const;
@@ -12,7 +13,7 @@ const ICON = { ok: '✓', warning: '!', danger: '✕' } as const;
  * The page a consumer sees after scanning. Server-rendered, no script, CSS inline: the whole
  * first view fits TCP's initial window. Every status has a distinct colour, icon and words.
  */
-export function renderVerifyPage(verdict: Verdict, lang: Lang, selfPath: string): string {
+export function renderVerifyPage(verdict: Verdict, lang: Lang, selfPath: string, report: ReportFormState = {}): string {
   const t = LABELS[lang];
   const text = STATUS_TEXT[lang][verdict.status];
   const tone = verdict.live ? statusTone(verdict.status) : 'warning';
@@ -28,6 +29,7 @@ ${verdict.live ? '' : html`<p class="note">${t.offline}</p>`}
 ${verdict.subject?.demo ? html`<p class="note demo">${t.demoNote}</p>` : ''}
 ${verdict.scans?.suspicious ? html`<p class="note">${t.suspicious}</p>` : ''}
 ${details(verdict, lang)}
+${reportForm(encodeURIComponent(verdict.code), lang, { ...report, open: tone === 'danger' || Boolean(report.errors), askProvince: !verdict.subject })}
 <p class="serial">${t.serial}: ${verdict.serial ?? '—'}</p>
 </main>
 <footer>${t.footer}</footer>`;
@@ -64,7 +66,8 @@ ${row(t.name, `${subject.name} (${t.kind[subject.kind] ?? subject.kind})`)}${row
 <section class="card" aria-labelledby="b"><h2 id="b">${t.batch}</h2><dl>
 ${row(t.lot, batch.lot)}${row(t.produced, d(batch.productionDate))}${row(t.bestBefore, batch.bestBefore ? d(batch.bestBefore) : null)}
 ${batch.areas.map((a) => row(t.area, html`${a.name}${a.officialCode ? html`<br>${t.areaCode}: <b>${a.officialCode}</b>` : ''}${
-  a.standards.length ? html`<br>${t.standards}: ${a.standards.map((s, i) => html`${i ? ', ' : ''}${s.name} (${t.expires} ${d(s.expiresOn)})`)}` : ''}<br>${PROVINCES[a.provinceCode]?.[lang] ?? a.provinceCode}`))}</dl></section>
+  a.standards.length ? html`<br>${t.standards}: ${a.standards.map((s, i) => html`${i ? ', ' : ''}${s.name} (${t.expires} ${d(s.expiresOn)})`)}` : ''}${
+  (a.flags ?? []).map((f) => html`<br><b class="err">${t.areaFlag(f.standard, d(f.on))}</b> ${f.reason}`)}<br>${PROVINCES[a.provinceCode]?.[lang] ?? a.provinceCode}`))}</dl></section>
 <section class="card" aria-labelledby="g"><h2 id="g">${t.certificate}</h2><dl>
 ${row(t.number, certificate.number)}${row(t.decision, `${certificate.decisionNumber}, ${d(certificate.decisionDate)}`)}
 ${row(t.issuer, `${certificate.issuerName} (${t.level[certificate.issuerLevel] ?? certificate.issuerLevel})`)}

@@ -34,6 +34,7 @@ const LIMITS = {
   'verify-bulk': (config: Config) => config.VERIFY_RATE_PER_MINUTE,
   'sign-in': (config: Config) => config.SIGN_IN_RATE_PER_MINUTE,
   enrol: (config: Config) => config.SIGN_IN_RATE_PER_MINUTE,
+  report: (config: Config) => config.REPORT_RATE_PER_MINUTE,
 } as const;
 
 export function rateLimit(bucket: keyof typeof LIMITS) {

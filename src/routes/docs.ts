@@ -16,6 +16,10 @@ export function mountDocs(app: OpenAPIHono<AppEnv>): void {
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http', scheme: 'bearer', description: 'Token from `npm run cli -- token create --role …`',
   });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey', in: 'cookie', name: 'ocop_session',
+    description: 'A person signed in with a passkey (console). Writes also need the X-CSRF-Token header; suspensions, revocations and recalls need a passkey assertion under 5 minutes old.',
+  });
   app.doc31('/openapi.json', OPENAPI_INFO);
   app.get('/docs', (c) => {
     const doc = app.getOpenAPI31Document(OPENAPI_INFO);

@@ -15,7 +15,7 @@ export type DemoProduct = {
   batch: { lot: string; productionDate: string; bestBefore: string; quantity: number };
   /** The day the stamps were printed, while the certificate was still valid. */
   printedOn: string;
-  change?: { on: string; reason: string; basis: string };
+  change?: { on: string; reason: string; basis: string; decidedBy: string; grounds?: 'violation' };
 };
 
 export const DEMO_PRODUCTS: DemoProduct[] = [
@@ -51,7 +51,7 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
       decisionNumber: '845/QĐ-UBND', decisionDate: '2025-03-12' },
     batch: { lot: 'MD2609', productionDate: '2026-09-20', bestBefore: '2027-09-19', quantity: 2000 },
     printedOn: '2026-09-25',
-    change: { on: '2026-11-10', reason: 'Kiểm tra sau chứng nhận: đang chờ kết quả kiểm nghiệm mẫu', basis: '215/QĐ-SNNMT' },
+    change: { on: '2026-11-10', reason: 'Kiểm tra sau chứng nhận: đang chờ kết quả kiểm nghiệm mẫu', basis: '215/QĐ-SNNMT', decidedBy: 'Sở Nông nghiệp và Môi trường Quảng Ninh' },
   },
   {
     status: 'revoked',
@@ -62,7 +62,7 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
       decisionNumber: '1024/QĐ-UBND', decisionDate: '2024-05-06' },
     batch: { lot: 'MOBH2605', productionDate: '2026-05-02', bestBefore: '2028-05-01', quantity: 1500 },
     printedOn: '2026-05-04',
-    change: { on: '2026-10-28', reason: 'Vi phạm an toàn thực phẩm: pha đường vào mật ong (hậu kiểm)', basis: '1123/QĐ-UBND' },
+    change: { on: '2026-10-28', reason: 'Vi phạm an toàn thực phẩm: pha đường vào mật ong (hậu kiểm)', basis: '1123/QĐ-UBND', decidedBy: 'UBND tỉnh Tuyên Quang', grounds: 'violation' },
   },
   {
     status: 'recalled',
@@ -73,7 +73,7 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
       decisionNumber: '3301/QĐ-UBND', decisionDate: '2025-10-02' },
     batch: { lot: 'NM2608', productionDate: '2026-08-15', bestBefore: '2028-08-14', quantity: 3000 },
     printedOn: '2026-08-20',
-    change: { on: '2026-11-05', reason: 'Mẫu kiểm nghiệm vượt ngưỡng histamine cho phép', basis: '77/QĐ-CCATTP' },
+    change: { on: '2026-11-05', reason: 'Mẫu kiểm nghiệm vượt ngưỡng histamine cho phép', basis: '77/QĐ-CCATTP', decidedBy: 'Chi cục An toàn vệ sinh thực phẩm Hải Phòng' },
   },
 ];
 

@@ -40,12 +40,13 @@ export async function seedDemo(base: ServiceContext): Promise<void> {
       await voidStamps({ ctx, input: { firstSerial: serial, lastSerial: serial, reason: 'In lỗi (dữ liệu minh họa)' } });
     }
     if (demo.change && (demo.status === 'suspended' || demo.status === 'revoked')) {
-      await changeCertificateStatus({ ctx: { ...ctx, now: at(demo.change.on) }, input: {
-        certificateId: certificate.id, action: demo.status === 'suspended' ? 'suspend' : 'revoke', effectiveOn: demo.change.on,
-        reason: demo.change.reason, basis: demo.change.basis } });
+      const { on, grounds, ...decision } = demo.change;
+      await changeCertificateStatus({ ctx: { ...ctx, now: at(on) }, input: { ...decision, certificateId: certificate.id, effectiveOn: on,
+        ...(demo.status === 'suspended' ? { action: 'suspend' } : { action: 'revoke', grounds: grounds ?? 'violation' }) } });
     }
     if (demo.change && demo.status === 'recalled') {
-      await recallBatch({ ctx, input: { batchId: batch.id, recalledOn: demo.change.on, reason: demo.change.reason, basis: demo.change.basis } });
+      const { on, grounds: _none, ...decision } = demo.change;
+      await recallBatch({ ctx: { ...ctx, now: at(on) }, input: { ...decision, batchId: batch.id, effectiveOn: on } });
     }
   }
 }

@@ -5,6 +5,7 @@ import { SEED_ACTOR } from '../../src/seed/seed-demo';
 import { personActor, sessionCookieValue, startSession } from '../../src/services/auth/sessions';
 import { changeCertificateStatus } from '../../src/services/lifecycle/change-certificate-status';
 import { recallBatch } from '../../src/services/lifecycle/recall-batch';
+import { submitReport } from '../../src/services/reports/submit-report';
 import { createBatch } from '../../src/services/registry/create-batch';
 import { createCertificate } from '../../src/services/registry/create-certificate';
 import { createProduct } from '../../src/services/registry/create-product';
@@ -82,8 +83,21 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
     await h?.close();
   });
 
-  /** Every mutating HTTP endpoint, with the policy action it must obey and a fresh valid body. */
-  const ENDPOINTS: { action: Action; method: string; path: () => string | Promise<string>; body: () => unknown }[] = [
+  const decision = () => ({ effectiveOn: '2026-11-23', reason: 'hậu kiểm', basis: `QĐ-${next()}`, decidedBy: 'Sở NN&MT Lạng Sơn' });
+  const freshCertificate = async () => (await createCertificate({ ctx: h.ctx(SEED_ACTOR), input: { productId: fixture.product!, number: `C-${next()}`, score: 75, stars: 4,
+    issuerName: 'UBND tỉnh Lạng Sơn', issuerLevel: 'province', decisionNumber: next(), decisionDate: '2026-01-15' } })).id;
+  const freshBatch = async () => (await createBatch({ ctx: h.ctx(SEED_ACTOR), input: { productId: fixture.product!, lot: next(), productionDate: '2026-11-01', quantity: 5, areaIds: [] } })).id;
+  /** Puts the fixture certificate in the state the action starts from (the seed acts as the CLI would). */
+  const setStatus = async (wanted: 'active' | 'suspended') => {
+    const input = { ...decision(), certificateId: fixture.certificate!, action: wanted === 'active' ? 'reinstate' as const : 'suspend' as const };
+    await changeCertificateStatus({ ctx: h.ctx(SEED_ACTOR), input }).catch(() => undefined);
+  };
+
+  /**
+   * Every mutating HTTP endpoint, with the policy action it must obey and a fresh valid body.
+   * `prepare` puts the records in the state the action starts from, before each actor tries.
+   */
+  const ENDPOINTS: { action: Action; method: string; path: () => string | Promise<string>; body: () => unknown; prepare?: () => Promise<void> }[] = [
     { action: 'subject.create', method: 'POST', path: () => '/api/v1/subjects', body: () => ({ kind: 'htx', name: `S ${next()}`, registrationNumber: next(), provinceCode: PROVINCE_X, addressAsIssued: 'x' }) },
     { action: 'subject.update', method: 'PATCH', path: () => `/api/v1/subjects/${fixture.subjectA}`, body: () => ({ name: `HTX A ${next()}` }) },
     { action: 'area.create', method: 'POST', path: () => '/api/v1/raw-material-areas', body: () => ({ subjectId: fixture.subjectA, kind: 'growing_area', name: `V ${next()}`, provinceCode: PROVINCE_X }) },
@@ -99,35 +113,50 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
     { action: 'person.invite', method: 'POST', path: () => '/api/v1/enrolments', body: () => ({ name: `Người ${next()}`, role: 'retailer', provinceCode: PROVINCE_X }) },
     { action: 'token.create', method: 'POST', path: () => '/api/v1/tokens', body: () => ({ name: `t ${next()}`, role: 'retailer', provinceCode: PROVINCE_X }) },
     { action: 'token.revoke', method: 'POST', body: () => ({}), path: async () => `/api/v1/tokens/${(await createApiToken({ ctx: h.ctx(ADMIN), input: { name: 'victim', role: 'retailer', provinceCode: PROVINCE_X, subjectId: null, expiresAt: null } })).id}/revoke` },
+    { action: 'certificate.suspend', method: 'POST', prepare: () => setStatus('active'), path: () => `/api/v1/certificates/${fixture.certificate}/suspend`, body: decision },
+    { action: 'certificate.reinstate', method: 'POST', prepare: () => setStatus('suspended'), path: () => `/api/v1/certificates/${fixture.certificate}/reinstate`, body: decision },
+    { action: 'certificate.revoke', method: 'POST', prepare: async () => { fixture.fresh = await freshCertificate(); },
+      path: () => `/api/v1/certificates/${fixture.fresh}/revoke`, body: () => ({ ...decision(), grounds: 'violation' }) },
+    { action: 'certificate.reevaluate', method: 'POST', prepare: async () => { fixture.fresh = await freshCertificate(); },
+      path: () => `/api/v1/certificates/${fixture.fresh}/reevaluate`,
+      body: () => ({ number: `C-${next()}`, score: 81, stars: 4, issuerName: 'UBND tỉnh Lạng Sơn', issuerLevel: 'province', decisionNumber: next(), decisionDate: '2026-06-01' }) },
+    { action: 'lifecycle.correct', method: 'POST',
+      prepare: async () => {
+        fixture.fresh = await freshCertificate();
+        const { event } = await changeCertificateStatus({ ctx: h.ctx(SEED_ACTOR), input: { ...decision(), certificateId: fixture.fresh, action: 'suspend' } });
+        fixture.event = String(event.id);
+      },
+      path: () => `/api/v1/certificates/${fixture.fresh}/corrections`, body: () => ({ ...decision(), eventId: Number(fixture.event) }) },
+    { action: 'batch.recall', method: 'POST', prepare: async () => { fixture.fresh = await freshBatch(); },
+      path: () => `/api/v1/batches/${fixture.fresh}/recall`, body: decision },
+    { action: 'lifecycle.correct', method: 'POST',
+      prepare: async () => {
+        fixture.fresh = await freshBatch();
+        fixture.event = String((await recallBatch({ ctx: h.ctx(SEED_ACTOR), input: { ...decision(), batchId: fixture.fresh } })).event.id);
+      },
+      path: () => `/api/v1/batches/${fixture.fresh}/corrections`, body: () => ({ ...decision(), eventId: Number(fixture.event) }) },
+    { action: 'area.flag', method: 'POST', path: () => `/api/v1/raw-material-areas/${fixture.area}/flags`,
+      body: () => ({ standard: 'VietGAP', flaggedOn: '2026-11-20', reason: `hết hạn ${next()}` }) },
+    { action: 'inspection.record', method: 'POST', path: () => '/api/v1/inspections',
+      body: () => ({ scope: 'product', productId: fixture.product, inspectedOn: '2026-11-20', agency: 'Chi cục QLCL', findings: `Đạt ${next()}`, result: 'pass' }) },
+    { action: 'report.close', method: 'POST',
+      prepare: async () => {
+        const code = await (await h.keys.activeSigner(h.db)).signStamp(Number(fixture.firstSerial) + 900);
+        fixture.report = (await submitReport({ ctx: h.ctx({ kind: 'anonymous' }), input: { code, problem: 'quality', details: 'Mùi lạ' } })).id;
+      },
+      path: () => `/api/v1/reports/${fixture.report}/close`, body: () => ({ note: 'Đã kiểm tra, lấy mẫu.' }) },
   ];
 
-  /** Mutating actions that have no HTTP route yet are checked on their services directly. */
-  const setStatus = async (wanted: 'active' | 'suspended') => {
-    const seed = h.ctx(SEED_ACTOR);
-    const input = { certificateId: fixture.certificate!, effectiveOn: '2026-11-23', reason: 'chuẩn bị', basis: 'test' };
-    await changeCertificateStatus({ ctx: seed, input: { ...input, action: wanted === 'active' ? 'reinstate' : 'suspend' } }).catch(() => undefined);
-  };
-  /** `prepare` puts the record in the state the action starts from, before each actor tries. */
+  /** Mutating actions that have no HTTP route are checked on their services directly. */
   const SERVICES: { action: Action; prepare?: () => Promise<void>; run: (actor: Actor) => Promise<unknown> }[] = [
     { action: 'stamps.void', run: (actor) => voidStamps({ ctx: h.ctx(actor), input: { firstSerial: Number(fixture.firstSerial) + unique, lastSerial: Number(fixture.firstSerial) + unique++, reason: 'in lỗi' } }) },
-    { action: 'certificate.suspend', prepare: () => setStatus('active'), run: (actor) => changeCertificateStatus({ ctx: h.ctx(actor), input: { certificateId: fixture.certificate!, action: 'suspend', effectiveOn: '2026-11-23', reason: 'x', basis: 'y' } }) },
-    { action: 'certificate.reinstate', prepare: () => setStatus('suspended'), run: (actor) => changeCertificateStatus({ ctx: h.ctx(actor), input: { certificateId: fixture.certificate!, action: 'reinstate', effectiveOn: '2026-11-23', reason: 'x', basis: 'y' } }) },
-    { action: 'certificate.revoke',
-      prepare: async () => {
-        fixture.fresh = (await createCertificate({ ctx: h.ctx(SEED_ACTOR), input: { productId: fixture.product!, number: `C-${next()}`, score: 75, stars: 4,
-          issuerName: 'UBND tỉnh Lạng Sơn', issuerLevel: 'province', decisionNumber: next(), decisionDate: '2026-01-15' } })).id;
-      },
-      run: (actor) => changeCertificateStatus({ ctx: h.ctx(actor), input: { certificateId: fixture.fresh!, action: 'revoke', effectiveOn: '2026-11-23', reason: 'vi phạm', basis: 'QĐ' } }) },
-    { action: 'batch.recall',
-      prepare: async () => {
-        fixture.fresh = (await createBatch({ ctx: h.ctx(SEED_ACTOR), input: { productId: fixture.product!, lot: next(), productionDate: '2026-11-01', quantity: 5, areaIds: [] } })).id;
-      },
-      run: (actor) => recallBatch({ ctx: h.ctx(actor), input: { batchId: fixture.fresh!, recalledOn: '2026-11-23', reason: 'mẫu lỗi', basis: 'QĐ' } }) },
+    { action: 'certificate.suspend', prepare: () => setStatus('active'), run: (actor) => changeCertificateStatus({ ctx: h.ctx(actor), input: { ...decision(), certificateId: fixture.certificate!, action: 'suspend' } }) },
+    { action: 'batch.recall', prepare: async () => { fixture.fresh = await freshBatch(); }, run: (actor) => recallBatch({ ctx: h.ctx(actor), input: { ...decision(), batchId: fixture.fresh! } }) },
     { action: 'keys.rotate', run: (actor) => rotateSigningKey({ ctx: h.ctx(actor), persist: async (jwk) => h.keys.add(jwk) }) },
   ];
 
   it('covers every mutating action of the policy table', () => {
-    const reads = new Set(['registry.read', 'person.read', 'token.read', 'audit.read', 'print.read']);
+    const reads = new Set(['registry.read', 'person.read', 'token.read', 'audit.read', 'print.read', 'inspection.read', 'report.read']);
     const covered = new Set([...ENDPOINTS, ...SERVICES].map((e) => e.action));
     expect([...Object.keys(POLICY)].filter((a) => !reads.has(a) && !covered.has(a as Action))).toEqual([]);
   });
@@ -136,6 +165,7 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
     const outcome: Record<string, number> = {};
     for (const who of ACTORS) {
       const session = sessions.get(who.name);
+      await endpoint.prepare?.();
       const path = await endpoint.path();
       const before = await auditRows();
       const res = await h.request(path, {

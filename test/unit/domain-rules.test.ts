@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addMonths, formatVietnameseDate, isIsoDate, vietnamToday } from '../../src/domain/calendar';
 import { certificateTimeState, certificateValidUntil, renewalNoticeDue } from '../../src/domain/certificate-dates';
-import { nextCertificateStatus } from '../../src/domain/certificate-lifecycle';
+import { correctionOutcome, nextCertificateStatus, reevaluationRefusal, type StatusEvent } from '../../src/domain/certificate-lifecycle';
 import { isValidGtin } from '../../src/domain/gtin';
 import { mayRecognise, recognisingLevel, schemeOn } from '../../src/domain/recognition';
 import { isCertifiable, starsFromScore } from '../../src/domain/stars';
@@ -97,6 +97,28 @@ describe('certificate lifecycle', () => {
     ['suspended', 'valid', 'suspend', null],
   ] as const)('%s (%s) + %s → %s', (current, time, action, expected) => {
     const result = nextCertificateStatus(current, time, action);
+    if (expected === null) expect(result.ok).toBe(false);
+    else expect(result).toEqual({ ok: true, status: expected });
+  });
+
+  it.each([
+    ['active', null, true],
+    ['suspended', null, true],
+    ['revoked', null, false],
+    ['active', 'c-new', false],
+  ] as const)('re-evaluating a %s certificate (superseded by %s) is allowed: %s', (status, supersededBy, allowed) => {
+    expect(reevaluationRefusal(status, supersededBy) === null).toBe(allowed);
+  });
+
+  const event = (id: number, kind: string, fromStatus: StatusEvent['fromStatus'], correctedBy: number | null = null): StatusEvent => ({ id, kind, fromStatus, correctedBy });
+  it.each([
+    ['a revocation, the latest change', event(3, 'revoked', 'suspended'), event(3, 'revoked', 'suspended'), 'suspended'],
+    ['a suspension, the latest change', event(2, 'suspended', 'active'), event(2, 'suspended', 'active'), 'active'],
+    ['an older change', event(2, 'suspended', 'active'), event(3, 'revoked', 'suspended'), null],
+    ['an already corrected change', event(2, 'suspended', 'active', 4), event(2, 'suspended', 'active', 4), null],
+    ['the issuing decision', event(1, 'issued', null), event(1, 'issued', null), null],
+  ] as const)('correcting %s → %s', (_what, target, latest, expected) => {
+    const result = correctionOutcome(target, latest);
     if (expected === null) expect(result.ok).toBe(false);
     else expect(result).toEqual({ ok: true, status: expected });
   });

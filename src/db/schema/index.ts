@@ -11,3 +11,8 @@ export * from './api-tokens';
 export * from './audit-log';
 export * from './people';
 export * from './print-jobs';
+export * from './inspections';
+export * from './batch-events';
+export * from './area-flags';
+export * from './reports';
+export * from './status-list';

@@ -1,5 +1,6 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../../app-env';
 import { rateLimit } from '../../middleware/rate-limit';
 import { verifyStamp, verifyStamps } from '../../services/verification/verify-stamps';
@@ -38,10 +39,13 @@ export const verifyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
 verifyRoutes.use('/S/*', rateLimit('verify'));
 verifyRoutes.use('/api/v1/verify/*', rateLimit('verify'));
 verifyRoutes.use('/api/v1/verify', rateLimit('verify-bulk'), bodyLimit({ maxSize: 512 * 1024 }));
-verifyRoutes.use('*', async (c, next) => {
+// A revocation must show on the very next request: no verdict is ever cached. (Paths are named:
+// a sub-app's '*' middleware would reach every route of the app it is mounted on.)
+const noStore = createMiddleware<AppEnv>(async function noStore(c, next) {
   await next();
-  c.header('Cache-Control', 'no-store'); // a revocation must show on the very next request
+  c.header('Cache-Control', 'no-store');
 });
+for (const path of ['/S/*', '/api/v1/verify', '/api/v1/verify/*']) verifyRoutes.use(path, noStore);
 
 verifyRoutes.openapi(scanRoute, async (c) => {
   const { code } = c.req.valid('param');

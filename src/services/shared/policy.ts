@@ -38,6 +38,14 @@ export const POLICY = {
   'certificate.reinstate': { inspector: 'province', authority: 'province' },
   'certificate.revoke': { inspector: 'province', authority: 'province' },
   'batch.recall': { inspector: 'province', authority: 'province' },
+  'certificate.reevaluate': { authority: 'province', admin: 'any' },
+  // Correcting a mistaken suspension, revocation or recall: a new linked event, never a delete.
+  'lifecycle.correct': { inspector: 'province', authority: 'province' },
+  'inspection.record': { inspector: 'province', authority: 'province' },
+  'inspection.read': { inspector: 'province', authority: 'province', admin: 'any' },
+  'area.flag': { inspector: 'province', authority: 'province' },
+  'report.read': { inspector: 'province', authority: 'province', admin: 'any' },
+  'report.close': { inspector: 'province', authority: 'province' },
   'batch.update': { producer: 'own-subject', authority: 'province', admin: 'any' },
   'subject.update': { authority: 'province', admin: 'any' },
   'area.update': { authority: 'province', admin: 'any' },
@@ -58,7 +66,7 @@ export type Action = keyof typeof POLICY;
  * than 5 minutes old; a bearer token can never do them; the operators' CLI (system) can.
  */
 export const STEP_UP_ACTIONS: ReadonlySet<Action> = new Set<Action>([
-  'certificate.suspend', 'certificate.revoke', 'batch.recall', 'keys.rotate', 'token.create',
+  'certificate.suspend', 'certificate.revoke', 'batch.recall', 'lifecycle.correct', 'area.flag', 'keys.rotate', 'token.create',
 ]);
 export const STEP_UP_SECONDS = 300;
 export type Target = { provinceCode: string; subjectId: string };

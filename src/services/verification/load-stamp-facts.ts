@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { executePrepared } from '../../db/prepared';
+import type { AreaFlag } from './verdict-types';
 
 export type StampFactsRow = {
   idx: number;
@@ -16,7 +17,7 @@ export type StampFactsRow = {
     decision_number: string; decision_date: string; valid_from: string; valid_until: string; status: 'active' | 'suspended' | 'revoked';
     status_changed_on: string | null; status_reason: string | null; status_basis: string | null } | null;
   areas: { id: string; name: string; kind: string; official_code: string | null; province_code: string; commune_code: string | null;
-    standards: { name: string; certificateNumber?: string; expiresOn: string }[] }[] | null;
+    standards: { name: string; certificateNumber?: string; expiresOn: string }[]; flags: AreaFlag[] | null }[] | null;
   scan_count: number;
   first_scan_at: string | null;
   first_scan_place: string | null;
@@ -53,7 +54,9 @@ export async function loadStampFacts(db: Db, stamps: { idx: number; kid: string;
     left join certificates c on c.id = b.certificate_id
     left join lateral (
       select json_agg(json_build_object('id', ra.id, 'name', ra.name, 'kind', ra.kind, 'official_code', ra.official_code,
-        'province_code', ra.province_code, 'commune_code', ra.commune_code, 'standards', ra.standards) order by ra.name) as areas
+        'province_code', ra.province_code, 'commune_code', ra.commune_code, 'standards', ra.standards,
+        'flags', (select json_agg(json_build_object('standard', f.standard, 'on', f.flagged_on, 'reason', f.reason) order by f.id)
+          from area_flags f where f.area_id = ra.id)) order by ra.name) as areas
       from batch_areas ba join raw_material_areas ra on ra.id = ba.area_id where ba.batch_id = b.id
     ) a on true
     left join lateral (select count(*) as n from scans where scans.serial = q.serial and r.id is not null) sc on true

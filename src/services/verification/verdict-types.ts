@@ -2,6 +2,9 @@ import type { VerdictStatus } from '../../domain/verdict';
 
 export type ForgedReason = 'malformed' | 'bad_signature' | 'unknown_key' | 'compromised_key';
 
+/** An inspector's finding that an area's standard certificate has lapsed. */
+export type AreaFlag = { standard: string; on: string; reason: string };
+
 export type StateChange = { on: string; reason: string | null; basis: string | null } | null;
 
 /** The one answer every channel gives (DESIGN.md, "Verdict"). */
@@ -26,7 +29,7 @@ export type Verdict = {
   batch?: {
     lot: string; productionDate: string; bestBefore: string | null; recall: StateChange;
     areas: { id: string; name: string; kind: string; officialCode: string | null; provinceCode: string; communeCode: string | null;
-      standards: { name: string; certificateNumber?: string; expiresOn: string }[] }[];
+      standards: { name: string; certificateNumber?: string; expiresOn: string }[]; flags: AreaFlag[] }[];
   };
   certificate?: {
     number: string; scheme: string; score: number; decisionNumber: string; decisionDate: string;

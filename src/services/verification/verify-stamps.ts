@@ -109,7 +109,7 @@ function buildVerdict(ctx: ServiceContext, base: Base, row: StampFactsRow, today
       lot: batch.lot, productionDate: batch.production_date, bestBefore: batch.best_before,
       recall: batch.recalled_on ? { on: batch.recalled_on, reason: batch.recall_reason, basis: batch.recall_basis } : null,
       areas: (row.areas ?? []).map((a) => ({ id: a.id, name: a.name, kind: a.kind, officialCode: a.official_code,
-        provinceCode: a.province_code, communeCode: a.commune_code, standards: a.standards ?? [] })),
+        provinceCode: a.province_code, communeCode: a.commune_code, standards: a.standards ?? [], flags: a.flags ?? [] })),
     },
     certificate: {
       number: certificate.number, scheme: certificate.scheme, score: certificate.score, decisionNumber: certificate.decision_number,

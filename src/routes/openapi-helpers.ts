@@ -1,0 +1,15 @@
+import { z } from '@hono/zod-openapi';
+import { errorSchema } from './verify/schemas';
+
+/** Shared pieces of route definitions: a JSON body or response, and the usual error answers. */
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
+export const anyRecord = z.object({}).loose();
+export const sessionOrToken: Record<string, string[]>[] = [{ bearer: [] }, { session: [] }];
+export const commonErrors = {
+  400: json(errorSchema, 'Invalid input, with a message per field'),
+  401: json(errorSchema, 'Not signed in'),
+  403: json(errorSchema, 'Outside the actor’s role or jurisdiction, or a fresh passkey assertion (step-up) is needed'),
+  404: json(errorSchema, 'Not found'),
+};
+export const conflictError = { 409: json(errorSchema, 'Not allowed from the current state') };

@@ -1,0 +1,16 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { inspections, products, subjects } from '../../db/schema';
+import type { ServiceContext } from '../shared/context';
+import { listScope } from '../shared/policy';
+
+/** Recent inspections inside the actor's province, newest first. */
+export async function listInspections(ctx: ServiceContext, options: { limit?: number; productId?: string } = {}) {
+  const scope = listScope(ctx.actor, 'inspection.read');
+  return ctx.db.select({ inspection: inspections, subjectName: subjects.name, productName: products.name }).from(inspections)
+    .innerJoin(subjects, eq(inspections.subjectId, subjects.id)).leftJoin(products, eq(inspections.productId, products.id))
+    .where(and(
+      scope.provinceCode ? eq(inspections.provinceCode, scope.provinceCode) : undefined,
+      options.productId ? eq(inspections.productId, options.productId) : undefined,
+    ))
+    .orderBy(desc(inspections.inspectedOn), desc(inspections.recordedAt)).limit(options.limit ?? 50);
+}

@@ -1,0 +1,25 @@
+import { z } from '@hono/zod-openapi';
+import { provinceCode, text } from '../registry/inputs';
+
+export const REPORT_PROBLEMS = ['counterfeit', 'quality', 'label', 'expired_or_recalled', 'other'] as const;
+
+export const PROBLEM_TEXT = {
+  vi: { counterfeit: 'Nghi hàng giả, tem giả', quality: 'Chất lượng sản phẩm có vấn đề', label: 'Nhãn, thông tin sai',
+    expired_or_recalled: 'Vẫn bày bán dù đã hết hạn, bị thu hồi', other: 'Khác' },
+  en: { counterfeit: 'Suspected fake product or stamp', quality: 'Problem with product quality', label: 'Wrong label or information',
+    expired_or_recalled: 'On sale although expired or recalled', other: 'Other' },
+} as const;
+
+/** A consumer's report: only the problem and a description are required; contact is optional. */
+export const submitReportInput = z.object({
+  code: z.string().max(400).openapi({ description: 'The stamp code or URL the report is about' }),
+  problem: z.enum(REPORT_PROBLEMS),
+  details: z.string().trim().min(5, 'Hãy mô tả ngắn gọn điều bất thường (ít nhất 5 ký tự).').max(2000),
+  placeOfPurchase: z.string().trim().max(200).optional(),
+  purchaseProvinceCode: provinceCode.optional(),
+  contact: z.string().trim().max(120).optional().openapi({ description: 'Optional: phone or e-mail, only if the person wants an answer' }),
+}).openapi('SubmitReport');
+
+export const closeReportInput = z.object({ note: text(1000) }).openapi('CloseReport');
+
+export type SubmitReportInput = z.infer<typeof submitReportInput>;

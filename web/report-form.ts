@@ -1,0 +1,37 @@
+import { PROVINCES } from '../src/data/provinces';
+import { PROBLEM_TEXT, REPORT_PROBLEMS } from '../src/services/reports/inputs';
+import { html, raw, type Raw } from './html';
+import type { Lang } from './i18n';
+
+const TEXT = {
+  vi: { summary: 'Báo cáo nghi vấn', intro: 'Thấy điều bất thường? Báo cho cơ quan chức năng của tỉnh. Chỉ cần mô tả; thông tin liên hệ không bắt buộc.',
+    problem: 'Vấn đề', details: 'Mô tả', place: 'Nơi mua (không bắt buộc)', province: 'Tỉnh, thành nơi mua (không bắt buộc)',
+    contact: 'Điện thoại hoặc email (không bắt buộc)', contactHint: 'Chỉ dùng để cơ quan chức năng trả lời bạn.', send: 'Gửi báo cáo' },
+  en: { summary: 'Report a problem', intro: 'Something wrong? Tell the provincial authorities. A description is enough; contact details are optional.',
+    problem: 'Problem', details: 'Description', place: 'Where you bought it (optional)', province: 'Province where you bought it (optional)',
+    contact: 'Phone or e-mail (optional)', contactHint: 'Only used to answer you.', send: 'Send report' },
+} as const;
+
+export type ReportFormState = { values?: Record<string, string>; errors?: Record<string, string> };
+
+/**
+ * "Báo cáo nghi vấn": a plain form (no script) under the verdict. Open by default when the
+ * verdict tells the buyer not to trust the pack. A code we cannot place asks for the province.
+ */
+export function reportForm(code: string, lang: Lang, options: { open: boolean; askProvince: boolean } & ReportFormState): Raw {
+  const t = TEXT[lang];
+  const v = options.values ?? {};
+  const e = options.errors ?? {};
+  const err = (name: string) => (e[name] ? html`<span class="err" id="r-${name}-err" role="alert">${e[name]}</span>` : '');
+  const aria = (name: string) => raw(e[name] ? ` aria-invalid="true" aria-describedby="r-${name}-err"` : '');
+  return html`<details class="card" id="report"${raw(options.open ? ' open' : '')}><summary><h2>${t.summary}</h2></summary><p>${t.intro}</p>
+<form method="post" action="/S/${code}/report?lang=${lang}"><label for="r-problem">${t.problem}</label>
+<select id="r-problem" name="problem"${aria('problem')}>${REPORT_PROBLEMS.map((p) => html`<option value="${p}"${raw(v.problem === p ? ' selected' : '')}>${PROBLEM_TEXT[lang][p]}</option>`)}</select>${err('problem')}
+<label for="r-details">${t.details}</label><textarea id="r-details" name="details" rows="3" required minlength="5" maxlength="2000"${aria('details')}>${v.details ?? ''}</textarea>${err('details')}
+<label for="r-place">${t.place}</label><input id="r-place" name="placeOfPurchase" maxlength="200" value="${v.placeOfPurchase ?? ''}">
+${options.askProvince ? html`<label for="r-province">${t.province}</label><select id="r-province" name="purchaseProvinceCode"><option value="">—</option>${
+  Object.entries(PROVINCES).map(([code, name]) => html`<option value="${code}"${raw(v.purchaseProvinceCode === code ? ' selected' : '')}>${name[lang]}</option>`)}</select>` : ''}
+<label for="r-contact">${t.contact}</label><input id="r-contact" name="contact" maxlength="120" autocomplete="tel" aria-describedby="r-contact-hint" value="${v.contact ?? ''}">
+<small id="r-contact-hint">${t.contactHint}</small>${err('contact')}
+<button type="submit">${t.send}</button></form></details>`;
+}
