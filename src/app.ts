@@ -10,7 +10,9 @@ import { errorBody, handleError, validationHook } from './routes/errors';
 import { adminRoutes } from './routes/admin';
 import { accountPages } from './routes/console/account-pages';
 import { adminPages } from './routes/console/admin-pages';
+import { inspectorPages } from './routes/console/inspector-pages';
 import { printPages } from './routes/console/print-pages';
+import { queuePages } from './routes/console/queue-pages';
 import { registryPages } from './routes/console/registry-pages';
 import { authRoutes } from './routes/auth';
 import { inspectionRoutes } from './routes/inspections';
@@ -59,6 +61,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', registryPages);
   app.route('/', adminPages);
   app.route('/', printPages);
+  app.route('/', inspectorPages);
+  app.route('/', queuePages);
   mountDocs(app);
   app.get('/', (c) => c.redirect('/docs'));
   app.get('/healthz', (c) => c.json({ ok: true }));

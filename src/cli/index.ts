@@ -4,6 +4,7 @@ import { openNodeDatabase } from '../node/boot';
 import { loadNodeKeyRing } from '../keys/node-keys';
 import { readKeyFile, writeKeyFile } from '../keys/file-key-store';
 import { verifyAuditChain } from '../services/audit/verify-audit-chain';
+import { listExpiringCertificates } from '../services/lifecycle/list-expiring';
 import { markKeyCompromised, rotateSigningKey } from '../services/keys/rotate-signing-key';
 import { createApiToken } from '../services/tokens/create-token';
 import { createEnrolment } from '../services/auth/enrolment';
@@ -20,6 +21,7 @@ const USAGE = `Usage: npm run cli -- <command>
   keys rotate
   keys compromise --kid KID
   audit verify
+  certificates expiring [--days N]   (renewal notices: expiring within N days, default 30, or expired)
 Uses DATABASE_URL, or the PGlite database in DATA_DIR (stop \`npm start\` first: PGlite allows one process).`;
 
 async function main(argv: string[]): Promise<number> {
@@ -29,7 +31,7 @@ async function main(argv: string[]): Promise<number> {
       days: { type: 'string' }, kid: { type: 'string' }, help: { type: 'boolean' } },
   });
   const command = positionals.join(' ');
-  if (values.help || !['enroll', 'token create', 'keys rotate', 'keys compromise', 'audit verify'].includes(command)) {
+  if (values.help || !['enroll', 'token create', 'keys rotate', 'keys compromise', 'audit verify', 'certificates expiring'].includes(command)) {
     console.log(USAGE);
     return values.help ? 0 : 2;
   }
@@ -80,6 +82,16 @@ async function run(command: string, values: Record<string, string | boolean | un
     const kid = String(values.kid ?? '').toUpperCase();
     await markKeyCompromised({ ctx, kid });
     console.log(`Key ${kid} marked compromised: every stamp it signed now verifies as forged.`);
+    return 0;
+  }
+  if (command === 'certificates expiring') {
+    const days = values.days ? Number(values.days) : 30;
+    if (!Number.isInteger(days) || days < 0 || days > 365) throw new AppError('invalid_input', '--days must be 0 to 365');
+    const items = await listExpiringCertificates(ctx, { withinDays: days });
+    for (const i of items) {
+      console.log([i.validUntil, i.expired ? 'EXPIRED' : `${i.daysLeft} days`, i.number, i.productName, i.subjectName, `province ${i.provinceCode}`].join('\t'));
+    }
+    console.error(`${items.length} certificate(s) expiring within ${days} days or already expired.`);
     return 0;
   }
   const report = await verifyAuditChain(ctx.db);

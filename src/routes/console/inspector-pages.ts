@@ -1,0 +1,103 @@
+import { Hono, type Context } from 'hono';
+import type { AppEnv } from '../../app-env';
+import { recordInspectionInput } from '../../services/inspections/inputs';
+import { listInspections } from '../../services/inspections/list-inspections';
+import { productDossier } from '../../services/inspections/product-dossier';
+import { recordInspection } from '../../services/inspections/record-inspection';
+import { searchProducts } from '../../services/inspections/search';
+import { changeCertificateStatus } from '../../services/lifecycle/change-certificate-status';
+import { recallInput, revokeInput, suspendInput } from '../../services/lifecycle/inputs';
+import { batchTarget, certificateTarget } from '../../services/lifecycle/load-targets';
+import { recallBatch } from '../../services/lifecycle/recall-batch';
+import { invalid } from '../../services/shared/errors';
+import { serviceContext } from '../context';
+import { formatVietnameseDate } from '../../domain/calendar';
+import { batchesSection, certificatesSection, inspectionForm, scansAndReports, timelineSection } from '../../../web/console/dossier-view';
+import { roleMay } from '../../../web/console/layout';
+import { html } from '../../../web/html';
+import { formFailure, parseWith, postedForm, render, requirePerson } from './shared';
+
+/** Inspectors (and authorities): find a product, read its dossier, record inspections, act. */
+export const inspectorPages = new Hono<AppEnv>();
+inspectorPages.use('/console/inspect', requirePerson);
+inspectorPages.use('/console/inspect/*', requirePerson);
+
+inspectorPages.get('/console/inspect', async (c) => {
+  const ctx = serviceContext(c);
+  const q = (c.req.query('q') ?? '').slice(0, 400);
+  const [hits, recent] = await Promise.all([q ? searchProducts(ctx, q) : Promise.resolve(null), listInspections(ctx, { limit: 20 })]);
+  return render(c, 'Hậu kiểm', html`<form class="toolbar" method="get" action="/console/inspect" role="search"><div class="field">
+<label for="q">Tìm theo mã tem hoặc đường dẫn, số sê-ri, sản phẩm, chủ thể, số chứng nhận hoặc số lô</label>
+<input id="q" name="q" type="search" value="${q}" style="max-width:40rem"></div><button type="submit">Tìm</button></form>
+${hits ? html`<h2>Kết quả</h2>${hits.length ? html`<ul>${hits.map((h) => html`<li><a href="/console/inspect/products/${h.productId}">${h.productName}</a> – ${h.subjectName} (tỉnh ${h.provinceCode})</li>`)}</ul>`
+    : html`<p role="status">Không tìm thấy sản phẩm nào trong phạm vi của bạn.</p>`}` : ''}
+<h2>Lần kiểm tra gần đây</h2><table><thead><tr><th scope="col">Ngày</th><th scope="col">Chủ thể, sản phẩm</th><th scope="col">Cơ quan</th><th scope="col">Kết quả</th></tr></thead>
+<tbody>${recent.map((r) => html`<tr><td>${formatVietnameseDate(r.inspection.inspectedOn)}</td><td>${r.subjectName}${r.productName ? html` – <a href="/console/inspect/products/${r.inspection.productId}">${r.productName}</a>` : ''}</td>
+<td>${r.inspection.agency}</td><td>${r.inspection.result === 'pass' ? 'Đạt' : 'Có vi phạm'}</td></tr>`)}</tbody></table>`);
+});
+
+async function dossierPage(c: Context<AppEnv>, productId: string, problem?: { message: string; fields: Record<string, string>; status: 200 | 400 | 403 | 404 | 409 | 422 }) {
+  const dossier = await productDossier(serviceContext(c), productId);
+  const csrf = c.var.session!.csrfToken;
+  const actor = c.var.actor;
+  const fieldList = Object.entries(problem?.fields ?? {});
+  return render(c, `${dossier.product.name} – ${dossier.subject.name}`, html`
+${c.req.query('done') ? html`<p class="notice" role="status">Đã ghi nhận. Mọi lượt quét tem từ bây giờ hiển thị trạng thái mới.</p>` : ''}
+${problem ? html`<div class="error" role="alert"><p>${problem.message}</p>${fieldList.length ? html`<ul>${fieldList.map(([k, v]) => html`<li>${k}: ${v}</li>`)}</ul>` : ''}</div>` : ''}
+<p><a href="#certs">Chứng nhận</a> · <a href="#batches">Lô hàng</a> · <a href="#inspections">Kiểm tra</a> · <a href="#scans">Lượt quét</a> · <a href="#reports">Phản ánh</a> · <a href="#timeline">Dòng thời gian</a></p>
+${certificatesSection(dossier, csrf, roleMay(actor, 'certificate.revoke'))}
+${batchesSection(dossier, csrf, roleMay(actor, 'batch.recall'))}
+<h2 id="inspections">Các lần kiểm tra</h2><ul>${dossier.inspections.map((i) => html`<li>${formatVietnameseDate(i.inspectedOn)} – ${i.agency}: ${i.result === 'pass' ? 'đạt' : 'có vi phạm'}. ${i.findings}</li>`)}</ul>
+${roleMay(actor, 'inspection.record') ? inspectionForm(dossier, csrf) : ''}
+${scansAndReports(dossier)}${timelineSection(dossier)}`, problem?.status);
+}
+
+inspectorPages.get('/console/inspect/products/:id', (c) => dossierPage(c, c.req.param('id')));
+
+/** "a; b; c" lines from a textarea, as arrays of trimmed parts. */
+const lines = (value: unknown) => String(value ?? '').split('\n').map((l) => l.split(';').map((p) => p.trim())).filter((p) => p[0]);
+
+inspectorPages.post('/console/inspect/products/:id/inspections', async (c) => {
+  const form = await postedForm(c);
+  const [scope, id] = String(form.target ?? '').split(':');
+  try {
+    const input = parseWith(recordInspectionInput, {
+      scope, [`${scope}Id`]: id, inspectedOn: form.inspectedOn, agency: form.agency, findings: form.findings, result: form.result,
+      samples: lines(form.samples).map(([code, description, result]) => ({ code, description: description || code, ...(result ? { result } : {}) })),
+      attachments: lines(form.attachments).map(([name, ref]) => ({ name, ...(/^[0-9a-f]{64}$/.test(ref ?? '') ? { sha256: ref } : { url: ref }) })),
+    });
+    await recordInspection({ ctx: serviceContext(c), input });
+    return c.redirect(`/console/inspect/products/${c.req.param('id')}?done=1#inspections`, 303);
+  } catch (error) {
+    return dossierPage(c, c.req.param('id'), formFailure(error));
+  }
+});
+
+const decisionOf = (form: Record<string, unknown>) => ({ effectiveOn: form.effectiveOn, reason: form.reason, basis: form.basis, decidedBy: form.decidedBy,
+  ...(form.inspectionId ? { inspectionId: form.inspectionId } : {}) });
+
+inspectorPages.post('/console/inspect/certificates/:id/status', async (c) => {
+  const form = await postedForm(c);
+  const ctx = serviceContext(c);
+  const action = String(form.action);
+  try {
+    if (!['suspend', 'reinstate', 'revoke'].includes(action)) throw invalid('Chọn thao tác: đình chỉ, khôi phục hoặc thu hồi.');
+    const decision = action === 'revoke' ? parseWith(revokeInput, { ...decisionOf(form), grounds: form.grounds }) : parseWith(suspendInput, decisionOf(form));
+    const { certificate } = await changeCertificateStatus({ ctx, input: { ...decision, certificateId: c.req.param('id'), action } as never });
+    return c.redirect(`/console/inspect/products/${certificate.productId}?done=1`, 303);
+  } catch (error) {
+    const failure = formFailure(error);
+    return dossierPage(c, (await certificateTarget(ctx.db, c.req.param('id'))).productId, failure);
+  }
+});
+
+inspectorPages.post('/console/inspect/batches/:id/recall', async (c) => {
+  const form = await postedForm(c);
+  try {
+    const { batch } = await recallBatch({ ctx: serviceContext(c), input: { ...parseWith(recallInput, decisionOf(form)), batchId: c.req.param('id') } });
+    return c.redirect(`/console/inspect/products/${batch.productId}?done=1#batches`, 303);
+  } catch (error) {
+    const failure = formFailure(error);
+    return dossierPage(c, (await batchTarget(serviceContext(c).db, c.req.param('id'))).productId, failure);
+  }
+});
