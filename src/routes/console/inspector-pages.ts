@@ -67,7 +67,7 @@ inspectorPages.post('/console/inspect/products/:id/inspections', async (c) => {
       attachments: lines(form.attachments).map(([name, ref]) => ({ name, ...(/^[0-9a-f]{64}$/.test(ref ?? '') ? { sha256: ref } : { url: ref }) })),
     });
     await recordInspection({ ctx: serviceContext(c), input });
-    return c.redirect(`/console/inspect/products/${c.req.param('id')}?done=1#inspections`, 303);
+    return c.redirect(`/console/inspect/products/${c.req.param('id')}?done=inspection#inspections`, 303);
   } catch (error) {
     return dossierPage(c, c.req.param('id'), formFailure(error));
   }
@@ -84,7 +84,7 @@ inspectorPages.post('/console/inspect/certificates/:id/status', async (c) => {
     if (!['suspend', 'reinstate', 'revoke'].includes(action)) throw invalid('Chọn thao tác: đình chỉ, khôi phục hoặc thu hồi.');
     const decision = action === 'revoke' ? parseWith(revokeInput, { ...decisionOf(form), grounds: form.grounds }) : parseWith(suspendInput, decisionOf(form));
     const { certificate } = await changeCertificateStatus({ ctx, input: { ...decision, certificateId: c.req.param('id'), action } as never });
-    return c.redirect(`/console/inspect/products/${certificate.productId}?done=1`, 303);
+    return c.redirect(`/console/inspect/products/${certificate.productId}?done=status#certs`, 303);
   } catch (error) {
     const failure = formFailure(error);
     return dossierPage(c, (await certificateTarget(ctx.db, c.req.param('id'))).productId, failure);
@@ -95,7 +95,7 @@ inspectorPages.post('/console/inspect/batches/:id/recall', async (c) => {
   const form = await postedForm(c);
   try {
     const { batch } = await recallBatch({ ctx: serviceContext(c), input: { ...parseWith(recallInput, decisionOf(form)), batchId: c.req.param('id') } });
-    return c.redirect(`/console/inspect/products/${batch.productId}?done=1#batches`, 303);
+    return c.redirect(`/console/inspect/products/${batch.productId}?done=recall#batches`, 303);
   } catch (error) {
     const failure = formFailure(error);
     return dossierPage(c, (await batchTarget(serviceContext(c).db, c.req.param('id'))).productId, failure);
