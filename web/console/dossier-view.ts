@@ -37,7 +37,21 @@ ${c.status === 'active' ? html`<option value="suspend">Đình chỉ (chờ kết
 ${REVOCATION_GROUNDS.map((g) => html`<option value="${g}">${GROUNDS_VI[g]}</option>`)}</select></div>
 ${decisionFields(`c-${c.id}`, dossier.inspections)}<button type="submit">Ghi quyết định</button></form></details>` : ''}
 <ol class="hint">${c.events.map((e) => html`<li>${d(e.effectiveOn)} – ${EVENT_VI[e.kind] ?? e.kind}${e.basis ? ` (${e.basis})` : ''}${e.reason ? `: ${e.reason}` : ''}</li>`)}</ol>
+${mayAct ? correctionForm(`/console/inspect/certificates/${c.id}/corrections`, `cc-${c.id}`, latestOpenDecision(c.events), csrf) : ''}
 </section>`)}`;
+}
+
+/** The latest suspension, reinstatement or revocation not yet corrected: the only one that can be. */
+function latestOpenDecision(events: { id: number; kind: string; correctsEventId: number | null }[]) {
+  const corrected = new Set(events.map((e) => e.correctsEventId));
+  return [...events].reverse().find((e) => ['suspended', 'reinstated', 'revoked', 'recalled'].includes(e.kind) && !corrected.has(e.id));
+}
+
+function correctionForm(action: string, prefix: string, event: { id: number; kind: string } | undefined, csrf: string): Raw {
+  if (!event) return raw('');
+  return html`<details><summary>Đính chính quyết định ${EVENT_VI[event.kind] ?? event.kind} gần nhất</summary>
+<form method="post" action="${action}" data-step-up>${hidden(csrf)}<input type="hidden" name="eventId" value="${event.id}">
+${decisionFields(prefix, [])}<button type="submit">Ghi quyết định đính chính</button></form></details>`;
 }
 
 export function batchesSection(dossier: ProductDossier, csrf: string, mayAct: boolean): Raw {
@@ -46,7 +60,22 @@ export function batchesSection(dossier: ProductDossier, csrf: string, mayAct: bo
 <td>${b.ranges.map((r) => `${r.firstSerial}–${r.lastSerial}`).join(', ') || '—'}</td>
 <td>${b.recalledOn ? html`<strong class="err">Đã thu hồi ${d(b.recalledOn)}</strong>` : 'Bình thường'}</td>
 <td>${mayAct && !b.recalledOn ? html`<details><summary>Thu hồi lô ${b.lot}</summary><form method="post" action="/console/inspect/batches/${b.id}/recall" data-step-up>
-${hidden(csrf)}${decisionFields(`b-${b.id}`, dossier.inspections)}<button type="submit">Thu hồi lô</button></form></details>` : ''}</td></tr>`)}</tbody></table>`;
+${hidden(csrf)}${decisionFields(`b-${b.id}`, dossier.inspections)}<button type="submit">Thu hồi lô</button></form></details>` : ''}
+${mayAct && b.recalledOn ? correctionForm(`/console/inspect/batches/${b.id}/corrections`, `bc-${b.id}`, latestOpenDecision(b.events), csrf) : ''}</td></tr>`)}</tbody></table>`;
+}
+
+export function areasSection(dossier: ProductDossier, csrf: string, mayAct: boolean): Raw {
+  if (dossier.areas.length === 0) return raw('');
+  return html`<h2 id="areas">Vùng nguyên liệu</h2>${dossier.areas.map((a) => html`<section class="card" aria-labelledby="area-${a.id}">
+<h3 id="area-${a.id}">${a.name}${a.officialCode ? ` (${a.officialCode})` : ''}</h3>
+<p>${a.standards.map((s) => `${s.name}: hết hạn ${d(s.expiresOn)}`).join(' · ') || 'Chưa khai báo tiêu chuẩn.'}</p>
+${a.flags.map((f) => html`<p class="err">Đã ghi nhận ${d(f.flaggedOn)}: tiêu chuẩn ${f.standard} hết hiệu lực. ${f.reason}</p>`)}
+${mayAct ? html`<details><summary>Ghi nhận tiêu chuẩn hết hiệu lực</summary><form method="post" action="/console/inspect/areas/${a.id}/flags" data-step-up>${hidden(csrf)}
+<input type="hidden" name="productId" value="${dossier.product.id}">
+<div class="field"><label for="s-${a.id}">Tiêu chuẩn</label><select id="s-${a.id}" name="standard" required>${a.standards.map((s) => html`<option>${s.name}</option>`)}<option>Khác</option></select></div>
+<div class="field"><label for="o-${a.id}">Từ ngày</label><input id="o-${a.id}" type="date" name="flaggedOn" required></div>
+<div class="field"><label for="r-${a.id}">Lý do</label><input id="r-${a.id}" name="reason" required></div>
+<button type="submit">Ghi nhận</button></form></details>` : ''}</section>`)}`;
 }
 
 export function inspectionForm(dossier: ProductDossier, csrf: string): Raw {

@@ -6,13 +6,15 @@ import { productDossier } from '../../services/inspections/product-dossier';
 import { recordInspection } from '../../services/inspections/record-inspection';
 import { searchProducts } from '../../services/inspections/search';
 import { changeCertificateStatus } from '../../services/lifecycle/change-certificate-status';
-import { recallInput, revokeInput, suspendInput } from '../../services/lifecycle/inputs';
+import { correctCertificateEvent, correctRecall } from '../../services/lifecycle/correct-events';
+import { flagArea } from '../../services/lifecycle/flag-area';
+import { correctionInput, flagAreaInput, recallInput, revokeInput, suspendInput } from '../../services/lifecycle/inputs';
 import { batchTarget, certificateTarget } from '../../services/lifecycle/load-targets';
 import { recallBatch } from '../../services/lifecycle/recall-batch';
 import { invalid } from '../../services/shared/errors';
 import { serviceContext } from '../context';
 import { formatVietnameseDate } from '../../domain/calendar';
-import { batchesSection, certificatesSection, inspectionForm, scansAndReports, timelineSection } from '../../../web/console/dossier-view';
+import { areasSection, batchesSection, certificatesSection, inspectionForm, scansAndReports, timelineSection } from '../../../web/console/dossier-view';
 import { roleMay } from '../../../web/console/layout';
 import { html } from '../../../web/html';
 import { formFailure, parseWith, postedForm, render, requirePerson } from './shared';
@@ -44,9 +46,10 @@ async function dossierPage(c: Context<AppEnv>, productId: string, problem?: { me
   return render(c, `${dossier.product.name} – ${dossier.subject.name}`, html`
 ${c.req.query('done') ? html`<p class="notice" role="status">Đã ghi nhận. Mọi lượt quét tem từ bây giờ hiển thị trạng thái mới.</p>` : ''}
 ${problem ? html`<div class="error" role="alert"><p>${problem.message}</p>${fieldList.length ? html`<ul>${fieldList.map(([k, v]) => html`<li>${k}: ${v}</li>`)}</ul>` : ''}</div>` : ''}
-<p><a href="#certs">Chứng nhận</a> · <a href="#batches">Lô hàng</a> · <a href="#inspections">Kiểm tra</a> · <a href="#scans">Lượt quét</a> · <a href="#reports">Phản ánh</a> · <a href="#timeline">Dòng thời gian</a></p>
+<p><a href="#certs">Chứng nhận</a> · <a href="#batches">Lô hàng</a> · <a href="#areas">Vùng nguyên liệu</a> · <a href="#inspections">Kiểm tra</a> · <a href="#scans">Lượt quét</a> · <a href="#reports">Phản ánh</a> · <a href="#timeline">Dòng thời gian</a></p>
 ${certificatesSection(dossier, csrf, roleMay(actor, 'certificate.revoke'))}
 ${batchesSection(dossier, csrf, roleMay(actor, 'batch.recall'))}
+${areasSection(dossier, csrf, roleMay(actor, 'area.flag'))}
 <h2 id="inspections">Các lần kiểm tra</h2><ul>${dossier.inspections.map((i) => html`<li>${formatVietnameseDate(i.inspectedOn)} – ${i.agency}: ${i.result === 'pass' ? 'đạt' : 'có vi phạm'}. ${i.findings}</li>`)}</ul>
 ${roleMay(actor, 'inspection.record') ? inspectionForm(dossier, csrf) : ''}
 ${scansAndReports(dossier)}${timelineSection(dossier)}`, problem?.status);
@@ -99,5 +102,42 @@ inspectorPages.post('/console/inspect/batches/:id/recall', async (c) => {
   } catch (error) {
     const failure = formFailure(error);
     return dossierPage(c, (await batchTarget(serviceContext(c).db, c.req.param('id'))).productId, failure);
+  }
+});
+
+inspectorPages.post('/console/inspect/certificates/:id/corrections', async (c) => {
+  const form = await postedForm(c);
+  const ctx = serviceContext(c);
+  try {
+    const input = parseWith(correctionInput, { ...decisionOf(form), eventId: Number(form.eventId) });
+    const { certificate } = await correctCertificateEvent({ ctx, input: { ...input, certificateId: c.req.param('id') } });
+    return c.redirect(`/console/inspect/products/${certificate.productId}?done=correction#certs`, 303);
+  } catch (error) {
+    const failure = formFailure(error);
+    return dossierPage(c, (await certificateTarget(ctx.db, c.req.param('id'))).productId, failure);
+  }
+});
+
+inspectorPages.post('/console/inspect/batches/:id/corrections', async (c) => {
+  const form = await postedForm(c);
+  const ctx = serviceContext(c);
+  try {
+    const input = parseWith(correctionInput, { ...decisionOf(form), eventId: Number(form.eventId) });
+    const { batch } = await correctRecall({ ctx, input: { ...input, batchId: c.req.param('id') } });
+    return c.redirect(`/console/inspect/products/${batch.productId}?done=correction#batches`, 303);
+  } catch (error) {
+    const failure = formFailure(error);
+    return dossierPage(c, (await batchTarget(ctx.db, c.req.param('id'))).productId, failure);
+  }
+});
+
+inspectorPages.post('/console/inspect/areas/:id/flags', async (c) => {
+  const form = await postedForm(c);
+  const productId = String(form.productId ?? '');
+  try {
+    await flagArea({ ctx: serviceContext(c), input: { ...parseWith(flagAreaInput, { standard: form.standard, flaggedOn: form.flaggedOn, reason: form.reason }), areaId: c.req.param('id') } });
+    return c.redirect(`/console/inspect/products/${encodeURIComponent(productId)}?done=flag#areas`, 303);
+  } catch (error) {
+    return dossierPage(c, productId, formFailure(error));
   }
 });

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import {
-  areaFlags, batchAreas, batchEvents, batches, certificateEvents, certificates, inspections, products, reports, scans, stampRanges, subjects,
+  areaFlags, batchAreas, batchEvents, batches, certificateEvents, certificates, inspections, products, rawMaterialAreas, reports, scans, stampRanges, subjects,
 } from '../../db/schema';
 import { vietnamToday } from '../../domain/calendar';
 import { certificateTimeState } from '../../domain/certificate-dates';
@@ -36,13 +36,14 @@ export async function productDossier(ctx: ServiceContext, productId: string) {
     db.selectDistinct({ areaId: batchAreas.areaId }).from(batchAreas).where(batchIds.length ? inArray(batchAreas.batchId, batchIds) : none),
   ]);
   const areaIds = areaRows.map((a) => a.areaId);
-  const [inspectionRows, reportRows, flags] = await Promise.all([
+  const [inspectionRows, reportRows, flags, areas] = await Promise.all([
     db.select().from(inspections).where(sql`${inspections.productId} = ${productId}
       or ${inspections.batchId} in ${batchIds.length ? batchIds : ['00000000-0000-0000-0000-000000000000']}
       or (${inspections.scope} = 'subject' and ${inspections.subjectId} = ${product.subject.id})
       or ${inspections.areaId} in ${areaIds.length ? areaIds : ['00000000-0000-0000-0000-000000000000']}`).orderBy(desc(inspections.inspectedOn)),
     db.select().from(reports).where(eq(reports.productId, productId)).orderBy(desc(reports.createdAt)).limit(100),
     db.select().from(areaFlags).where(areaIds.length ? inArray(areaFlags.areaId, areaIds) : none),
+    db.select().from(rawMaterialAreas).where(areaIds.length ? inArray(rawMaterialAreas.id, areaIds) : none),
   ]);
   const scansByPlace = ranges.length ? await db.select({ place: scans.place, n: count() }).from(scans)
     .where(sql`${scans.serial} between ${ranges[0]!.firstSerial} and ${ranges.at(-1)!.lastSerial} and exists (
@@ -76,7 +77,7 @@ export async function productDossier(ctx: ServiceContext, productId: string) {
   ].sort((a, b) => (a.on === b.on ? a.at.localeCompare(b.at) : a.on.localeCompare(b.on)));
 
   return { product: product.product, subject: product.subject, certificates: certificatesView, batches: batchesView,
-    inspections: inspectionRows, reports: reportRows, areaFlags: flags, scansByPlace, timeline };
+    inspections: inspectionRows, reports: reportRows, areas: areas.map((a) => ({ ...a, flags: flags.filter((f) => f.areaId === a.id) })), scansByPlace, timeline };
 }
 
 export const EVENT_VI: Record<string, string> = {
