@@ -1,28 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Verdict } from '../../src/services/verification/verdict-types';
-import { addVirtualAuthenticator, freePort, launchChromium, listen } from '../support/browser';
+import { addVirtualAuthenticator } from '../support/browser';
+import { consoleInBrowser } from '../support/console-browser';
 import { cliEnrolLink } from '../support/cli';
-import { openHarness, type Harness } from '../support/harness';
 
 describe('an inspector revokes from the browser, and every party sees it', () => {
-  let h: Harness;
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof listen>>;
-
-  beforeAll(async () => {
-    const port = await freePort();
-    h = await openHarness('postgres', { env: { CONSOLE_ORIGIN: `http://localhost:${port}` } });
-    server = await listen(h.app.fetch, port);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await h?.close();
-  });
+  const env = consoleInBrowser();
 
   it('records an inspection, revokes with step-up; the consumer page shows it and the producer cannot print', async () => {
+    const { h, browser, server } = env;
     const valid = (await (await h.request(`/api/v1/verify/${h.codes.valid}`)).json()) as Verdict;
     const inspector = await browser.newContext();
     const { page } = await addVirtualAuthenticator(inspector);

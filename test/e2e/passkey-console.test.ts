@@ -1,27 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addVirtualAuthenticator, freePort, launchChromium, listen } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { addVirtualAuthenticator } from '../support/browser';
+import { consoleInBrowser } from '../support/console-browser';
 import { cliEnrolLink } from '../support/cli';
-import { openHarness, type Harness } from '../support/harness';
 
 describe('passkeys and the authority console in Chromium', () => {
-  let h: Harness;
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof listen>>;
-
-  beforeAll(async () => {
-    const port = await freePort();
-    h = await openHarness('postgres', { env: { CONSOLE_ORIGIN: `http://localhost:${port}` } });
-    server = await listen(h.app.fetch, port);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await h?.close();
-  });
+  const env = consoleInBrowser();
 
   it('enrols an authority from a CLI link, signs out and in, and registers a producer, product, certificate and batch', async () => {
+    const { h, browser, server } = env;
     const link = cliEnrolLink(h, '--role', 'authority', '--province', '20', '--name', 'Lê Thị Hoa');
     expect(link).toMatch(new RegExp(`^${server.origin}/enroll#`));
     const context = await browser.newContext();
@@ -99,6 +85,7 @@ describe('passkeys and the authority console in Chromium', () => {
   });
 
   it('asks an admin for a fresh passkey before creating a token', async () => {
+    const { h, browser, server } = env;
     const context = await browser.newContext();
     const { page } = await addVirtualAuthenticator(context);
     await page.goto(cliEnrolLink(h, '--role', 'admin', '--name', 'Quản trị viên'));
@@ -122,6 +109,7 @@ describe('passkeys and the authority console in Chromium', () => {
   });
 
   it('does not sign in a browser that holds no passkey', async () => {
+    const { h, browser, server } = env;
     const context = await browser.newContext();
     const { page } = await addVirtualAuthenticator(context);
     await page.goto(`${server.origin}/console/sign-in`);

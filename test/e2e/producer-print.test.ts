@@ -1,31 +1,18 @@
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LABEL_TEMPLATES } from '../../src/labels/templates';
 import type { Verdict } from '../../src/services/verification/verdict-types';
-import { addVirtualAuthenticator, freePort, launchChromium, listen } from '../support/browser';
+import { addVirtualAuthenticator } from '../support/browser';
+import { consoleInBrowser } from '../support/console-browser';
 import { cliEnrolLink } from '../support/cli';
 import { decodeLabels } from '../support/decode-labels';
-import { json, openHarness, type Harness } from '../support/harness';
+import { json } from '../support/harness';
 
 describe('a producer prints labels from the browser', () => {
-  let h: Harness;
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof listen>>;
-
-  beforeAll(async () => {
-    const port = await freePort();
-    h = await openHarness('postgres', { env: { CONSOLE_ORIGIN: `http://localhost:${port}` } });
-    server = await listen(h.app.fetch, port);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await h?.close();
-  });
+  const env = consoleInBrowser();
 
   it('signs in with a passkey, previews, prints 48 labels, downloads the PDF, and every QR decodes and verifies', async () => {
+    const { h, browser, server } = env;
     const vanQuan = ((await (await h.request(`/api/v1/verify/${h.codes.valid}`)).json()) as Verdict).subjectId!;
     const context = await browser.newContext({ acceptDownloads: true });
     const { page } = await addVirtualAuthenticator(context);

@@ -8,7 +8,8 @@ import { searchProducts } from '../../services/inspections/search';
 import { changeCertificateStatus } from '../../services/lifecycle/change-certificate-status';
 import { correctCertificateEvent, correctRecall } from '../../services/lifecycle/correct-events';
 import { flagArea } from '../../services/lifecycle/flag-area';
-import { correctionInput, flagAreaInput, recallInput, revokeInput, suspendInput } from '../../services/lifecycle/inputs';
+import { correctionInput, flagAreaInput, recallInput, revokeInput, suspendInput, type CorrectionInput } from '../../services/lifecycle/inputs';
+import type { ServiceContext } from '../../services/shared/context';
 import { batchTarget, certificateTarget } from '../../services/lifecycle/load-targets';
 import { recallBatch } from '../../services/lifecycle/recall-batch';
 import { invalid } from '../../services/shared/errors';
@@ -105,31 +106,27 @@ inspectorPages.post('/console/inspect/batches/:id/recall', async (c) => {
   }
 });
 
-inspectorPages.post('/console/inspect/certificates/:id/corrections', async (c) => {
-  const form = await postedForm(c);
-  const ctx = serviceContext(c);
-  try {
-    const input = parseWith(correctionInput, { ...decisionOf(form), eventId: Number(form.eventId) });
-    const { certificate } = await correctCertificateEvent({ ctx, input: { ...input, certificateId: c.req.param('id') } });
-    return c.redirect(`/console/inspect/products/${certificate.productId}?done=correction#certs`, 303);
-  } catch (error) {
-    const failure = formFailure(error);
-    return dossierPage(c, (await certificateTarget(ctx.db, c.req.param('id'))).productId, failure);
-  }
-});
+/** Corrections of a certificate decision or of a recall: the same form, two services. */
+const CORRECTIONS = {
+  certificates: { anchor: 'certs', productOf: certificateTarget,
+    correct: async (ctx: ServiceContext, id: string, input: CorrectionInput) => (await correctCertificateEvent({ ctx, input: { ...input, certificateId: id } })).certificate.productId },
+  batches: { anchor: 'batches', productOf: batchTarget,
+    correct: async (ctx: ServiceContext, id: string, input: CorrectionInput) => (await correctRecall({ ctx, input: { ...input, batchId: id } })).batch.productId },
+};
 
-inspectorPages.post('/console/inspect/batches/:id/corrections', async (c) => {
-  const form = await postedForm(c);
-  const ctx = serviceContext(c);
-  try {
-    const input = parseWith(correctionInput, { ...decisionOf(form), eventId: Number(form.eventId) });
-    const { batch } = await correctRecall({ ctx, input: { ...input, batchId: c.req.param('id') } });
-    return c.redirect(`/console/inspect/products/${batch.productId}?done=correction#batches`, 303);
-  } catch (error) {
-    const failure = formFailure(error);
-    return dossierPage(c, (await batchTarget(ctx.db, c.req.param('id'))).productId, failure);
-  }
-});
+for (const [kind, spec] of Object.entries(CORRECTIONS)) {
+  inspectorPages.post(`/console/inspect/${kind}/:id/corrections`, async (c) => {
+    const form = await postedForm(c);
+    const ctx = serviceContext(c);
+    try {
+      const productId = await spec.correct(ctx, c.req.param('id'), parseWith(correctionInput, { ...decisionOf(form), eventId: Number(form.eventId) }));
+      return c.redirect(`/console/inspect/products/${productId}?done=correction#${spec.anchor}`, 303);
+    } catch (error) {
+      const failure = formFailure(error);
+      return dossierPage(c, (await spec.productOf(ctx.db, c.req.param('id'))).productId, failure);
+    }
+  });
+}
 
 inspectorPages.post('/console/inspect/areas/:id/flags', async (c) => {
   const form = await postedForm(c);
