@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog } from '../../src/db/schema';
 import { VERDICT_STATUSES } from '../../src/domain/verdict';
 import { changeCertificateStatus } from '../../src/services/lifecycle/change-certificate-status';
 import { listReports } from '../../src/services/reports/report-queue';
@@ -79,9 +81,13 @@ describe.each(DATABASE_KINDS)('status list, offline verifier and consumer report
   });
 
   it('sends a report on a forged code to the province of purchase, refuses bad input with the form again, and rate-limits', async () => {
-    const api = await h.request('/api/v1/reports', json({ code: h.codes.forged, problem: 'counterfeit', details: 'Tem in mờ, quét ra tem giả', purchaseProvinceCode: '01' }));
+    const api = await h.request('/api/v1/reports', json({ code: h.codes.forged, problem: 'counterfeit', details: 'Tem in mờ, quét ra tem giả', purchaseProvinceCode: '01', contact: '0912 345 678' }));
     expect(api.status).toBe(201);
-    expect(await api.json()).toMatchObject({ provinceCode: '01' });
+    const filed = (await api.json()) as { id: string; provinceCode: string };
+    expect(filed.provinceCode).toBe('01');
+    const [audited] = await h.db.select().from(auditLog).where(eq(auditLog.entityId, filed.id));
+    expect(audited).toMatchObject({ action: 'report.submit', actor: 'anonymous' });
+    expect(JSON.stringify(audited)).not.toContain('0912');
     const bad = await h.request(`/S/${h.codes.valid}/report`, { method: 'POST', body: new URLSearchParams({ problem: 'quality', details: 'x' }),
       headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     expect(bad.status).toBe(400);
