@@ -31,21 +31,32 @@ export function reevaluationRefusal(current: CertificateStatus, supersededBy: st
   return null;
 }
 
-export type StatusEvent = { id: number; kind: string; fromStatus: CertificateStatus | null; correctedBy: number | null };
+/** Decisions that can be corrected: certificate state changes and batch recalls. */
+const CORRECTABLE = new Set(['suspended', 'reinstated', 'revoked', 'recalled']);
+
+type TimelineEvent = { id: number; kind: string; correctsEventId: number | null };
+
+/**
+ * Only the latest correctable decision not yet corrected can be corrected, so a timeline always
+ * reads in order. Works for certificate and batch events alike.
+ */
+export function latestOpenDecision<E extends TimelineEvent>(events: E[]): E | undefined {
+  const corrected = new Set(events.map((e) => e.correctsEventId));
+  return events.filter((e) => CORRECTABLE.has(e.kind) && !corrected.has(e.id)).sort((a, b) => b.id - a.id)[0];
+}
+
+export type StatusEvent = TimelineEvent & { fromStatus: CertificateStatus | null };
 
 /**
  * Decisions can be corrected (a wrong suspension, a revocation quashed on appeal). The correction
- * is a new event that restores the state before the mistaken one. Only the latest uncorrected
- * state change can be corrected, so the timeline always reads in order.
+ * is a new event that restores the state before the mistaken one.
  */
 export function correctionOutcome(
-  target: StatusEvent, latestOpen: StatusEvent | undefined,
+  target: StatusEvent, events: StatusEvent[],
 ): { ok: true; status: CertificateStatus } | { ok: false; reason: string } {
-  if (!['suspended', 'reinstated', 'revoked'].includes(target.kind)) {
-    return { ok: false, reason: 'Chỉ sửa được quyết định đình chỉ, khôi phục hoặc thu hồi.' };
-  }
-  if (target.correctedBy !== null) return { ok: false, reason: 'Quyết định này đã được sửa trước đó.' };
-  if (latestOpen?.id !== target.id) return { ok: false, reason: 'Chỉ sửa được quyết định gần nhất của giấy chứng nhận.' };
+  if (!CORRECTABLE.has(target.kind)) return { ok: false, reason: 'Chỉ sửa được quyết định đình chỉ, khôi phục hoặc thu hồi.' };
+  if (events.some((e) => e.correctsEventId === target.id)) return { ok: false, reason: 'Quyết định này đã được sửa trước đó.' };
+  if (latestOpenDecision(events)?.id !== target.id) return { ok: false, reason: 'Chỉ sửa được quyết định gần nhất của giấy chứng nhận.' };
   if (!target.fromStatus) return { ok: false, reason: 'Không xác định được trạng thái trước quyết định này.' };
   return { ok: true, status: target.fromStatus };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addMonths, formatVietnameseDate, isIsoDate, vietnamToday } from '../../src/domain/calendar';
 import { certificateTimeState, certificateValidUntil, renewalNoticeDue } from '../../src/domain/certificate-dates';
-import { correctionOutcome, nextCertificateStatus, reevaluationRefusal, type StatusEvent } from '../../src/domain/certificate-lifecycle';
+import { correctionOutcome, latestOpenDecision, nextCertificateStatus, reevaluationRefusal, type StatusEvent } from '../../src/domain/certificate-lifecycle';
 import { isValidGtin } from '../../src/domain/gtin';
 import { mayRecognise, recognisingLevel, schemeOn } from '../../src/domain/recognition';
 import { isCertifiable, starsFromScore } from '../../src/domain/stars';
@@ -110,17 +110,24 @@ describe('certificate lifecycle', () => {
     expect(reevaluationRefusal(status, supersededBy) === null).toBe(allowed);
   });
 
-  const event = (id: number, kind: string, fromStatus: StatusEvent['fromStatus'], correctedBy: number | null = null): StatusEvent => ({ id, kind, fromStatus, correctedBy });
+  const event = (id: number, kind: string, fromStatus: StatusEvent['fromStatus'], correctsEventId: number | null = null): StatusEvent => ({ id, kind, fromStatus, correctsEventId });
+  const history = [event(1, 'issued', null), event(2, 'suspended', 'active'), event(3, 'reinstated', 'suspended'), event(4, 'revoked', 'active')];
   it.each([
-    ['a revocation, the latest change', event(3, 'revoked', 'suspended'), event(3, 'revoked', 'suspended'), 'suspended'],
-    ['a suspension, the latest change', event(2, 'suspended', 'active'), event(2, 'suspended', 'active'), 'active'],
-    ['an older change', event(2, 'suspended', 'active'), event(3, 'revoked', 'suspended'), null],
-    ['an already corrected change', event(2, 'suspended', 'active', 4), event(2, 'suspended', 'active', 4), null],
-    ['the issuing decision', event(1, 'issued', null), event(1, 'issued', null), null],
-  ] as const)('correcting %s → %s', (_what, target, latest, expected) => {
-    const result = correctionOutcome(target, latest);
+    ['the latest change (a revocation)', history, 4, 'active'],
+    ['an older change', history, 2, null],
+    ['the issuing decision', history, 1, null],
+    ['a change already corrected', [...history, event(5, 'corrected', 'revoked', 4)], 4, null],
+    ['the change before a corrected one', [...history, event(5, 'corrected', 'revoked', 4)], 3, 'suspended'],
+  ] as const)('correcting %s → %s', (_what, events, targetId, expected) => {
+    const result = correctionOutcome(events.find((e) => e.id === targetId)!, [...events]);
     if (expected === null) expect(result.ok).toBe(false);
     else expect(result).toEqual({ ok: true, status: expected });
+  });
+
+  it('finds the latest uncorrected decision of a batch too', () => {
+    const recalls = [{ id: 7, kind: 'recalled', correctsEventId: null }, { id: 8, kind: 'recall_corrected', correctsEventId: 7 }, { id: 9, kind: 'recalled', correctsEventId: null }];
+    expect(latestOpenDecision(recalls)?.id).toBe(9);
+    expect(latestOpenDecision(recalls.slice(0, 2))).toBeUndefined();
   });
 });
 

@@ -1,4 +1,5 @@
 import { formatVietnameseDate } from '../../src/domain/calendar';
+import { latestOpenDecision } from '../../src/domain/certificate-lifecycle';
 import { GROUNDS_VI, REVOCATION_GROUNDS } from '../../src/services/lifecycle/inputs';
 import { EVENT_VI, type ProductDossier } from '../../src/services/inspections/product-dossier';
 import { renderField, type Field } from './forms';
@@ -39,12 +40,6 @@ ${decisionFields(`c-${c.id}`, dossier.inspections)}<button type="submit">Ghi quy
 <ol class="hint">${c.events.map((e) => html`<li>${d(e.effectiveOn)} – ${EVENT_VI[e.kind] ?? e.kind}${e.basis ? ` (${e.basis})` : ''}${e.reason ? `: ${e.reason}` : ''}</li>`)}</ol>
 ${mayAct ? correctionForm(`/console/inspect/certificates/${c.id}/corrections`, `cc-${c.id}`, latestOpenDecision(c.events), csrf) : ''}
 </section>`)}`;
-}
-
-/** The latest suspension, reinstatement or revocation not yet corrected: the only one that can be. */
-function latestOpenDecision(events: { id: number; kind: string; correctsEventId: number | null }[]) {
-  const corrected = new Set(events.map((e) => e.correctsEventId));
-  return [...events].reverse().find((e) => ['suspended', 'reinstated', 'revoked', 'recalled'].includes(e.kind) && !corrected.has(e.id));
 }
 
 function correctionForm(action: string, prefix: string, event: { id: number; kind: string } | undefined, csrf: string): Raw {

@@ -8,11 +8,10 @@ import { renderPrintPart } from '../../services/printing/render-print-part';
 import { voidSerials } from '../../services/stamps/void-serials';
 import { serviceContext } from '../context';
 import { validationHook } from '../errors';
+import { anyRecord, json } from '../openapi-helpers';
 import { errorSchema } from '../verify/schemas';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
 const security = [{ bearer: [] }];
-const anything = z.object({}).loose();
 const errors = { 400: json(errorSchema, 'Invalid input'), 401: json(errorSchema, 'No credentials'), 403: json(errorSchema, 'Not the caller’s batch'),
   404: json(errorSchema, 'Not found'), 422: json(errorSchema, 'Certificate not valid or quantity over the batch') };
 
@@ -33,15 +32,15 @@ export const printingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
 
 printingRoutes.openapi(createRoute({
   method: 'get', path: '/api/v1/print-templates', tags: ['Printing'], summary: 'Label templates (labels/templates)',
-  responses: { 200: json(z.object({ items: z.array(anything) }), 'Templates') },
+  responses: { 200: json(z.object({ items: z.array(anyRecord) }), 'Templates') },
 }), (c) => c.json({ items: [...LABEL_TEMPLATES.values()].map((t) => ({ id: t.id, name: t.name, stock: t.stock, perSheet: t.grid.columns * t.grid.rows })) } as never, 200));
 
 printingRoutes.openapi(createRoute({
   method: 'post', path: '/api/v1/batches/{id}/print', tags: ['Printing'], security,
   summary: 'Reserve stamps and create a label print job; same idempotencyKey, same job and serials. Download its PDF parts.',
   request: { params: z.object({ id: uuid }), body: { content: { 'application/json': { schema: printBody } }, required: true } },
-  responses: { 201: { content: { 'application/json': { schema: anything }, 'application/pdf': { schema: z.string() } }, description: 'Job created (JSON, or the PDF with Accept: application/pdf)' },
-    200: json(anything, 'The same job, replayed'), ...errors },
+  responses: { 201: { content: { 'application/json': { schema: anyRecord }, 'application/pdf': { schema: z.string() } }, description: 'Job created (JSON, or the PDF with Accept: application/pdf)' },
+    200: json(anyRecord, 'The same job, replayed'), ...errors },
 }), async (c) => {
   const ctx = serviceContext(c);
   const { job, created } = await createPrintJob({ ctx, input: { batchId: c.req.valid('param').id, ...c.req.valid('json') } });
@@ -60,7 +59,7 @@ printingRoutes.openapi(createRoute({
 
 printingRoutes.openapi(createRoute({
   method: 'get', path: '/api/v1/print-jobs', tags: ['Printing'], security, summary: 'Print history in the caller’s reach',
-  request: { query: z.object({ batchId: uuid.optional() }) }, responses: { 200: json(z.object({ items: z.array(anything) }), 'Jobs'), ...errors },
+  request: { query: z.object({ batchId: uuid.optional() }) }, responses: { 200: json(z.object({ items: z.array(anyRecord) }), 'Jobs'), ...errors },
 }), async (c) => c.json({ items: await listPrintJobs(serviceContext(c), { batchId: c.req.valid('query').batchId }) } as never, 200));
 
 printingRoutes.openapi(createRoute({
@@ -80,5 +79,5 @@ printingRoutes.openapi(createRoute({
   method: 'post', path: '/api/v1/stamps/void', tags: ['Printing'], security,
   summary: 'Void misprinted serials (a list) or a whole sheet (a span); their verdict becomes void',
   request: { body: { content: { 'application/json': { schema: voidBody } }, required: true } },
-  responses: { 200: json(z.object({ voided: z.array(anything) }), 'Voided'), ...errors },
+  responses: { 200: json(z.object({ voided: z.array(anyRecord) }), 'Voided'), ...errors },
 }), async (c) => c.json({ voided: await voidSerials({ ctx: serviceContext(c), input: c.req.valid('json') }) } as never, 200));

@@ -14,6 +14,7 @@ import { getRegistryItem, listRegistry, type RegistryEntity } from '../../servic
 import type { ServiceContext } from '../../services/shared/context';
 import { serviceContext } from '../context';
 import { validationHook } from '../errors';
+import { json } from '../openapi-helpers';
 import { errorSchema } from '../verify/schemas';
 
 /** The registry: one create, list and read per entity, all generated from this table. */
@@ -29,7 +30,6 @@ export const REGISTRY: Record<RegistryEntity, {
 };
 
 const record = z.object({ id: z.string() }).loose();
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
 const errors = {
   400: json(errorSchema, 'Invalid input, with a message per field'), 401: json(errorSchema, 'No valid token'),
   403: json(errorSchema, 'Outside the actor’s role or jurisdiction'), 404: json(errorSchema, 'Not found or not visible'),

@@ -5,9 +5,9 @@ import { issueStamps } from '../../services/stamps/issue-stamps';
 import { listStampUrls, stampPage, STAMP_PAGE_MAX } from '../../services/stamps/stamp-urls';
 import { serviceContext } from '../context';
 import { validationHook } from '../errors';
+import { json } from '../openapi-helpers';
 import { errorSchema } from '../verify/schemas';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
 
 const issueBody = z.object({
   quantity: z.number().int().min(1, 'Số lượng tem phải lớn hơn 0.').max(1_000_000),

@@ -29,7 +29,6 @@ statusListRoutes.openapi(route, async (c) => {
   c.header('ETag', etag);
   // Public and immutable per version: the CDN may hold it for its ttl; the origin never does.
   c.header('Cache-Control', `public, max-age=${ctx.config.STATUS_LIST_TTL_SECONDS}`);
-  c.header('Vary', 'Accept');
   if (c.req.header('if-none-match') === etag) return c.body(null, 304) as never;
   if (c.req.valid('query').format === 'json') {
     const payload = JSON.parse(new TextDecoder().decode(base64url.decode(snapshot.jws.split('.')[1]!))) as Record<string, unknown>;

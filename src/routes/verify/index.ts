@@ -8,11 +8,11 @@ import { renderVerifyPage } from '../../../web/verify-page';
 import { pickLang } from '../../../web/i18n';
 import { serviceContext } from '../context';
 import { validationHook } from '../errors';
+import { json } from '../openapi-helpers';
 import { countThisScan } from './record-scan';
 import { bulkVerifyBody, bulkVerifyResponse, errorSchema, verdictSchema } from './schemas';
 
 const codeParam = z.object({ code: z.string().max(400).openapi({ param: { name: 'code', in: 'path' } }) });
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
 
 const scanRoute = createRoute({
   method: 'get', path: '/S/{code}', tags: ['Verification'],

@@ -1,6 +1,6 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { batchEvents, batches, certificateEvents, certificates } from '../../db/schema';
-import { correctionOutcome } from '../../domain/certificate-lifecycle';
+import { correctionOutcome, latestOpenDecision } from '../../domain/certificate-lifecycle';
 import { appendAudit } from '../audit/append-audit';
 import { withTransaction, type ServiceContext } from '../shared/context';
 import { conflict, notFound } from '../shared/errors';
@@ -17,13 +17,10 @@ export async function correctCertificateEvent({ ctx, input }: { ctx: ServiceCont
   authorize(ctx.actor, 'lifecycle.correct', await certificateTarget(ctx.db, input.certificateId));
   return withTransaction(ctx, async (tx) => {
     const [before] = await tx.db.select().from(certificates).where(eq(certificates.id, input.certificateId)).for('update');
-    const events = await tx.db.select().from(certificateEvents).where(eq(certificateEvents.certificateId, input.certificateId)).orderBy(desc(certificateEvents.id));
-    const correctedIds = new Map(events.filter((e) => e.correctsEventId !== null).map((e) => [e.correctsEventId!, e.id]));
-    const view = (e: (typeof events)[number]) => ({ id: e.id, kind: e.kind, fromStatus: e.fromStatus, correctedBy: correctedIds.get(e.id) ?? null });
+    const events = await tx.db.select().from(certificateEvents).where(eq(certificateEvents.certificateId, input.certificateId));
     const target = events.find((e) => e.id === input.eventId);
     if (!target) throw notFound('quyết định cần sửa');
-    const latestOpen = events.find((e) => ['suspended', 'reinstated', 'revoked'].includes(e.kind) && !correctedIds.has(e.id));
-    const outcome = correctionOutcome(view(target), latestOpen && view(latestOpen));
+    const outcome = correctionOutcome(target, events);
     if (!outcome.ok) throw conflict(outcome.reason);
 
     const [after] = await tx.db.update(certificates).set({
@@ -43,11 +40,12 @@ export async function correctRecall({ ctx, input }: { ctx: ServiceContext; input
   authorize(ctx.actor, 'lifecycle.correct', await batchTarget(ctx.db, input.batchId));
   return withTransaction(ctx, async (tx) => {
     const [before] = await tx.db.select().from(batches).where(eq(batches.id, input.batchId)).for('update');
-    const [target] = await tx.db.select().from(batchEvents).where(and(eq(batchEvents.id, input.eventId), eq(batchEvents.batchId, input.batchId)));
+    const events = await tx.db.select().from(batchEvents).where(eq(batchEvents.batchId, input.batchId));
+    const target = events.find((e) => e.id === input.eventId);
     if (!target) throw notFound('quyết định cần sửa');
-    const [corrected] = await tx.db.select({ id: batchEvents.id }).from(batchEvents)
-      .where(eq(batchEvents.correctsEventId, target.id));
-    if (target.kind !== 'recalled' || corrected || !before!.recalledOn) throw conflict('Chỉ sửa được quyết định thu hồi lô đang có hiệu lực.');
+    if (target.kind !== 'recalled' || latestOpenDecision(events)?.id !== target.id || !before!.recalledOn) {
+      throw conflict('Chỉ sửa được quyết định thu hồi lô đang có hiệu lực.');
+    }
 
     const [after] = await tx.db.update(batches).set({ recalledOn: null, recallReason: null, recallBasis: null })
       .where(eq(batches.id, input.batchId)).returning();
