@@ -58,6 +58,17 @@ describe('inspector console pages', () => {
     expect(outside.status).toBe(403);
   });
 
+  it('recalls a batch from the product page: the stamp verifies as recalled at once', async () => {
+    const outside = await post('haiphong', `/console/inspect/batches/${valid.batchId}/recall`, { ...decision, reason: 'Mẫu không đạt' });
+    expect(outside.status).toBe(403);
+    const res = await post('langson', `/console/inspect/batches/${valid.batchId}/recall`, { ...decision, reason: 'Mẫu không đạt', decidedBy: 'Sở NN&MT Lạng Sơn' });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toContain('done=recall');
+    expect((await verdict(h.codes.valid)).status).toBe('recalled');
+    const missing = await post('langson', `/console/inspect/batches/${valid.batchId}/recall`, { effectiveOn: '2026-11-23' });
+    expect(missing.status).toBe(400);
+  });
+
   it('shows each inspector its province’s report queue, and closes a report with a note', async () => {
     await submitReport({ ctx: h.ctx({ kind: 'anonymous' }), input: { code: h.codes.valid, problem: 'label', details: 'Nhãn ghi sai hạn dùng' } });
     expect(await (await get('haiphong', '/console/reports')).text()).not.toContain('Nhãn ghi sai hạn dùng');
