@@ -16,6 +16,7 @@ import { queuePages } from './routes/console/queue-pages';
 import { registryPages } from './routes/console/registry-pages';
 import { authRoutes } from './routes/auth';
 import { inspectionRoutes } from './routes/inspections';
+import { intakeRoutes } from './routes/intake';
 import { keyRoutes } from './routes/keys';
 import { lifecycleRoutes } from './routes/lifecycle';
 import { reportRoutes } from './routes/reports';
@@ -52,6 +53,7 @@ export function createApp(deps: AppDeps) {
   // Before the registry: `/certificates/expiring` must not be read as `/certificates/{id}`.
   app.route('/', lifecycleRoutes);
   app.route('/', inspectionRoutes);
+  app.route('/', intakeRoutes);
   app.route('/', registryRoutes);
   app.route('/', stampRoutes);
   app.route('/', printingRoutes);

@@ -11,8 +11,16 @@ export const configSchema = z.object({
   SIGNING_KEY: z.string().optional(),
   /** Salt for hashing scanner identities; never store a raw IP. */
   SCAN_SALT: z.string().default('ocop-local-salt'),
-  /** Scans of one stamp above this count mark it suspicious (a pack is scanned a few times). */
-  SUSPICIOUS_SCAN_COUNT: z.coerce.number().int().min(1).default(20),
+  /**
+   * Copy detection (README, "Copy detection"). A stamp is `suspicious` when it is received by
+   * more than COPY_MAX_RETAILERS retailers; when two reads of it are more than COPY_FAR_KM apart
+   * within COPY_FAR_HOURS; or when more than COPY_MAX_SCANNERS distinct scanners (a scanner
+   * counts once a day) have scanned it: one pack is scanned by a household, not a town.
+   */
+  COPY_MAX_RETAILERS: z.coerce.number().int().min(1).default(1),
+  COPY_FAR_KM: z.coerce.number().int().min(10).default(300),
+  COPY_FAR_HOURS: z.coerce.number().int().min(1).default(24),
+  COPY_MAX_SCANNERS: z.coerce.number().int().min(1).default(10),
   /** Verification requests per minute per client before 429. */
   VERIFY_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   /** Sign-in and enrolment requests per minute per client before 429. */

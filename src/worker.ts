@@ -17,7 +17,10 @@ export type WorkerEnv = {
   SESSION_SECRET: string;
   PUBLIC_ORIGIN?: string;
   SCAN_SALT?: string;
-  SUSPICIOUS_SCAN_COUNT?: string;
+  COPY_MAX_RETAILERS?: string;
+  COPY_FAR_KM?: string;
+  COPY_FAR_HOURS?: string;
+  COPY_MAX_SCANNERS?: string;
   VERIFY_RATE_PER_MINUTE?: string;
   VERIFY_LIMITER?: RateLimitBinding;
   SIGN_IN_LIMITER?: RateLimitBinding;

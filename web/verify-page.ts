@@ -1,6 +1,7 @@
 import { formatVietnameseDate } from '../src/domain/calendar';
 import { statusTone } from '../src/domain/verdict';
 import { PROVINCES } from '../src/data/provinces';
+import type { CopySignal } from '../src/domain/copy-detection';
 import type { Verdict } from '../src/services/verification/verdict-types';
 import { html, raw, type Raw } from './html';
 import { LABELS, STATUS_TEXT, type Lang } from './i18n';
@@ -27,7 +28,7 @@ export function renderVerifyPage(verdict: Verdict, lang: Lang, selfPath: string,
 </section>
 ${verdict.live ? '' : html`<p class="note">${t.offline}</p>`}
 ${verdict.subject?.demo ? html`<p class="note demo">${t.demoNote}</p>` : ''}
-${verdict.scans?.suspicious ? html`<p class="note">${t.suspicious}</p>` : ''}
+${verdict.scans?.suspicious ? copyWarning(verdict.scans.signals, lang) : ''}
 ${details(verdict, lang)}
 ${reportForm(encodeURIComponent(verdict.code), lang, { ...report, open: tone === 'danger' || Boolean(report.errors), askProvince: !verdict.subject })}
 <p class="serial">${t.serial}: ${verdict.serial ?? '—'}</p>
@@ -36,6 +37,19 @@ ${reportForm(encodeURIComponent(verdict.code), lang, { ...report, open: tone ===
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">`
     + `<meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex">`
     + `<title>${text.title} · OCOP</title><style>${VERIFY_PAGE_CSS}</style></head><body>${body.__raw}</body></html>`;
+}
+
+/** The copy-detection flag, in plain words: what was seen, not just that something was. */
+export function copyWarning(signals: CopySignal[], lang: Lang): Raw {
+  const t = LABELS[lang];
+  return html`<div class="note" role="note"><p><strong>${t.suspicious}</strong></p><ul>${signals.map((s) => html`<li>${explainSignal(s, lang)}</li>`)}</ul></div>`;
+}
+
+export function explainSignal(s: CopySignal, lang: Lang): string {
+  const say = LABELS[lang].copySignal;
+  if (s.rule === 'many_retailers') return say.many_retailers(s);
+  if (s.rule === 'far_apart') return say.far_apart(s);
+  return say.many_scanners(s);
 }
 
 function stars(n: number, label: string): Raw {

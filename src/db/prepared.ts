@@ -17,3 +17,9 @@ export async function executePrepared<Row>(db: Db, name: string, query: SQL): Pr
   const result = await internals.session.prepareQuery(internals.dialect.sqlToQuery(query), undefined, name, false).execute();
   return (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
 }
+
+/** Runs raw SQL once and returns its rows, whichever driver is behind `Db`. */
+export async function queryRows<Row>(db: Db, query: SQL): Promise<Row[]> {
+  const result = await db.execute(query);
+  return (Array.isArray(result) ? result : (result as unknown as { rows: Row[] }).rows) as Row[];
+}

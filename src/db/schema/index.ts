@@ -16,3 +16,4 @@ export * from './batch-events';
 export * from './area-flags';
 export * from './reports';
 export * from './status-list';
+export * from './intakes';

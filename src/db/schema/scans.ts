@@ -1,4 +1,4 @@
-import { bigint, bigserial, pgTable, text, timestamp, index } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, pgTable, real, text, timestamp, index } from 'drizzle-orm/pg-core';
 
 /** A scan is a row only when it happens. No raw IP is stored: coarse place and a salted hash. */
 export const scans = pgTable(
@@ -9,6 +9,10 @@ export const scans = pgTable(
     scannedAt: timestamp({ withTimezone: true }).notNull(),
     place: text(),
     scannerHash: text(),
+    /** The edge's city-level location rounded to half a degree (about 50 km): enough to tell
+     * Hà Nội from Cà Mau for copy detection, too coarse to find anyone. */
+    lat: real(),
+    lon: real(),
   },
   (t) => [index().on(t.serial, t.scannedAt)],
 );

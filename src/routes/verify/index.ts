@@ -8,7 +8,9 @@ import { renderVerifyPage } from '../../../web/verify-page';
 import { pickLang } from '../../../web/i18n';
 import { serviceContext } from '../context';
 import { validationHook } from '../errors';
-import { json } from '../openapi-helpers';
+import { commonErrors, conflictError, json } from '../openapi-helpers';
+import { recordIntake } from '../../services/intake/record-intake';
+import { intakeResult } from '../intake';
 import { countThisScan } from './record-scan';
 import { bulkVerifyBody, bulkVerifyResponse, errorSchema, verdictSchema } from './schemas';
 
@@ -29,9 +31,10 @@ const verifyRoute = createRoute({
 
 const bulkRoute = createRoute({
   method: 'post', path: '/api/v1/verify', tags: ['Verification'],
-  summary: 'Verdicts for up to 1,000 codes or URLs, in order. A bad code is a forged verdict, not a failed request.',
+  summary: 'Verdicts for up to 1,000 codes or URLs, in order. A bad code is a forged verdict and an entry in `errors`, not a failed request.',
+  description: 'With `record` and a retailer token (or session), the codes are also recorded as a receiving session and the signed receipt is returned.',
   request: { body: { content: { 'application/json': { schema: bulkVerifyBody } }, required: true } },
-  responses: { 200: json(bulkVerifyResponse, 'Verdicts in input order'), 400: json(errorSchema, 'Invalid body'), 429: json(errorSchema, 'Rate limited') },
+  responses: { 200: json(bulkVerifyResponse, 'Verdicts in input order'), ...commonErrors, ...conflictError, 429: json(errorSchema, 'Rate limited') },
 });
 
 export const verifyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -66,8 +69,13 @@ verifyRoutes.get('/S/', async (c) => {
 verifyRoutes.openapi(verifyRoute, async (c) => c.json(await verifyStamp(serviceContext(c), c.req.valid('param').code), 200));
 
 verifyRoutes.openapi(bulkRoute, async (c) => {
-  const verdicts = await verifyStamps(serviceContext(c), c.req.valid('json').codes);
+  const { codes, record } = c.req.valid('json');
+  const ctx = serviceContext(c);
+  const recorded = record ? await recordIntake(ctx, { ...record, items: codes.map((code) => ({ code })) }) : null;
+  const verdicts = recorded?.verdicts ?? await verifyStamps(ctx, codes);
   const summary: Record<string, number> = {};
   for (const v of verdicts) summary[v.status] = (summary[v.status] ?? 0) + 1;
-  return c.json({ count: verdicts.length, summary, verdicts }, 200);
+  const errors = verdicts.flatMap((v, index) => (v.forgedReason === 'malformed'
+    ? [{ index, input: v.code, message: 'Không đọc được mã tem: không phải mã hay đường dẫn tem OCOP.' }] : []));
+  return c.json({ count: verdicts.length, summary, verdicts, errors, ...(recorded ? { intake: intakeResult(c, recorded) } : {}) }, 200);
 });

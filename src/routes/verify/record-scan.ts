@@ -3,23 +3,26 @@ import type { AppEnv } from '../../app-env';
 import { sha256Hex } from '../../services/shared/canonical-json';
 import type { Verdict } from '../../services/verification/verdict-types';
 import { vietnamToday } from '../../domain/calendar';
+import { coarseCoordinate } from '../../domain/copy-detection';
 
 /**
  * Queues a scan of a genuine stamp; the write happens after the response. Only a coarse place
  * (the edge's country/region) and a salted, daily-rotating hash of the scanner are kept. The
- * verdict returned counts this scan too, so the first person to scan reads "scanned once".
+ * verdict returned counts this scan too, so the first person to scan reads "scanned once"; the
+ * copy-detection signals are those of the history before this scan (it is not written yet).
  */
 export async function countThisScan(c: Context<AppEnv>, verdict: Verdict): Promise<Verdict> {
   if (verdict.serial === null || !verdict.batchId || !verdict.scans) return verdict;
   const now = c.var.deps.now();
-  const cf = (c.req.raw as { cf?: { country?: string; regionCode?: string } }).cf;
+  const cf = (c.req.raw as { cf?: { country?: string; regionCode?: string; latitude?: string; longitude?: string } }).cf;
   const place = cf?.country ? [cf.country, cf.regionCode].filter(Boolean).join('-') : null;
+  const lat = coarseCoordinate(cf?.latitude);
+  const lon = coarseCoordinate(cf?.longitude);
   const who = `${c.var.deps.config.SCAN_SALT}|${vietnamToday(now)}|${c.var.clientId}|${c.req.header('user-agent') ?? ''}`;
-  c.var.scanSink.record({ serial: verdict.serial, scannedAt: now, place, scannerHash: (await sha256Hex(who)).slice(0, 32) });
+  c.var.scanSink.record({ serial: verdict.serial, scannedAt: now, place, scannerHash: (await sha256Hex(who)).slice(0, 32), lat, lon });
   const count = verdict.scans.count + 1;
   return {
     ...verdict,
-    scans: { ...verdict.scans, count, firstAt: verdict.scans.firstAt ?? now.toISOString(), firstPlace: verdict.scans.firstAt ? verdict.scans.firstPlace : place,
-      suspicious: count >= c.var.deps.config.SUSPICIOUS_SCAN_COUNT },
+    scans: { ...verdict.scans, count, firstAt: verdict.scans.firstAt ?? now.toISOString(), firstPlace: verdict.scans.firstAt ? verdict.scans.firstPlace : place },
   };
 }

@@ -46,6 +46,11 @@ export const POLICY = {
   'area.flag': { inspector: 'province', authority: 'province' },
   'report.read': { inspector: 'province', authority: 'province', admin: 'any' },
   'report.close': { inspector: 'province', authority: 'province' },
+  // A retailer records what it received at its own points of sale, and reads its own receipts.
+  'intake.record': { retailer: 'province' },
+  'intake.read': { retailer: 'province' },
+  'copy.read': { inspector: 'province', authority: 'province', admin: 'any' },
+  'trace.export': { producer: 'own-subject', inspector: 'province', authority: 'province', admin: 'any' },
   'batch.update': { producer: 'own-subject', authority: 'province', admin: 'any' },
   'subject.update': { authority: 'province', admin: 'any' },
   'area.update': { authority: 'province', admin: 'any' },

@@ -1,11 +1,11 @@
 import { asc, desc, eq, sql } from 'drizzle-orm';
-import { CompactSign } from 'jose';
 import type { Db } from '../../db/client';
 import { batches, certificates, stampRanges, statusListSnapshots, voidedSerials } from '../../db/schema';
 import { vietnamToday } from '../../domain/calendar';
 import { mergeSpans, STATUS_LIST_TYP, type RangeStatus, type StatusListContent, type StatusListPayload } from '../../domain/status-list';
 import { canonicalJson, sha256Hex } from '../shared/canonical-json';
 import type { ServiceContext } from '../shared/context';
+import { signJws } from '../shared/sign-jws';
 
 /** What the list says today, straight from the tables the online verdict reads. */
 export async function statusListContent(db: Db, today: string): Promise<StatusListContent> {
@@ -40,14 +40,12 @@ export async function currentStatusList(ctx: ServiceContext): Promise<StatusList
   const [latest] = await ctx.db.select().from(statusListSnapshots).orderBy(desc(statusListSnapshots.version)).limit(1);
   if (latest?.contentHash === contentHash) return latest;
 
-  const signer = await ctx.keys.activeSigner(ctx.db);
   const issuedAt = ctx.now();
   const payload: StatusListPayload = {
     iss: ctx.config.PUBLIC_ORIGIN, version: (latest?.version ?? 0) + 1, iat: Math.floor(issuedAt.getTime() / 1000),
     ttl: ctx.config.STATUS_LIST_TTL_SECONDS, ...content,
   };
-  const jws = await new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
-    .setProtectedHeader({ alg: 'EdDSA', kid: signer.kid, typ: STATUS_LIST_TYP }).sign(signer.privateKey);
+  const { jws } = await signJws(ctx, STATUS_LIST_TYP, payload);
   // Two requests racing to publish the same change: the loser reads the winner's snapshot.
   const [stored] = await ctx.db.insert(statusListSnapshots).values({ version: payload.version, contentHash, jws, issuedAt })
     .onConflictDoNothing().returning();

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { executePrepared } from '../../db/prepared';
+import { copyHistorySql, type RawCopyHistory } from '../copy-detection/copy-history';
 import type { AreaFlag } from './verdict-types';
 
 export type StampFactsRow = {
@@ -21,6 +22,7 @@ export type StampFactsRow = {
   scan_count: number;
   first_scan_at: string | null;
   first_scan_place: string | null;
+  copy_history: RawCopyHistory | null;
 };
 
 /**
@@ -36,7 +38,8 @@ export async function loadStampFacts(db: Db, stamps: { idx: number; kid: string;
       coalesce(v.voided, false) as voided,
       to_jsonb(b) - 'created_at' as batch, to_jsonb(p) - 'created_at' as product,
       to_jsonb(s) - 'created_at' as subject, to_jsonb(c) - 'created_at' as certificate,
-      a.areas, coalesce(sc.n, 0)::int as scan_count, fs.scanned_at as first_scan_at, fs.place as first_scan_place
+      a.areas, coalesce(sc.n, 0)::int as scan_count, fs.scanned_at as first_scan_at, fs.place as first_scan_place,
+      case when r.id is not null then ${copyHistorySql(sql`q.serial`)} end as copy_history
     from json_to_recordset(${JSON.stringify(stamps)}::json) as q(idx int, kid text, serial bigint)
     left join signing_keys k on k.kid = q.kid
     left join lateral (

@@ -1,3 +1,4 @@
+import type { CopySignal } from '../../domain/copy-detection';
 import type { VerdictStatus } from '../../domain/verdict';
 
 export type ForgedReason = 'malformed' | 'bad_signature' | 'unknown_key' | 'compromised_key';
@@ -36,6 +37,7 @@ export type Verdict = {
     issuerName: string; issuerLevel: string; validFrom: string; validUntil: string;
     status: 'active' | 'suspended' | 'revoked'; statusChange: StateChange;
   };
-  scans?: { count: number; firstAt: string | null; firstPlace: string | null; suspicious: boolean };
+  /** `suspicious` is true when any copy-detection rule fires; `signals` says which and why. */
+  scans?: { count: number; firstAt: string | null; firstPlace: string | null; suspicious: boolean; signals: CopySignal[] };
   digitalLink?: string;
 };

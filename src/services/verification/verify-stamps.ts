@@ -2,11 +2,13 @@ import { vietnamToday } from '../../domain/calendar';
 import { certificateTimeState } from '../../domain/certificate-dates';
 import { toGtin14 } from '../../domain/gtin';
 import { extractStampCode, parseStampCode, type StampCode } from '../../domain/stamp-codec';
+import type { CopySignal } from '../../domain/copy-detection';
 import { decideStatus } from '../../domain/verdict';
 import { classification } from '../../data/taxonomy';
 import { PROVINCES } from '../../data/provinces';
 import type { ServiceContext } from '../shared/context';
 import { logError } from '../shared/log';
+import { signalsFor } from '../copy-detection/copy-history';
 import { loadStampFacts, type StampFactsRow } from './load-stamp-facts';
 import type { ForgedReason, Verdict } from './verdict-types';
 
@@ -19,7 +21,7 @@ export async function verifyStamps(ctx: ServiceContext, inputs: string[]): Promi
   const checkedAt = ctx.now().toISOString();
   const parsed = inputs.map((input) => {
     const text = extractStampCode(input);
-    return { text: text ?? String(input ?? '').slice(0, 200), code: text ? parseStampCode(text) : null };
+    return { text: codeAsRecorded(input), code: text ? parseStampCode(text) : null };
   });
   const wanted = parsed.flatMap((p, idx) => (p.code ? [{ idx, kid: p.code.kid, serial: p.code.serial }] : []));
   let rows: StampFactsRow[];
@@ -43,6 +45,11 @@ export async function verifyStamps(ctx: ServiceContext, inputs: string[]): Promi
     if (row.key_state === 'compromised') return forged(base, 'compromised_key');
     return buildVerdict(ctx, base, row, today);
   }));
+}
+
+/** The code a verdict (and an intake record) carries for an input: the stamp code, or the raw text cut short. */
+export function codeAsRecorded(input: string): string {
+  return extractStampCode(input) ?? String(input ?? '').slice(0, 200);
 }
 
 export async function verifyStamp(ctx: ServiceContext, input: string): Promise<Verdict> {
@@ -120,10 +127,14 @@ function buildVerdict(ctx: ServiceContext, base: Base, row: StampFactsRow, today
     },
     scans: {
       count: row.scan_count, firstAt: row.first_scan_at, firstPlace: row.first_scan_place,
-      suspicious: row.scan_count >= ctx.config.SUSPICIOUS_SCAN_COUNT,
+      ...suspicion(signalsFor(row.copy_history, ctx.config)),
     },
     ...(product.gtin ? { digitalLink: digitalLink(ctx.config.PUBLIC_ORIGIN, product.gtin, batch.lot, base.serial!, base.code) } : {}),
   };
+}
+
+function suspicion(signals: CopySignal[]): { suspicious: boolean; signals: CopySignal[] } {
+  return { suspicious: signals.length > 0, signals };
 }
 
 /** GS1 Digital Link form; the signed code rides along as `stamp` so the link stays verifiable. */

@@ -1,0 +1,90 @@
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import type { Context } from 'hono';
+import type { AppEnv } from '../../app-env';
+import { listSuspicious } from '../../services/copy-detection/list-suspicious';
+import { recordIntakeInput } from '../../services/intake/inputs';
+import { intakeReceipt, listIntakes } from '../../services/intake/list-intakes';
+import { offlineSnapshot } from '../../services/intake/offline-snapshot';
+import { recordIntake } from '../../services/intake/record-intake';
+import { uuid } from '../../services/registry/inputs';
+import { exportBatchEpcis } from '../../services/traceability/epcis-export';
+import { serviceContext } from '../context';
+import { validationHook } from '../errors';
+import { anyRecord, commonErrors, conflictError, json, jsonBody, sessionOrToken } from '../openapi-helpers';
+import { verdictSchema } from '../verify/schemas';
+
+const tags = ['Retail intake (nhận hàng)'];
+
+export const intakeResultSchema = z.object({
+  id: z.string(), recordedAt: z.string(), pointOfSale: z.string(), itemCount: z.number(), summary: z.record(z.string(), z.number()),
+  replayed: z.boolean().openapi({ description: 'true when this session id was recorded before: the first receipt is returned' }),
+  receiptUrl: z.string(),
+  receipt: z.string().openapi({ description: 'Compact JWS (typ ocop-intake-receipt+jwt), verifiable with /.well-known/jwks.json alone' }),
+}).openapi('IntakeReceipt');
+
+/** What the bulk API and this route both answer about a recorded intake. */
+export function intakeResult(c: Context<AppEnv>, { intake, replayed }: Awaited<ReturnType<typeof recordIntake>>) {
+  return { id: intake.id, recordedAt: intake.recordedAt.toISOString(), pointOfSale: intake.pointOfSale, itemCount: intake.itemCount,
+    summary: intake.summary, replayed, receiptUrl: `${c.var.deps.config.PUBLIC_ORIGIN}/api/v1/intakes/${intake.id}/receipt`, receipt: intake.receipt };
+}
+
+export const intakeRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+intakeRoutes.on('POST', '/api/v1/intakes', bodyLimit({ maxSize: 512 * 1024 }));
+
+intakeRoutes.openapi(createRoute({
+  method: 'post', path: '/api/v1/intakes', tags, security: sessionOrToken,
+  summary: 'Record a receiving session (retailers) and get its signed receipt',
+  description: 'Every code gets the service’s verdict at recording time. The session id makes the call idempotent: ' +
+    'sending the same session again returns the first receipt (200); the same id with other codes is a 409.',
+  request: jsonBody(recordIntakeInput),
+  responses: { 201: json(intakeResultSchema.extend({ verdicts: z.array(verdictSchema) }), 'Recorded'),
+    200: json(intakeResultSchema.extend({ verdicts: z.array(verdictSchema) }), 'Already recorded: the first receipt'), ...commonErrors, ...conflictError },
+}), async (c) => {
+  const result = await recordIntake(serviceContext(c), c.req.valid('json'));
+  return c.json({ ...intakeResult(c, result), verdicts: result.verdicts } as never, result.replayed ? 200 : 201);
+});
+
+intakeRoutes.openapi(createRoute({
+  method: 'get', path: '/api/v1/intakes', tags, security: sessionOrToken, summary: 'The caller’s own receiving sessions, newest first',
+  responses: { 200: json(z.object({ items: z.array(anyRecord) }), 'Sessions'), ...commonErrors },
+}), async (c) => c.json({ items: await listIntakes(serviceContext(c)) } as never, 200));
+
+intakeRoutes.openapi(createRoute({
+  method: 'get', path: '/api/v1/intakes/offline-snapshot', tags, security: sessionOrToken,
+  summary: 'Products and batches of the retailer’s province, for verdicts with no network (statuses come from the status list)',
+  responses: { 200: json(anyRecord, 'Snapshot'), ...commonErrors },
+}), async (c) => {
+  c.header('Cache-Control', 'private, no-cache');
+  return c.json(await offlineSnapshot(serviceContext(c)) as never, 200);
+});
+
+intakeRoutes.openapi(createRoute({
+  method: 'get', path: '/api/v1/intakes/{id}/receipt', tags, security: sessionOrToken,
+  summary: 'Download a session’s signed receipt (application/jose), byte for byte as issued',
+  request: { params: z.object({ id: uuid }) },
+  responses: { 200: { description: 'Compact JWS', content: { 'application/jose': { schema: z.string() } } }, ...commonErrors },
+}), async (c) => {
+  const { id } = c.req.valid('param');
+  const receipt = await intakeReceipt(serviceContext(c), id);
+  c.header('Content-Type', 'application/jose');
+  c.header('Content-Disposition', `attachment; filename="bien-nhan-${id}.jws"`);
+  return c.body(receipt, 200) as never;
+});
+
+intakeRoutes.openapi(createRoute({
+  method: 'get', path: '/api/v1/suspicious', tags: ['Copy detection'], security: sessionOrToken,
+  summary: 'Stamps and batches of the caller’s province flagged as possible copies, with the rules that fired',
+  responses: { 200: json(z.object({ stamps: z.array(anyRecord), batches: z.array(anyRecord) }), 'Flagged'), ...commonErrors },
+}), async (c) => c.json(await listSuspicious(serviceContext(c)) as never, 200));
+
+intakeRoutes.openapi(createRoute({
+  method: 'get', path: '/api/v1/batches/{id}/epcis', tags: ['Traceability'], security: sessionOrToken,
+  summary: 'The batch’s events as an EPCIS 2.0 JSON-LD document: commissioning, receiving, recalls',
+  request: { params: z.object({ id: uuid }) },
+  responses: { 200: { description: 'EPCISDocument', content: { 'application/ld+json': { schema: anyRecord } } }, ...commonErrors },
+}), async (c) => {
+  const doc = await exportBatchEpcis(serviceContext(c), c.req.valid('param').id);
+  c.header('Content-Type', 'application/ld+json');
+  return c.body(JSON.stringify(doc), 200) as never;
+});

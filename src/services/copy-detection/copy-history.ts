@@ -1,0 +1,47 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { PROVINCES } from '../../data/provinces';
+import { copySignals, type CopyHistory, type CopySignal } from '../../domain/copy-detection';
+import type { Config } from '../../env';
+
+/** How many located scans of one stamp the rules look at: the newest, which is where copies show. */
+const READS_PER_STAMP = 100;
+
+/** One stamp's history as the database returns it (see `copyHistorySql`). */
+export type RawCopyHistory = {
+  scanners: number;
+  intakes: { retailer: string; at: string; province: string }[] | null;
+  scans: { at: string; lat: number; lon: number; place: string | null }[] | null;
+};
+
+/**
+ * A scalar subquery giving one stamp's history as JSON, for any query that has the serial of a
+ * genuine stamp at hand: the verdict's facts and the inspectors' list both use it.
+ */
+export function copyHistorySql(serial: SQL): SQL {
+  return sql`(select json_build_object(
+    'scanners', (select count(distinct scanner_hash) from scans where scans.serial = ${serial}),
+    'intakes', (select json_agg(json_build_object('retailer', i.retailer_id, 'at', ii.scanned_at, 'province', i.province_code))
+      from intake_items ii join intakes i on i.id = ii.intake_id where ii.serial = ${serial}),
+    'scans', (select json_agg(json_build_object('at', s.scanned_at, 'lat', s.lat, 'lon', s.lon, 'place', s.place)) from (
+      select scanned_at, lat, lon, place from scans
+      where scans.serial = ${serial} and lat is not null and lon is not null order by scanned_at desc limit ${READS_PER_STAMP}) s)))`;
+}
+
+/** Places intakes at their province's administrative centre; scans already carry coarse coordinates. */
+export function toCopyHistory(raw: RawCopyHistory | null): CopyHistory {
+  const intakes = raw?.intakes ?? [];
+  const intakeReads = intakes.flatMap((i) => {
+    const province = PROVINCES[i.province];
+    return province ? [{ at: i.at, lat: province.lat, lon: province.lon, place: province.vi }] : [];
+  });
+  const scanReads = (raw?.scans ?? []).map((s) => ({ at: s.at, lat: s.lat, lon: s.lon, place: s.place ?? `${s.lat}, ${s.lon}` }));
+  return { distinctScanners: Number(raw?.scanners ?? 0), retailers: intakes.map((i) => i.retailer), reads: [...intakeReads, ...scanReads] };
+}
+
+export function copyThresholds(config: Config) {
+  return { maxRetailers: config.COPY_MAX_RETAILERS, farKm: config.COPY_FAR_KM, farHours: config.COPY_FAR_HOURS, maxScanners: config.COPY_MAX_SCANNERS };
+}
+
+export function signalsFor(raw: RawCopyHistory | null, config: Config): CopySignal[] {
+  return copySignals(toCopyHistory(raw), copyThresholds(config));
+}

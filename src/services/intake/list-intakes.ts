@@ -1,0 +1,26 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { intakes } from '../../db/schema';
+import type { ServiceContext } from '../shared/context';
+import { notFound } from '../shared/errors';
+import { authorize, type Actor } from '../shared/policy';
+
+/** A retailer sees the receipts of its own account, newest first. */
+function ownAccount(actor: Actor): string {
+  authorize(actor, 'intake.read');
+  return actor.kind === 'anonymous' ? '' : actor.id;
+}
+
+export async function listIntakes(ctx: ServiceContext, limit = 100) {
+  const retailerId = ownAccount(ctx.actor);
+  return ctx.db.select({ id: intakes.id, pointOfSale: intakes.pointOfSale, sessionId: intakes.sessionId, startedAt: intakes.startedAt,
+    recordedAt: intakes.recordedAt, itemCount: intakes.itemCount, summary: intakes.summary })
+    .from(intakes).where(eq(intakes.retailerId, retailerId)).orderBy(desc(intakes.recordedAt)).limit(limit);
+}
+
+/** The signed receipt, byte for byte as it was handed out. Someone else's id is simply not found. */
+export async function intakeReceipt(ctx: ServiceContext, id: string): Promise<string> {
+  const retailerId = ownAccount(ctx.actor);
+  const [row] = await ctx.db.select({ receipt: intakes.receipt }).from(intakes).where(and(eq(intakes.id, id), eq(intakes.retailerId, retailerId)));
+  if (!row) throw notFound('phiên nhận hàng');
+  return row.receipt;
+}

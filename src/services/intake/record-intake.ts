@@ -1,0 +1,117 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { apiTokens, intakeItems, intakes, people } from '../../db/schema';
+import type { VerdictStatus } from '../../domain/verdict';
+import { appendAudit } from '../audit/append-audit';
+import { withTransaction, type ServiceContext } from '../shared/context';
+import { conflict, invalid, type FieldIssue } from '../shared/errors';
+import { authorize, type Actor } from '../shared/policy';
+import { signJws } from '../shared/sign-jws';
+import { codeAsRecorded, verifyStamps } from '../verification/verify-stamps';
+import type { Verdict } from '../verification/verdict-types';
+import type { RecordIntakeInput } from './inputs';
+import { RECEIPT_TYP, type ReceiptPayload } from './receipt';
+
+/** Offline phones keep their reads for a while; older than this, or ahead of us, is a wrong clock. */
+const MAX_OFFLINE_AGE_MS = 30 * 86_400_000;
+const MAX_CLOCK_AHEAD_MS = 10 * 60_000;
+
+export type IntakeRecord = typeof intakes.$inferSelect;
+
+/**
+ * Records a retailer's receiving event and signs its receipt. Every code gets the service's
+ * verdict at recording time (an offline verdict the phone showed is kept beside it). The client's
+ * session id makes it idempotent: a sync that retries after a lost answer gets the first receipt
+ * back, and the same id with other codes is refused rather than merged.
+ */
+export async function recordIntake(ctx: ServiceContext, input: RecordIntakeInput): Promise<{ intake: IntakeRecord; verdicts: Verdict[]; replayed: boolean }> {
+  const retailer = retailerOf(ctx.actor);
+  const earlier = await findSession(ctx, retailer.id, input.sessionId);
+  if (earlier) return replay(ctx, earlier, input);
+
+  const now = ctx.now();
+  const scannedAt = readTimes(input, now);
+  const verdicts = await verifyStamps(ctx, input.items.map((i) => i.code));
+  const startedAt = input.startedAt ? new Date(input.startedAt) : new Date(Math.min(...scannedAt.map((d) => d.getTime())));
+  const summary: Partial<Record<VerdictStatus, number>> = {};
+  for (const v of verdicts) summary[v.status] = (summary[v.status] ?? 0) + 1;
+
+  const id = crypto.randomUUID();
+  const name = await retailerName(ctx, ctx.actor);
+  const items = verdicts.map((v, position) => {
+    const sent = input.items[position]!;
+    return { intakeId: id, position, code: v.code, serial: v.status === 'forged' ? null : v.serial, batchId: v.batchId ?? null, status: v.status,
+      scannedAt: scannedAt[position]!, offlineStatus: sent.offlineStatus ?? null, offlineAsOf: sent.offlineAsOf ? new Date(sent.offlineAsOf) : null };
+  });
+  const payload: ReceiptPayload = {
+    iss: ctx.config.PUBLIC_ORIGIN, jti: id, iat: Math.floor(now.getTime() / 1000),
+    retailer: { id: retailer.id, name, provinceCode: retailer.provinceCode, pointOfSale: input.pointOfSale },
+    session: { id: input.sessionId, startedAt: startedAt.toISOString(), finishedAt: now.toISOString() },
+    summary,
+    items: items.map((item, i) => ({ code: item.code, serial: item.serial, status: item.status, suspicious: verdicts[i]!.scans?.suspicious ?? false,
+      scannedAt: item.scannedAt.toISOString(),
+      ...(item.offlineStatus ? { offline: { status: item.offlineStatus as VerdictStatus, asOf: item.offlineAsOf?.toISOString() ?? null } } : {}) })),
+  };
+
+  return withTransaction(ctx, async (tx) => {
+    const { jws } = await signJws(tx, RECEIPT_TYP, payload);
+    const [intake] = await tx.db.insert(intakes).values({
+      id, retailerId: retailer.id, retailerName: name, provinceCode: retailer.provinceCode, pointOfSale: input.pointOfSale,
+      sessionId: input.sessionId, startedAt, finishedAt: now, recordedAt: now, itemCount: items.length, summary, receipt: jws,
+    }).onConflictDoNothing().returning();
+    // Two uploads of one session raced: the other committed first, so answer as a replay of it.
+    if (!intake) return replay(tx, (await findSession(tx, retailer.id, input.sessionId))!, input);
+    for (let i = 0; i < items.length; i += 250) await tx.db.insert(intakeItems).values(items.slice(i, i + 250));
+    await appendAudit(tx, { action: 'intake.record', entity: 'intake', entityId: id,
+      after: { sessionId: input.sessionId, pointOfSale: input.pointOfSale, provinceCode: retailer.provinceCode, itemCount: items.length, summary } });
+    return { intake, verdicts, replayed: false };
+  });
+}
+
+/** Only a retailer account placed in a province receives goods; the province places its intakes. */
+function retailerOf(actor: Actor): { id: string; provinceCode: string } {
+  authorize(actor, 'intake.record');
+  if (actor.kind === 'anonymous' || !actor.provinceCode) {
+    throw invalid('Tài khoản điểm bán chưa gắn với tỉnh nào; hãy nhờ quản trị viên cấp lại tài khoản có tỉnh.');
+  }
+  authorize(actor, 'intake.record', { provinceCode: actor.provinceCode, subjectId: '' });
+  return { id: actor.id, provinceCode: actor.provinceCode };
+}
+
+async function retailerName(ctx: ServiceContext, actor: Actor): Promise<string> {
+  if (actor.kind === 'session') {
+    const [row] = await ctx.db.select({ name: people.name }).from(people).where(eq(people.id, actor.id));
+    if (row) return row.name;
+  }
+  if (actor.kind === 'token') {
+    const [row] = await ctx.db.select({ name: apiTokens.name }).from(apiTokens).where(eq(apiTokens.id, actor.id));
+    if (row) return row.name;
+  }
+  return actor.kind === 'anonymous' ? '' : actor.id;
+}
+
+function readTimes(input: RecordIntakeInput, now: Date): Date[] {
+  const issues: FieldIssue[] = [];
+  const times = input.items.map((item, i) => {
+    const at = item.scannedAt ? new Date(item.scannedAt) : now;
+    if (at.getTime() > now.getTime() + MAX_CLOCK_AHEAD_MS) issues.push({ path: `items.${i}.scannedAt`, message: 'Thời điểm quét ở tương lai: hãy kiểm tra đồng hồ của máy.' });
+    if (at.getTime() < now.getTime() - MAX_OFFLINE_AGE_MS) issues.push({ path: `items.${i}.scannedAt`, message: 'Lượt quét cũ hơn 30 ngày, không ghi nhận được.' });
+    return at;
+  });
+  if (issues.length > 0) throw invalid('Một số thời điểm quét không hợp lệ.', issues.slice(0, 20));
+  return times;
+}
+
+async function findSession(ctx: ServiceContext, retailerId: string, sessionId: string): Promise<IntakeRecord | undefined> {
+  const [row] = await ctx.db.select().from(intakes).where(and(eq(intakes.retailerId, retailerId), eq(intakes.sessionId, sessionId)));
+  return row;
+}
+
+/** The same session again: the first receipt if the codes match, else a clear refusal. */
+async function replay(ctx: ServiceContext, intake: IntakeRecord, input: RecordIntakeInput) {
+  const recorded = await ctx.db.select({ code: intakeItems.code }).from(intakeItems).where(eq(intakeItems.intakeId, intake.id)).orderBy(asc(intakeItems.position));
+  const sent = input.items.map((i) => codeAsRecorded(i.code));
+  if (recorded.length !== sent.length || recorded.some((r, i) => r.code !== sent[i])) {
+    throw conflict('Phiên nhận hàng này đã được ghi với danh sách mã khác. Hãy bắt đầu một phiên mới.');
+  }
+  return { intake, verdicts: await verifyStamps(ctx, input.items.map((i) => i.code)), replayed: true };
+}
