@@ -58,7 +58,7 @@ export async function issueStamps({ ctx, input }: { ctx: ServiceContext; input: 
       const firstSerial = counter!.next - input.quantity;
       const [range] = await tx.db.insert(stampRanges).values({
         id: crypto.randomUUID(), batchId: input.batchId, kid: signer.kid, firstSerial,
-        lastSerial: firstSerial + input.quantity - 1, idempotencyKey: input.idempotencyKey, createdBy: actorLabel(ctx.actor),
+        lastSerial: firstSerial + input.quantity - 1, idempotencyKey: input.idempotencyKey, createdBy: actorLabel(ctx.actor), createdAt: ctx.now(),
       }).returning();
       await appendAudit(tx, { action: 'stamps.issue', entity: 'stamp_range', entityId: range!.id, after: range });
       return { range: range!, created: true };
