@@ -11,6 +11,7 @@ import { adminRoutes } from './routes/admin';
 import { accountPages } from './routes/console/account-pages';
 import { adminPages } from './routes/console/admin-pages';
 import { inspectorPages } from './routes/console/inspector-pages';
+import { intakePages } from './routes/console/intake-pages';
 import { printPages } from './routes/console/print-pages';
 import { queuePages } from './routes/console/queue-pages';
 import { registryPages } from './routes/console/registry-pages';
@@ -65,6 +66,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', printPages);
   app.route('/', inspectorPages);
   app.route('/', queuePages);
+  app.route('/', intakePages);
   mountDocs(app);
   app.get('/', (c) => c.redirect('/docs'));
   app.get('/healthz', (c) => c.json({ ok: true }));

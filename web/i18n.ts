@@ -1,3 +1,4 @@
+import type { CopySignal } from '../src/domain/copy-detection';
 import type { VerdictStatus } from '../src/domain/verdict';
 
 export type Lang = 'vi' | 'en';
@@ -74,3 +75,11 @@ export const LABELS = {
     reportThanks: 'Report received', reportSent: 'Your report has been passed to the provincial inspectors. Thank you.', back: 'Back to the verification result',
   },
 } as const;
+
+/** A copy-detection signal in plain words: what was seen, not just that something was. */
+export function explainSignal(s: CopySignal, lang: Lang): string {
+  const say = LABELS[lang].copySignal;
+  if (s.rule === 'many_retailers') return say.many_retailers(s);
+  if (s.rule === 'far_apart') return say.far_apart(s);
+  return say.many_scanners(s);
+}

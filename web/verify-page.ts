@@ -4,7 +4,7 @@ import { PROVINCES } from '../src/data/provinces';
 import type { CopySignal } from '../src/domain/copy-detection';
 import type { Verdict } from '../src/services/verification/verdict-types';
 import { html, raw, type Raw } from './html';
-import { LABELS, STATUS_TEXT, type Lang } from './i18n';
+import { explainSignal, LABELS, STATUS_TEXT, type Lang } from './i18n';
 import { reportForm, type ReportFormState } from './report-form';
 import { VERIFY_PAGE_CSS } from './verify-page-css';
 
@@ -43,13 +43,6 @@ ${reportForm(encodeURIComponent(verdict.code), lang, { ...report, open: tone ===
 export function copyWarning(signals: CopySignal[], lang: Lang): Raw {
   const t = LABELS[lang];
   return html`<div class="note" role="note"><p><strong>${t.suspicious}</strong></p><ul>${signals.map((s) => html`<li>${explainSignal(s, lang)}</li>`)}</ul></div>`;
-}
-
-export function explainSignal(s: CopySignal, lang: Lang): string {
-  const say = LABELS[lang].copySignal;
-  if (s.rule === 'many_retailers') return say.many_retailers(s);
-  if (s.rule === 'far_apart') return say.far_apart(s);
-  return say.many_scanners(s);
 }
 
 function stars(n: number, label: string): Raw {

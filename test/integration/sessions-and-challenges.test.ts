@@ -4,7 +4,7 @@ import { people } from '../../src/db/schema';
 import { personActor, sessionCookieValue, SESSION_SECONDS, startSession } from '../../src/services/auth/sessions';
 import { consumeChallenge, storeChallenge } from '../../src/services/auth/webauthn';
 import { AppError } from '../../src/services/shared/errors';
-import { bundleConsoleScript } from '../../scripts/build-web';
+import { bundleWebScript, WEB_BUNDLES } from '../../scripts/build-web';
 import { ADMIN, DATABASE_KINDS, openHarness, TEST_NOW, type Harness } from '../support/harness';
 
 describe.each(DATABASE_KINDS)('sessions and WebAuthn challenges on %s', (kind) => {
@@ -78,8 +78,8 @@ describe.each(DATABASE_KINDS)('sessions and WebAuthn challenges on %s', (kind) =
   });
 });
 
-describe('generated console script', () => {
-  it('is what `npm run build:web` produces from web/client/', async () => {
-    expect(readFileSync('web/generated/console-script.ts', 'utf8')).toBe(await bundleConsoleScript());
+describe('generated browser scripts', () => {
+  it.each(WEB_BUNDLES.map((b) => [b.out, b] as const))('%s is what `npm run build:web` produces from web/client/', async (_out, bundle) => {
+    expect(readFileSync(bundle.out, 'utf8')).toBe(await bundleWebScript(bundle));
   });
 });

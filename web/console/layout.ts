@@ -21,6 +21,8 @@ const NAV: { href: string; label: string; show: (a: Actor) => boolean }[] = [
   { href: '/console/print', label: 'In tem', show: (a) => roleMay(a, 'stamps.issue') },
   { href: '/console/inspect', label: 'Hậu kiểm', show: (a) => roleMay(a, 'inspection.read') },
   { href: '/console/reports', label: 'Phản ánh', show: (a) => roleMay(a, 'report.read') },
+  { href: '/console/suspicious', label: 'Nghi sao chép', show: (a) => roleMay(a, 'copy.read') },
+  { href: '/console/intake/', label: 'Nhận hàng', show: (a) => roleMay(a, 'intake.record') },
   { href: '/console/people', label: 'Người dùng', show: (a) => roleMay(a, 'person.read') },
   { href: '/console/tokens', label: 'Mã truy cập', show: (a) => roleMay(a, 'token.read') },
   { href: '/console/audit', label: 'Nhật ký', show: (a) => roleMay(a, 'audit.read') },
@@ -43,7 +45,7 @@ dialog{border:0;border-radius:.6rem;max-width:28rem;padding:1.2rem}dialog::backd
 .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;color:#000;padding:.4rem;z-index:9}`;
 
 /** The console shell: skip link, role-aware navigation, CSRF token for scripts, step-up dialog. */
-export function consolePage(title: string, user: PageUser | null, body: Raw, status?: Raw): string {
+export function consolePage(title: string, user: PageUser | null, body: Raw, status?: Raw, pageScript?: string): string {
   const actor = user?.actor;
   const nav = actor && actor.kind !== 'anonymous'
     ? html`<nav aria-label="Điều hướng chính"><ul>${NAV.filter((n) => n.show(actor)).map((n) => html`<li><a href="${n.href}">${n.label}</a></li>`)}</ul></nav>
@@ -52,7 +54,7 @@ export function consolePage(title: string, user: PageUser | null, body: Raw, sta
     : raw('');
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="csrf-token" content="${user?.csrfToken ?? ''}"><meta name="robots" content="noindex"><title>${title} · OCOP</title>
-<style>${CSS}</style><script src="/console/app.js" defer></script></head><body>
+<style>${CSS}</style><script src="/console/app.js" defer></script>${pageScript ? `<script src="${pageScript}" defer></script>` : ''}</head><body>
 <a class="skip" href="#main">Bỏ qua điều hướng</a>
 <header><a href="/console"><strong>OCOP · Quản lý</strong></a>${nav.__raw}</header>
 <main id="main" tabindex="-1"><h1>${title}</h1>${status?.__raw ?? ''}${body.__raw}</main>

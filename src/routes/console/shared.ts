@@ -19,9 +19,9 @@ export const requirePerson = createMiddleware<AppEnv>(async function signedInOnl
   await next();
 });
 
-export function render(c: Context<AppEnv>, title: string, body: Raw, status: 200 | 400 | 403 | 404 | 409 | 422 = 200) {
+export function render(c: Context<AppEnv>, title: string, body: Raw, status: 200 | 400 | 403 | 404 | 409 | 422 = 200, pageScript?: string) {
   c.header('Cache-Control', 'no-store');
-  return c.html(consolePage(title, pageUser(c), body), status);
+  return c.html(consolePage(title, pageUser(c), body, undefined, pageScript), status);
 }
 
 /** Validation or a service refusal, as a message for the form and one per field. */

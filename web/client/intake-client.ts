@@ -1,0 +1,303 @@
+/**
+ * The retailer's intake page. Four ways in (camera, handheld scanner, paste, CSV), one result
+ * list with colour, icon, sound and vibration per status, a running tally, CSV export, and a
+ * session that survives having no network: verdicts come from the cached status list, the
+ * session waits in localStorage, and it is recorded (with its signed receipt) when the network
+ * returns.
+ */
+import { statusTone, VERDICT_STATUSES, type VerdictStatus } from '../../src/domain/verdict';
+import { STATUS_TEXT } from '../i18n';
+import { startCamera, type Camera } from './intake/camera';
+import { codesFromText, MAX_CSV_BYTES, sessionCsv } from './intake/codes-io';
+import { feedback } from './intake/feedback';
+import { store, type Pending, type Recorded, type Row, type Session } from './intake/session-store';
+import { IntakeVerifier, Offline, send, type Reading } from './intake/verifier';
+
+const MAX_CODES = 1000;
+const ICON = { ok: '✓', warning: '!', danger: '✕' } as const;
+const $ = <T extends Element>(selector: string) => document.querySelector<T>(selector)!;
+
+const verifier = new IntakeVerifier();
+let session: Session = store.session();
+let camera: Camera | null = null;
+
+const time = (iso: string) => new Date(iso).toLocaleString('vi-VN', { hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric' });
+
+function announce(message: string): void {
+  $('#announce').textContent = message;
+}
+
+function showError(message: string): void {
+  const box = $<HTMLElement>('#intake-error');
+  box.textContent = message;
+  box.hidden = message === '';
+}
+
+// ---- Rendering -------------------------------------------------------------------------------
+
+function rowItem(row: Row): HTMLLIElement {
+  const tone = statusTone(row.status);
+  const li = document.createElement('li');
+  li.className = `result ${tone}`;
+  li.dataset.status = row.status;
+  li.dataset.code = row.code;
+  const title = STATUS_TEXT.vi[row.status].title;
+  const facts = [row.product, row.stars ? `${row.stars}★` : null, row.producer, row.lot ? `lô ${row.lot}` : null].filter(Boolean).join(' · ');
+  const notes = [
+    row.duplicate ? 'Trùng: mã này đã quét trong phiên' : null,
+    row.live ? null : `Ngoại tuyến, trạng thái tính đến ${row.asOf ? time(row.asOf) : 'chưa có dữ liệu'}`,
+    ...row.signals.map((s) => `Nghi sao chép: ${s}`),
+  ].filter((n): n is string => n !== null);
+  li.innerHTML = '<span class="icon" aria-hidden="true"></span><div><strong></strong><span class="facts"></span><code></code><ul class="notes"></ul></div>';
+  li.querySelector('.icon')!.textContent = ICON[tone];
+  li.querySelector('strong')!.textContent = title;
+  li.querySelector('.facts')!.textContent = facts;
+  li.querySelector('code')!.textContent = row.code;
+  for (const note of notes) {
+    const n = document.createElement('li');
+    n.textContent = note;
+    li.querySelector('.notes')!.appendChild(n);
+  }
+  return li;
+}
+
+function render(): void {
+  const list = $('#results');
+  list.replaceChildren(...[...session.rows].reverse().map(rowItem));
+  const counts = new Map<VerdictStatus, number>();
+  for (const r of session.rows) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
+  const duplicates = session.rows.filter((r) => r.duplicate).length;
+  $('#tally').replaceChildren(...VERDICT_STATUSES.filter((s) => counts.has(s)).map((s) => {
+    const li = document.createElement('li');
+    li.className = statusTone(s);
+    li.dataset.status = s;
+    li.textContent = `${STATUS_TEXT.vi[s].title}: ${counts.get(s)}`;
+    return li;
+  }));
+  $('#tally-total').textContent = `Tổng ${session.rows.length} mã${duplicates ? `, ${duplicates} trùng` : ''}`;
+  $<HTMLButtonElement>('#finish').disabled = session.rows.length === 0;
+  $<HTMLButtonElement>('#export').disabled = session.rows.length === 0;
+}
+
+function renderNetwork(): void {
+  const online = navigator.onLine;
+  const asOf = verifier.offlineAsOf;
+  $('#net').textContent = online
+    ? `Đang trực tuyến. ${asOf ? `Sẵn sàng kiểm tra ngoại tuyến (trạng thái tính đến ${time(asOf)}).` : 'Đang tải dữ liệu ngoại tuyến…'}`
+    : `Ngoại tuyến: kết quả dựa trên trạng thái tính đến ${asOf ? time(asOf) : '—'}. Phiên được lưu trên máy và sẽ đồng bộ khi có mạng.`;
+  $('#net').className = online ? 'net online' : 'net offline';
+  const pending = store.pending();
+  $('#sync').textContent = pending.length === 0 ? '' : `${pending.length} phiên chờ đồng bộ.${pending.some((p) => p.error) ? ` ${pending.find((p) => p.error)!.error}` : ''}`;
+}
+
+// ---- Scanning --------------------------------------------------------------------------------
+
+async function addCodes(codes: string[], source: Row['source']): Promise<void> {
+  if (codes.length === 0) return;
+  if (session.rows.length + codes.length > MAX_CODES) {
+    showError(`Một phiên nhận tối đa ${MAX_CODES} mã. Hãy kết thúc phiên này rồi tiếp tục ở phiên mới.`);
+    return;
+  }
+  showError('');
+  const progress = $<HTMLProgressElement>('#progress');
+  progress.hidden = codes.length < 20;
+  progress.max = codes.length;
+  progress.value = 0;
+  const readings = await verifier.verify(codes, (done) => {
+    progress.value = done;
+    $('#progress-text').textContent = codes.length >= 20 ? `Đã kiểm tra ${done}/${codes.length} mã` : '';
+  });
+  progress.hidden = true;
+  const scannedAt = new Date().toISOString();
+  const seen = new Set(session.rows.map((r) => r.code));
+  for (const reading of readings) {
+    session.rows.push({ ...reading, scannedAt, source, duplicate: seen.has(reading.code) });
+    seen.add(reading.code);
+  }
+  store.saveSession(session);
+  render();
+  const last = session.rows.at(-1)!;
+  feedback(readings.some((r) => statusTone(r.status) === 'danger') ? 'danger' : readings.some((r) => statusTone(r.status) === 'warning') ? 'warning' : 'ok');
+  announce(readings.length === 1
+    ? `${STATUS_TEXT.vi[last.status].title}${last.product ? `: ${last.product}` : ''}${last.duplicate ? '. Mã trùng trong phiên' : ''}${last.live ? '' : '. Ngoại tuyến'}`
+    : `Đã kiểm tra ${readings.length} mã.`);
+}
+
+/** Offline rows get a live verdict once the network is back (the receipt records the live one). */
+async function refreshOfflineRows(): Promise<void> {
+  const stale = session.rows.filter((r) => !r.live);
+  if (stale.length === 0) return;
+  const fresh = await verifier.verify(stale.map((r) => r.code));
+  if (fresh.some((r) => !r.live)) return;
+  fresh.forEach((reading, i) => Object.assign(stale[i]!, { ...reading, offlineStatus: stale[i]!.status, offlineAsOf: stale[i]!.asOf }));
+  store.saveSession(session);
+  render();
+}
+
+// ---- Recording and sync ----------------------------------------------------------------------
+
+function items(s: Session) {
+  return s.rows.map((r) => {
+    const offlineStatus = r.live ? r.offlineStatus : r.status;
+    const offlineAsOf = r.live ? r.offlineAsOf : r.asOf;
+    return { code: r.code, scannedAt: r.scannedAt, ...(offlineStatus ? { offlineStatus } : {}), ...(offlineAsOf ? { offlineAsOf } : {}) };
+  });
+}
+
+let syncing: Promise<void> | null = null;
+
+/** Uploads finished sessions in order; a session leaves the queue only when the service has recorded it. */
+function syncPending(): Promise<void> {
+  syncing ??= (async () => {
+    for (const pending of store.pending()) {
+      let outcome: { recorded?: Recorded; error?: string; offline?: boolean };
+      try {
+        const res = await send('/api/v1/intakes', { method: 'POST',
+          body: JSON.stringify({ sessionId: pending.session.id, pointOfSale: pending.pointOfSale, startedAt: pending.session.startedAt, items: items(pending.session) }) });
+        const body = (await res.json().catch(() => ({}))) as Recorded & { error?: { message: string } };
+        outcome = res.ok ? { recorded: body } : { error: res.status === 401 ? 'Phiên đăng nhập đã hết: hãy đăng nhập lại; dữ liệu vẫn được giữ trên máy.' : body.error?.message ?? `Lỗi ${res.status}` };
+      } catch (error) {
+        outcome = { offline: error instanceof Offline, error: error instanceof Offline ? undefined : String(error) };
+      }
+      if (outcome.offline) break;
+      const rest = store.pending().filter((p) => p.session.id !== pending.session.id);
+      if (outcome.recorded) {
+        store.savePending(rest);
+        addReceipt(outcome.recorded, pending);
+        announce(`Đã ghi phiên nhận hàng ${pending.session.rows.length} mã và nhận biên nhận có chữ ký.`);
+      } else {
+        store.savePending([{ ...pending, error: outcome.error ?? null }, ...rest]);
+        break;
+      }
+    }
+  })().finally(() => {
+    syncing = null;
+    renderNetwork();
+  });
+  return syncing;
+}
+
+function addReceipt(recorded: Recorded, pending: Pending): void {
+  const tbody = $('#receipts tbody');
+  tbody.querySelector('.empty')?.remove();
+  const tr = document.createElement('tr');
+  tr.innerHTML = '<td></td><td></td><td></td><td><a download></a></td>';
+  const cells = tr.querySelectorAll('td');
+  cells[0]!.textContent = time(recorded.recordedAt);
+  cells[1]!.textContent = pending.pointOfSale;
+  cells[2]!.textContent = String(recorded.itemCount);
+  const link = tr.querySelector('a')!;
+  link.href = new URL(recorded.receiptUrl).pathname;
+  link.textContent = 'Tải biên nhận (JWS)';
+  tbody.insertBefore(tr, tbody.firstChild);
+}
+
+function exportCsv(): void {
+  const csv = sessionCsv(session.rows.map((r) => ({ scannedAt: r.scannedAt, code: r.code, serial: r.serial, status: r.status, statusText: STATUS_TEXT.vi[r.status].title,
+    product: r.product ?? '', stars: r.stars, producer: r.producer ?? '', lot: r.lot ?? '', duplicate: r.duplicate,
+    offlineAsOf: r.live ? null : r.asOf, suspicious: r.signals.join(' ') })));
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+  link.download = `nhan-hang-${session.startedAt.slice(0, 10)}-${session.id.slice(0, 8)}.csv`;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+}
+
+// ---- Wiring ----------------------------------------------------------------------------------
+
+function wire(): void {
+  const pos = $<HTMLInputElement>('#point-of-sale');
+  pos.value = store.pointOfSale() || pos.value;
+  pos.addEventListener('change', () => store.savePointOfSale(pos.value.trim()));
+
+  const scan = $<HTMLInputElement>('#scan-input');
+  $('#scan-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const code = scan.value.trim();
+    scan.value = '';
+    scan.focus();
+    if (code) void addCodes([code], 'scanner');
+  });
+
+  $('#paste-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const area = $<HTMLTextAreaElement>('#paste-input');
+    const { codes, skipped } = codesFromText(area.value);
+    if (codes.length === 0) return showError('Không tìm thấy mã tem nào trong nội dung đã dán.');
+    area.value = '';
+    void addCodes(codes, 'paste').then(() => skipped.length && announce(`Đã bỏ qua ${skipped.length} mục không phải mã tem.`));
+  });
+
+  $<HTMLInputElement>('#csv-input').addEventListener('change', async (event) => {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    if (file.size > MAX_CSV_BYTES) return showError('Tệp CSV quá lớn (tối đa 1 MB).');
+    const { codes, skipped } = codesFromText(await file.text());
+    if (codes.length === 0) return showError(`Tệp “${file.name}” không có mã tem nào.`);
+    await addCodes(codes, 'csv');
+    $('#csv-result').textContent = `Đã đọc ${codes.length} mã từ “${file.name}”${skipped.length ? `, bỏ qua ${skipped.length} ô không phải mã tem` : ''}.`;
+  });
+
+  const toggle = $<HTMLButtonElement>('#camera-toggle');
+  toggle.addEventListener('click', async () => {
+    if (camera) {
+      camera.stop();
+      camera = null;
+      toggle.textContent = 'Bật camera';
+      toggle.setAttribute('aria-pressed', 'false');
+      $('#camera-status').textContent = 'Camera đã tắt.';
+      return;
+    }
+    try {
+      camera = await startCamera($<HTMLVideoElement>('#camera'), (text) => void addCodes([text], 'camera'));
+      toggle.textContent = 'Tắt camera';
+      toggle.setAttribute('aria-pressed', 'true');
+      $('#camera-status').textContent = `Camera đang quét liên tục (${camera.engine}). Đưa từng tem vào khung hình.`;
+    } catch (error) {
+      $('#camera-status').textContent = `Không mở được camera: ${error instanceof Error ? error.message : String(error)}. Hãy dùng máy quét hoặc nhập mã.`;
+    }
+  });
+
+  $('#finish').addEventListener('click', () => {
+    const pointOfSale = pos.value.trim();
+    if (!pointOfSale) {
+      showError('Hãy nhập điểm bán hoặc kho nhận hàng trước khi kết thúc phiên.');
+      pos.focus();
+      return;
+    }
+    store.savePointOfSale(pointOfSale);
+    session = store.finish(pointOfSale);
+    render();
+    renderNetwork();
+    announce(navigator.onLine ? 'Đang ghi phiên nhận hàng…' : 'Phiên đã lưu trên máy; sẽ ghi và lấy biên nhận khi có mạng.');
+    void syncPending();
+  });
+
+  $('#export').addEventListener('click', exportCsv);
+
+  window.addEventListener('online', () => {
+    renderNetwork();
+    void verifier.loadOfflineData().catch(() => undefined).then(renderNetwork);
+    void refreshOfflineRows().then(() => syncPending());
+  });
+  window.addEventListener('offline', renderNetwork);
+}
+
+async function start(): Promise<void> {
+  wire();
+  render();
+  renderNetwork();
+  if ('serviceWorker' in navigator) {
+    await navigator.serviceWorker.register('/console/intake/sw.js', { scope: '/console/intake/' }).catch(() => undefined);
+  }
+  await verifier.loadOfflineData().catch(() => undefined);
+  renderNetwork();
+  $<HTMLInputElement>('#scan-input').focus();
+  document.body.dataset.intakeReady = 'true';
+  if (navigator.onLine) await refreshOfflineRows().then(() => syncPending()).catch(() => undefined);
+}
+
+void start();

@@ -1,0 +1,51 @@
+/**
+ * The intake page's service worker: it keeps the page, its scripts, the JWKS, the signed status
+ * list and the province snapshot, so a back room with no signal still gets verdicts. Network
+ * first (a fresh status list always wins), the cache when the network fails. It touches nothing
+ * else, and never caches a write.
+ */
+
+// The few service-worker types used here (the project compiles against the DOM library).
+type LifecycleEvent = Event & { waitUntil(work: Promise<unknown>): void };
+type RequestEvent = LifecycleEvent & { request: Request; respondWith(response: Promise<Response>): void };
+const worker = self as unknown as {
+  addEventListener(type: 'install' | 'activate', listener: (event: LifecycleEvent) => void): void;
+  addEventListener(type: 'fetch', listener: (event: RequestEvent) => void): void;
+  skipWaiting(): Promise<void>;
+  clients: { claim(): Promise<void> };
+  location: Location;
+};
+
+const CACHE = 'ocop-intake-v1';
+const KEPT = ['/console/intake/', '/console/intake/app.js', '/console/app.js', '/.well-known/jwks.json', '/api/v1/status-list', '/api/v1/intakes/offline-snapshot'];
+
+worker.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(KEPT)).then(() => worker.skipWaiting()));
+});
+
+worker.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const name of await caches.keys()) if (name !== CACHE) await caches.delete(name);
+    await worker.clients.claim();
+  })());
+});
+
+worker.addEventListener('fetch', (event) => {
+  const url = new URL(event.request.url);
+  if (event.request.method !== 'GET' || url.origin !== worker.location.origin || !KEPT.includes(url.pathname)) return;
+  event.respondWith(networkFirst(event.request, url.pathname));
+});
+
+async function networkFirst(request: Request, key: string): Promise<Response> {
+  const cache = await caches.open(CACHE);
+  try {
+    const response = await fetch(request);
+    // Only a real page or document is kept: a redirect to sign-in or an error is not.
+    if (response.ok && response.type === 'basic') await cache.put(key, response.clone());
+    return response;
+  } catch {
+    const cached = await cache.match(key);
+    return cached ?? new Response(JSON.stringify({ error: { code: 'offline', message: 'Không có mạng và chưa có bản lưu.' } }),
+      { status: 503, headers: { 'content-type': 'application/json' } });
+  }
+}

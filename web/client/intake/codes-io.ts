@@ -1,0 +1,52 @@
+/**
+ * Reading codes out of pasted text and uploaded CSV files, and writing a session back out as CSV.
+ * Pure functions: the intake page uses them, and unit tests feed them hostile files.
+ */
+import { extractStampCode, parseStampCode } from '../../../src/domain/stamp-codec';
+
+export const MAX_CSV_BYTES = 1024 * 1024;
+
+export type ReadCodes = { codes: string[]; skipped: string[] };
+
+/** Every cell of the text that reads as a stamp code or stamp URL; the rest is reported, not guessed at. */
+export function codesFromText(text: string): ReadCodes {
+  const codes: string[] = [];
+  const skipped: string[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    for (const raw of line.split(/[,;\t]|\s+/)) {
+      const cell = raw.trim().replace(/^"+|"+$/g, '');
+      if (cell === '') continue;
+      if (looksLikeStamp(cell)) codes.push(cell);
+      else skipped.push(cell.slice(0, 40));
+    }
+  }
+  return { codes, skipped };
+}
+
+/** A stamp URL (even with a damaged code: that is worth a verdict) or a well-formed bare code. */
+function looksLikeStamp(cell: string): boolean {
+  const code = extractStampCode(cell);
+  if (!code) return false;
+  return /\/S\/|[?&]stamp=/i.test(cell) || parseStampCode(code) !== null;
+}
+
+export type ExportRow = {
+  scannedAt: string; code: string; serial: number | null; status: string; statusText: string; product: string; stars: number | null;
+  producer: string; lot: string; duplicate: boolean; offlineAsOf: string | null; suspicious: string;
+};
+
+const HEADER = ['Thời điểm quét', 'Mã tem', 'Số sê-ri', 'Trạng thái', 'Kết quả', 'Sản phẩm', 'Hạng sao', 'Chủ thể', 'Số lô', 'Trùng trong phiên',
+  'Ngoại tuyến, trạng thái tính đến', 'Nghi sao chép'];
+
+/** A spreadsheet-safe CSV: UTF-8 with BOM (Excel reads Vietnamese right), quoted, no formulas. */
+export function sessionCsv(rows: ExportRow[]): string {
+  const lines = [HEADER, ...rows.map((r) => [r.scannedAt, r.code, r.serial ?? '', r.status, r.statusText, r.product, r.stars ?? '', r.producer, r.lot,
+    r.duplicate ? 'có' : '', r.offlineAsOf ?? '', r.suspicious])];
+  return '\uFEFF' + lines.map((cells) => cells.map((c) => csvCell(String(c))).join(',')).join('\r\n') + '\r\n';
+}
+
+function csvCell(value: string): string {
+  // A cell starting with = + - @ would run as a formula in a spreadsheet.
+  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}

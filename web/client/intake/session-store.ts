@@ -1,0 +1,46 @@
+/**
+ * The intake session lives in localStorage, written after every scan: a reload, a crash or a
+ * dead battery loses nothing. A finished session waits in `pending` until the service has
+ * recorded it and answered with a receipt; only then is it removed.
+ */
+import type { VerdictStatus } from '../../../src/domain/verdict';
+import type { Reading } from './verifier';
+
+/** A read in the session. A row first decided offline keeps what the phone showed, for the receipt. */
+export type Row = Reading & { scannedAt: string; duplicate: boolean; source: 'camera' | 'scanner' | 'paste' | 'csv';
+  offlineStatus?: VerdictStatus; offlineAsOf?: string | null };
+export type Session = { id: string; startedAt: string; rows: Row[] };
+export type Pending = { session: Session; pointOfSale: string; error: string | null };
+export type Recorded = { id: string; receiptUrl: string; recordedAt: string; itemCount: number; pointOfSale: string };
+
+const KEY = { session: 'ocop-intake:session', pending: 'ocop-intake:pending', pointOfSale: 'ocop-intake:point-of-sale' };
+
+function read<T>(key: string, fallback: T): T {
+  try {
+    const text = localStorage.getItem(key);
+    return text ? (JSON.parse(text) as T) : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+function newSession(): Session {
+  return { id: crypto.randomUUID().replace(/-/g, ''), startedAt: new Date().toISOString(), rows: [] };
+}
+
+export const store = {
+  session: (): Session => read<Session | null>(KEY.session, null) ?? newSession(),
+  saveSession: (s: Session) => localStorage.setItem(KEY.session, JSON.stringify(s)),
+  pending: (): Pending[] => read<Pending[]>(KEY.pending, []),
+  savePending: (p: Pending[]) => localStorage.setItem(KEY.pending, JSON.stringify(p)),
+  pointOfSale: () => localStorage.getItem(KEY.pointOfSale) ?? '',
+  savePointOfSale: (v: string) => localStorage.setItem(KEY.pointOfSale, v),
+  /** Moves the current session to the upload queue and starts an empty one. */
+  finish(pointOfSale: string): Session {
+    const done = store.session();
+    store.savePending([...store.pending(), { session: done, pointOfSale, error: null }]);
+    const fresh = newSession();
+    store.saveSession(fresh);
+    return fresh;
+  },
+};

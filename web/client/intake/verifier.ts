@@ -1,0 +1,92 @@
+/**
+ * Verdicts for the intake page: live from the service when the network answers, else from the
+ * cached JWKS, signed status list and province snapshot (the service worker keeps them), marked
+ * offline with the list's issue time. The same precedence rules decide both (src/domain).
+ */
+import type { VerdictStatus } from '../../../src/domain/verdict';
+import type { OfflineSnapshot } from '../../../src/services/intake/offline-snapshot';
+import type { Verdict } from '../../../src/services/verification/verdict-types';
+import { explainSignal } from '../../i18n';
+import { OfflineVerifier, openStatusList, type Jwks } from '../../offline/offline-verifier';
+
+export type Reading = {
+  code: string; serial: number | null; status: VerdictStatus;
+  /** false: decided offline, from the status list issued at `asOf`. */
+  live: boolean; asOf: string | null;
+  product: string | null; stars: number | null; producer: string | null; lot: string | null;
+  /** Copy-detection explanations, in words (live verdicts only). */
+  signals: string[];
+};
+
+const CHUNK = 250;
+
+export const csrf = () => document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')?.content ?? '';
+
+/** A fetch that failed to reach the service at all (as opposed to an answer we did not like). */
+export class Offline extends Error {}
+
+export async function send(path: string, init: RequestInit = {}): Promise<Response> {
+  try {
+    return await fetch(path, { credentials: 'same-origin', ...init,
+      headers: { 'content-type': 'application/json', 'x-csrf-token': csrf(), ...(init.headers ?? {}) } });
+  } catch {
+    throw new Offline('Không có kết nối mạng.');
+  }
+}
+
+export class IntakeVerifier {
+  private offline: OfflineVerifier | null = null;
+  private snapshot: OfflineSnapshot | null = null;
+
+  /** The issue time of the status list offline verdicts would use, or null before it is loaded. */
+  get offlineAsOf(): string | null {
+    return this.offline?.asOf ?? null;
+  }
+
+  /** Fetches (through the service worker, so from its cache when offline) what offline verdicts need. */
+  async loadOfflineData(): Promise<void> {
+    const [jwksRes, listRes, snapshotRes] = await Promise.all(['/.well-known/jwks.json', '/api/v1/status-list', '/api/v1/intakes/offline-snapshot']
+      .map((path) => fetch(path, { credentials: 'same-origin' })));
+    if (!jwksRes!.ok || !listRes!.ok) throw new Error('Chưa tải được dữ liệu để kiểm tra ngoại tuyến.');
+    const jwks = (await jwksRes!.json()) as Jwks;
+    this.offline = new OfflineVerifier(jwks, await openStatusList(await listRes!.text(), jwks));
+    if (snapshotRes!.ok) this.snapshot = (await snapshotRes!.json()) as OfflineSnapshot;
+  }
+
+  /** Verdicts in input order; `onProgress` gets the count done so far. Falls back to offline per chunk. */
+  async verify(codes: string[], onProgress: (done: number) => void = () => {}): Promise<Reading[]> {
+    const out: Reading[] = [];
+    for (let i = 0; i < codes.length; i += CHUNK) {
+      const chunk = codes.slice(i, i + CHUNK);
+      out.push(...(await this.online(chunk).catch(async (error: unknown) => {
+        if (!(error instanceof Offline)) throw error;
+        return Promise.all(chunk.map((code) => this.verifyOffline(code)));
+      })));
+      onProgress(out.length);
+    }
+    return out;
+  }
+
+  private async online(codes: string[]): Promise<Reading[]> {
+    const res = await send('/api/v1/verify', { method: 'POST', body: JSON.stringify({ codes }) });
+    // The service answered but not with verdicts (signed out, rate-limited): decide offline rather than lose the scan.
+    if (!res.ok) throw new Offline(`HTTP ${res.status}`);
+    const { verdicts } = (await res.json()) as { verdicts: Verdict[] };
+    return verdicts.map((v) => ({
+      code: v.code, serial: v.serial, status: v.status, live: v.live, asOf: null,
+      product: v.product?.name ?? null, stars: v.product?.stars ?? null, producer: v.subject?.name ?? null, lot: v.batch?.lot ?? null,
+      signals: (v.scans?.signals ?? []).map((s) => explainSignal(s, 'vi')),
+    }));
+  }
+
+  async verifyOffline(code: string): Promise<Reading> {
+    if (!this.offline) {
+      return { code, serial: null, status: 'unknown', live: false, asOf: null, product: null, stars: null, producer: null, lot: null, signals: [] };
+    }
+    const v = await this.offline.verify(code);
+    const batch = v.serial === null || v.status === 'forged' ? undefined
+      : this.snapshot?.batches.find((b) => b.ranges.some(([first, last]) => v.serial! >= first && v.serial! <= last));
+    return { code: v.code, serial: v.serial, status: v.status, live: false, asOf: v.asOf,
+      product: batch?.product ?? null, stars: batch?.stars ?? null, producer: batch?.producer ?? null, lot: batch?.lot ?? null, signals: [] };
+  }
+}
