@@ -24,8 +24,8 @@ export async function addVirtualAuthenticator(context: BrowserContext) {
   return { page, cdp, authenticatorId };
 }
 
-/** Debian's Chromium with the flags this network needs (no background connections). */
-export async function launchChromium(): Promise<Browser> {
+/** Debian's Chromium with the flags this network needs (no background connections), plus any `extraArgs`. */
+export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(executablePath)) {
     throw new Error(`Chromium not found at ${executablePath}. Run the suite with \`npm test\` (it installs Debian's chromium as root) or set CHROMIUM_PATH.`);
@@ -34,7 +34,7 @@ export async function launchChromium(): Promise<Browser> {
     executablePath,
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
+      '--disable-component-update', '--disable-sync', ...extraArgs],
   });
 }
 

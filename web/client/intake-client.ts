@@ -11,9 +11,10 @@ import { startCamera, type Camera } from './intake/camera';
 import { codesFromText, MAX_CSV_BYTES, sessionCsv } from './intake/codes-io';
 import { feedback } from './intake/feedback';
 import { store, type Pending, type Recorded, type Row, type Session } from './intake/session-store';
-import { IntakeVerifier, Offline, send, type Reading } from './intake/verifier';
+import { IntakeVerifier, network, Offline, send } from './intake/verifier';
 
 const MAX_CODES = 1000;
+const RETRY_MS = 5000;
 const ICON = { ok: '✓', warning: '!', danger: '✕' } as const;
 const $ = <T extends Element>(selector: string) => document.querySelector<T>(selector)!;
 
@@ -80,7 +81,7 @@ function render(): void {
 }
 
 function renderNetwork(): void {
-  const online = navigator.onLine;
+  const online = navigator.onLine && network.up;
   const asOf = verifier.offlineAsOf;
   $('#net').textContent = online
     ? `Đang trực tuyến. ${asOf ? `Sẵn sàng kiểm tra ngoại tuyến (trạng thái tính đến ${time(asOf)}).` : 'Đang tải dữ liệu ngoại tuyến…'}`
@@ -209,7 +210,7 @@ function exportCsv(): void {
 function wire(): void {
   const pos = $<HTMLInputElement>('#point-of-sale');
   pos.value = store.pointOfSale() || pos.value;
-  pos.addEventListener('change', () => store.savePointOfSale(pos.value.trim()));
+  pos.addEventListener('input', () => store.savePointOfSale(pos.value.trim()));
 
   const scan = $<HTMLInputElement>('#scan-input');
   $('#scan-form').addEventListener('submit', (event) => {
@@ -272,18 +273,27 @@ function wire(): void {
     session = store.finish(pointOfSale);
     render();
     renderNetwork();
-    announce(navigator.onLine ? 'Đang ghi phiên nhận hàng…' : 'Phiên đã lưu trên máy; sẽ ghi và lấy biên nhận khi có mạng.');
+    announce(network.up ? 'Đang ghi phiên nhận hàng…' : 'Phiên đã lưu trên máy; sẽ ghi và lấy biên nhận khi có mạng.');
     void syncPending();
   });
 
   $('#export').addEventListener('click', exportCsv);
 
-  window.addEventListener('online', () => {
-    renderNetwork();
-    void verifier.loadOfflineData().catch(() => undefined).then(renderNetwork);
-    void refreshOfflineRows().then(() => syncPending());
-  });
+  window.addEventListener('online', () => void reconnect());
   window.addEventListener('offline', renderNetwork);
+  // The device may never notice the signal coming back (it thought it was online all along): retry.
+  setInterval(() => {
+    if (!network.up || store.pending().length > 0) void reconnect();
+  }, RETRY_MS);
+}
+
+/** Fresh offline data, live verdicts for offline rows, then the queued sessions. */
+async function reconnect(): Promise<void> {
+  await verifier.loadOfflineData().catch(() => undefined);
+  renderNetwork();
+  if (!network.up) return;
+  await refreshOfflineRows().catch(() => undefined);
+  await syncPending();
 }
 
 async function start(): Promise<void> {
@@ -297,7 +307,7 @@ async function start(): Promise<void> {
   renderNetwork();
   $<HTMLInputElement>('#scan-input').focus();
   document.body.dataset.intakeReady = 'true';
-  if (navigator.onLine) await refreshOfflineRows().then(() => syncPending()).catch(() => undefined);
+  if (network.up) await reconnect();
 }
 
 void start();

@@ -16,6 +16,8 @@ const worker = self as unknown as {
   location: Location;
 };
 
+import { FROM_CACHE_HEADER } from './intake/offline-copy';
+
 const CACHE = 'ocop-intake-v1';
 const KEPT = ['/console/intake/', '/console/intake/app.js', '/console/app.js', '/.well-known/jwks.json', '/api/v1/status-list', '/api/v1/intakes/offline-snapshot'];
 
@@ -45,7 +47,13 @@ async function networkFirst(request: Request, key: string): Promise<Response> {
     return response;
   } catch {
     const cached = await cache.match(key);
-    return cached ?? new Response(JSON.stringify({ error: { code: 'offline', message: 'Không có mạng và chưa có bản lưu.' } }),
+    if (cached) {
+      // Tell the page this came from the cache: the network is down even if the device thinks it is up.
+      const headers = new Headers(cached.headers);
+      headers.set(FROM_CACHE_HEADER, '1');
+      return new Response(cached.body, { status: cached.status, headers });
+    }
+    return new Response(JSON.stringify({ error: { code: 'offline', message: 'Không có mạng và chưa có bản lưu.' } }),
       { status: 503, headers: { 'content-type': 'application/json' } });
   }
 }

@@ -8,6 +8,7 @@ import type { OfflineSnapshot } from '../../../src/services/intake/offline-snaps
 import type { Verdict } from '../../../src/services/verification/verdict-types';
 import { explainSignal } from '../../i18n';
 import { OfflineVerifier, openStatusList, type Jwks } from '../../offline/offline-verifier';
+import { FROM_CACHE_HEADER } from './offline-copy';
 
 export type Reading = {
   code: string; serial: number | null; status: VerdictStatus;
@@ -25,11 +26,21 @@ export const csrf = () => document.querySelector<HTMLMetaElement>('meta[name="cs
 /** A fetch that failed to reach the service at all (as opposed to an answer we did not like). */
 export class Offline extends Error {}
 
+/**
+ * Whether the service answered the last request. `navigator.onLine` only knows about the local
+ * link; a back room with one bar of signal is "online" and still gets nothing through.
+ */
+export const network = { up: navigator.onLine };
+
+
 export async function send(path: string, init: RequestInit = {}): Promise<Response> {
   try {
-    return await fetch(path, { credentials: 'same-origin', ...init,
+    const res = await fetch(path, { credentials: 'same-origin', ...init,
       headers: { 'content-type': 'application/json', 'x-csrf-token': csrf(), ...(init.headers ?? {}) } });
+    network.up = !res.headers.has(FROM_CACHE_HEADER);
+    return res;
   } catch {
+    network.up = false;
     throw new Offline('Không có kết nối mạng.');
   }
 }
@@ -46,7 +57,7 @@ export class IntakeVerifier {
   /** Fetches (through the service worker, so from its cache when offline) what offline verdicts need. */
   async loadOfflineData(): Promise<void> {
     const [jwksRes, listRes, snapshotRes] = await Promise.all(['/.well-known/jwks.json', '/api/v1/status-list', '/api/v1/intakes/offline-snapshot']
-      .map((path) => fetch(path, { credentials: 'same-origin' })));
+      .map((path) => send(path, { headers: {} })));
     if (!jwksRes!.ok || !listRes!.ok) throw new Error('Chưa tải được dữ liệu để kiểm tra ngoại tuyến.');
     const jwks = (await jwksRes!.json()) as Jwks;
     this.offline = new OfflineVerifier(jwks, await openStatusList(await listRes!.text(), jwks));
