@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { codesFromText, sessionCsv, type ExportRow } from '../../web/client/intake/codes-io';
+
+const CODE = 'K1-1000001-' + 'A'.repeat(103);
+
+describe('codes from pasted text and CSV files', () => {
+  it('reads bare codes and stamp URLs from any cell, and reports what it skipped', () => {
+    const text = `Mã tem;Ghi chú\n"${CODE}";thùng 1\r\nhttps://ocop.example.vn/S/${CODE.toLowerCase()}?lang=en\tx\n\n,,,\n`;
+    const { codes, skipped } = codesFromText(text);
+    expect(codes).toEqual([CODE, `https://ocop.example.vn/S/${CODE.toLowerCase()}?lang=en`]);
+    expect(skipped).toEqual(['Mã', 'tem', 'Ghi', 'chú', 'thùng', '1', 'x']);
+  });
+
+  it('keeps a stamp URL whose code is damaged (it deserves a forged verdict) but not loose words', () => {
+    expect(codesFromText('https://ocop.example.vn/S/GARBLED-CODE').codes).toEqual(['https://ocop.example.vn/S/GARBLED-CODE']);
+    expect(codesFromText('ABC123 hello 42').codes).toEqual([]);
+    expect(codesFromText('').codes).toEqual([]);
+  });
+
+  it('writes a CSV that spreadsheets open in UTF-8 and never run as formulas', () => {
+    const row: ExportRow = { scannedAt: '2026-11-23T03:00:00.000Z', code: '=HYPERLINK("http://evil")', serial: 7, status: 'valid', statusText: 'Tem chính hãng',
+      product: 'Tinh dầu hồi, "Văn Quan"', stars: 4, producer: 'HTX', lot: 'L1', duplicate: true, offlineAsOf: null, suspicious: '' };
+    const csv = sessionCsv([row]);
+    expect(csv.startsWith('\uFEFFThời điểm quét,')).toBe(true);
+    const line = csv.split('\r\n')[1]!;
+    expect(line).toBe(`2026-11-23T03:00:00.000Z,"'=HYPERLINK(""http://evil"")",7,valid,Tem chính hãng,"Tinh dầu hồi, ""Văn Quan""",4,HTX,L1,có,,`);
+  });
+});
