@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { people } from '../../src/db/schema';
 import { personActor, sessionCookieValue, startSession } from '../../src/services/auth/sessions';
+import { recordIntake } from '../../src/services/intake/record-intake';
 import { submitReport } from '../../src/services/reports/submit-report';
 import type { Role } from '../../src/services/shared/policy';
 import type { Verdict } from '../../src/services/verification/verdict-types';
@@ -86,4 +87,33 @@ describe('inspector console pages', () => {
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('findings');
   });
+
+  it('lists suspected copies of the inspector’s province with the reasons in words; other provinces see none', async () => {
+    const signer = await h.keys.activeSigner(h.db);
+    const copied = await signer.signStamp(valid.serial! + 33);
+    const retailer = (id: string, provinceCode: string) => h.ctx({ kind: 'system', id, role: 'retailer', provinceCode, subjectId: null });
+    await recordIntake(retailer('shop-langson', '20'), { sessionId: 'console-copy-1', pointOfSale: 'Kho Lạng Sơn', items: [{ code: copied }] });
+    await recordIntake(retailer('shop-camau', '96'), { sessionId: 'console-copy-2', pointOfSale: 'Kho Cà Mau', items: [{ code: copied }] });
+
+    const page = await (await get('langson', '/console/suspicious')).text();
+    expect(page).toContain('Tinh dầu hồi Văn Quan');
+    expect(page).toContain(String(valid.serial! + 33));
+    expect(page).toContain('Tem này đã được 2 điểm bán khác nhau nhận hàng');
+    expect(page).toContain('Tỉnh Lạng Sơn và Tỉnh Cà Mau');
+    expect(await (await get('haiphong', '/console/suspicious')).text()).toContain('Không có tem nào bị nghi sao chép');
+  });
+
+  it('shows the intake page to retailers only', async () => {
+    await as('shop', 'retailer', '20');
+    const page = await get('shop', '/console/intake/');
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('<script src="/console/intake/app.js" defer>');
+    expect(html).toContain('Mã tem (máy quét cầm tay hoặc gõ tay)');
+    expect((await get('langson', '/console/intake/')).status).toBe(403);
+    expect((await h.request('/console/intake')).headers.get('location')).toBe('/console/intake/');
+    const worker = await h.request('/console/intake/sw.js');
+    expect(worker.headers.get('content-type')).toContain('text/javascript');
+  });
 });
+

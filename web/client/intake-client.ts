@@ -147,7 +147,10 @@ function items(s: Session) {
 
 let syncing: Promise<void> | null = null;
 
-/** Uploads finished sessions in order; a session leaves the queue only when the service has recorded it. */
+/**
+ * Uploads finished sessions in order; a session leaves the queue only when the service has
+ * recorded it. One the service refuses keeps its error and stays, without holding up the rest.
+ */
 function syncPending(): Promise<void> {
   syncing ??= (async () => {
     for (const pending of store.pending()) {
@@ -161,14 +164,13 @@ function syncPending(): Promise<void> {
         outcome = { offline: error instanceof Offline, error: error instanceof Offline ? undefined : String(error) };
       }
       if (outcome.offline) break;
-      const rest = store.pending().filter((p) => p.session.id !== pending.session.id);
+      const queue = store.pending();
       if (outcome.recorded) {
-        store.savePending(rest);
+        store.savePending(queue.filter((p) => p.session.id !== pending.session.id));
         addReceipt(outcome.recorded, pending);
         announce(`Đã ghi phiên nhận hàng ${pending.session.rows.length} mã và nhận biên nhận có chữ ký.`);
       } else {
-        store.savePending([{ ...pending, error: outcome.error ?? null }, ...rest]);
-        break;
+        store.savePending(queue.map((p) => (p.session.id === pending.session.id ? { ...p, error: outcome.error ?? null } : p)));
       }
     }
   })().finally(() => {
