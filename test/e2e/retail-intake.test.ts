@@ -19,8 +19,8 @@ import { bearer, json, TEST_NOW, type Harness } from '../support/harness';
 
 /** A retailer account with a passkey, on the intake page, ready (service worker and offline data loaded). */
 async function retailerOnIntake(h: Harness, context: BrowserContext, origin: string, name: string): Promise<Page> {
-  // The phone's clock agrees with the service's test clock, so scan times fall inside the session.
-  await context.clock.setFixedTime(TEST_NOW);
+  // The phone keeps the wall clock while the service runs on its fixed test clock, hours apart:
+  // the upload's `sentAt` puts the scan times back on the service's clock.
   const { page } = await addVirtualAuthenticator(context);
   await page.goto(cliEnrolLink(h, '--role', 'retailer', '--province', '20', '--name', name));
   await page.getByRole('button', { name: 'Tạo passkey và đăng nhập' }).click();
@@ -144,6 +144,8 @@ describe('a retailer checks stamps at intake, online and offline', () => {
     const rows = await h.db.select().from(intakeItems).where(eq(intakeItems.intakeId, recorded!.id)).orderBy(intakeItems.position);
     expect(rows.map((r) => [r.status, r.offlineStatus])).toEqual([['revoked', 'revoked'], ['valid', 'valid'], ['forged', 'forged']]);
     expect(rows.every((r) => r.offlineAsOf !== null)).toBe(true);
+    // Read on the phone's wall clock, recorded on the service's clock.
+    expect(rows.every((r) => Math.abs(r.scannedAt.getTime() - TEST_NOW.getTime()) < 10 * 60_000)).toBe(true);
     await context.close();
   });
 

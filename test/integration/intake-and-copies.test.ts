@@ -107,6 +107,17 @@ describe.each(DATABASE_KINDS)('retail intake, receipts and copy detection on %s'
     expect(await audits()).toBe(before);
   });
 
+  it('puts a phone whose clock is hours off back on the service’s clock', async () => {
+    const ahead = (iso: string) => new Date(Date.parse(iso) + 3 * 3_600_000).toISOString();
+    const res = await record(langSon, { sessionId: 'session-skewed', pointOfSale: 'Quầy 3', sentAt: ahead(TEST_NOW.toISOString()),
+      startedAt: ahead('2026-11-23T09:00:00+07:00'), items: [{ code: genuine[3]!, scannedAt: ahead('2026-11-23T09:20:00+07:00') }] });
+    expect(res.status).toBe(201);
+    const { payload } = await compactVerify(((await res.json()) as IntakeAnswer).receipt, createLocalJWKSet(jwks));
+    const receipt = JSON.parse(new TextDecoder().decode(payload)) as ReceiptPayload;
+    expect(receipt.session.startedAt).toBe('2026-11-23T02:00:00.000Z');
+    expect(receipt.items[0]!.scannedAt).toBe('2026-11-23T02:20:00.000Z');
+  });
+
   it('refuses bad input and the wrong callers with clear errors, writing nothing', async () => {
     const inspectorToken = await h.token('inspector', { provinceCode: '20' });
     const noProvince = await h.token('retailer');

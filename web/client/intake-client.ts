@@ -157,7 +157,8 @@ function syncPending(): Promise<void> {
       let outcome: { recorded?: Recorded; error?: string; offline?: boolean };
       try {
         const res = await send('/api/v1/intakes', { method: 'POST',
-          body: JSON.stringify({ sessionId: pending.session.id, pointOfSale: pending.pointOfSale, startedAt: pending.session.startedAt, items: items(pending.session) }) });
+          body: JSON.stringify({ sessionId: pending.session.id, pointOfSale: pending.pointOfSale, startedAt: pending.session.startedAt,
+            sentAt: new Date().toISOString(), items: items(pending.session) }) });
         const body = (await res.json().catch(() => ({}))) as Recorded & { error?: { message: string } };
         outcome = res.ok ? { recorded: body } : { error: res.status === 401 ? 'Phiên đăng nhập đã hết: hãy đăng nhập lại; dữ liệu vẫn được giữ trên máy.' : body.error?.message ?? `Lỗi ${res.status}` };
       } catch (error) {

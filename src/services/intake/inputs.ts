@@ -21,6 +21,7 @@ export const intakeSessionFields = {
   sessionId,
   pointOfSale: text(200).openapi({ description: 'The point of sale or store room receiving the goods' }),
   startedAt: instant.optional(),
+  sentAt: instant.optional().openapi({ description: 'The client’s clock when it sent this; scan times are corrected by how far it is off' }),
 };
 
 export const recordIntakeInput = z.object({

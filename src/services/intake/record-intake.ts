@@ -29,9 +29,10 @@ export async function recordIntake(ctx: ServiceContext, input: RecordIntakeInput
   if (earlier) return replay(ctx, earlier, input);
 
   const now = ctx.now();
-  const scannedAt = readTimes(input, now);
+  const skew = input.sentAt ? now.getTime() - Date.parse(input.sentAt) : 0;
+  const scannedAt = readTimes(input, now, skew);
   const verdicts = await verifyStamps(ctx, input.items.map((i) => i.code));
-  const startedAt = input.startedAt ? new Date(input.startedAt) : new Date(Math.min(...scannedAt.map((d) => d.getTime())));
+  const startedAt = input.startedAt ? new Date(Date.parse(input.startedAt) + skew) : new Date(Math.min(...scannedAt.map((d) => d.getTime())));
   const summary: Partial<Record<VerdictStatus, number>> = {};
   for (const v of verdicts) summary[v.status] = (summary[v.status] ?? 0) + 1;
 
@@ -88,10 +89,14 @@ async function retailerName(ctx: ServiceContext, actor: Actor): Promise<string> 
   return actor.kind === 'anonymous' ? '' : actor.id;
 }
 
-function readTimes(input: RecordIntakeInput, now: Date): Date[] {
+/**
+ * When each code was read, on the service's clock. A phone's clock may be off by hours; given the
+ * phone's time at sending (`sentAt`), every read is shifted by the same difference (`skew`).
+ */
+function readTimes(input: RecordIntakeInput, now: Date, skew: number): Date[] {
   const issues: FieldIssue[] = [];
   const times = input.items.map((item, i) => {
-    const at = item.scannedAt ? new Date(item.scannedAt) : now;
+    const at = item.scannedAt ? new Date(Date.parse(item.scannedAt) + skew) : now;
     if (at.getTime() > now.getTime() + MAX_CLOCK_AHEAD_MS) issues.push({ path: `items.${i}.scannedAt`, message: 'Thời điểm quét ở tương lai: hãy kiểm tra đồng hồ của máy.' });
     if (at.getTime() < now.getTime() - MAX_OFFLINE_AGE_MS) issues.push({ path: `items.${i}.scannedAt`, message: 'Lượt quét cũ hơn 30 ngày, không ghi nhận được.' });
     return at;
