@@ -222,6 +222,7 @@ describe.each(DATABASE_KINDS)('retail intake, receipts and copy detection on %s'
     const validate = ajv.compile(epcisJsonSchema());
     const inspectorToken = await h.token('inspector', { provinceCode: '20' });
 
+    expect((await record(langSon, { sessionId: 'epcis-gtin', pointOfSale: 'Quầy tinh dầu', items: [{ code: genuine.at(-1)! }] })).status).toBe(201);
     const validBatch = await h.demoBatchId('valid');
     const res = await h.request(`/api/v1/batches/${validBatch}/epcis`, bearer(inspectorToken));
     expect(res.status).toBe(200);
@@ -240,6 +241,16 @@ describe.each(DATABASE_KINDS)('retail intake, receipts and copy detection on %s'
     const recalledDoc = (await recalled.json()) as { epcisBody: { eventList: Record<string, unknown>[] } };
     expect(validate(recalledDoc), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     expect(recalledDoc.epcisBody.eventList.map((e) => e.disposition)).toContain('recalled');
+
+    // "Rượu men lá Hữu Lễ" has no GTIN: its identifiers are the service's own URLs.
+    expect((await record(langSon, { sessionId: 'epcis-no-gtin', pointOfSale: 'Quầy rượu', items: [{ code: h.codes.expired }] })).status).toBe(201);
+    const noGtin = await h.request(`/api/v1/batches/${await h.demoBatchId('expired')}/epcis`, bearer(inspectorToken));
+    const noGtinDoc = (await noGtin.json()) as { epcisBody: { eventList: Record<string, unknown>[] } };
+    expect(validate(noGtinDoc), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    const [commissioned] = noGtinDoc.epcisBody.eventList;
+    expect((commissioned!.quantityList as { epcClass: string }[])[0]!.epcClass).toMatch(/^https:\/\/ocop\.example\.vn\/id\/batch\/[0-9a-f-]{36}$/);
+    const received = noGtinDoc.epcisBody.eventList.find((e) => e.bizStep === 'receiving')!;
+    expect(received.epcList).toEqual([`https://ocop.example.vn/S/${h.codes.expired}`]);
 
     expect(validate({ ...doc, type: 'EPCISDocument', epcisBody: { eventList: [{ type: 'ObjectEvent', action: 'SHOUT' }] } })).toBe(false);
     expect((await h.request(`/api/v1/batches/${validBatch}/epcis`, bearer(await h.token('inspector', { provinceCode: '22' })))).status).toBe(403);
