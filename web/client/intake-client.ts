@@ -5,24 +5,23 @@
  * session waits in localStorage, and it is recorded (with its signed receipt) when the network
  * returns.
  */
+import { MAX_INTAKE_CODES } from '../../src/domain/intake-limits';
 import { statusTone, VERDICT_STATUSES, type VerdictStatus } from '../../src/domain/verdict';
 import { STATUS_TEXT } from '../i18n';
 import { startCamera, type Camera } from './intake/camera';
 import { codesFromText, MAX_CSV_BYTES, sessionCsv } from './intake/codes-io';
 import { feedback } from './intake/feedback';
+import { localTime, rowItem } from './intake/result-row';
 import { store, type Pending, type Recorded, type Row, type Session } from './intake/session-store';
-import { IntakeVerifier, network, Offline, send } from './intake/verifier';
+import { syncPending, type SyncHooks } from './intake/sync';
+import { IntakeVerifier, network } from './intake/verifier';
 
-const MAX_CODES = 1000;
 const RETRY_MS = 5000;
-const ICON = { ok: '✓', warning: '!', danger: '✕' } as const;
 const $ = <T extends Element>(selector: string) => document.querySelector<T>(selector)!;
 
 const verifier = new IntakeVerifier();
 let session: Session = store.session();
 let camera: Camera | null = null;
-
-const time = (iso: string) => new Date(iso).toLocaleString('vi-VN', { hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric' });
 
 function announce(message: string): void {
   $('#announce').textContent = message;
@@ -35,32 +34,6 @@ function showError(message: string): void {
 }
 
 // ---- Rendering -------------------------------------------------------------------------------
-
-function rowItem(row: Row): HTMLLIElement {
-  const tone = statusTone(row.status);
-  const li = document.createElement('li');
-  li.className = `result ${tone}`;
-  li.dataset.status = row.status;
-  li.dataset.code = row.code;
-  const title = STATUS_TEXT.vi[row.status].title;
-  const facts = [row.product, row.stars ? `${row.stars}★` : null, row.producer, row.lot ? `lô ${row.lot}` : null].filter(Boolean).join(' · ');
-  const notes = [
-    row.duplicate ? 'Trùng: mã này đã quét trong phiên' : null,
-    row.live ? null : `Ngoại tuyến, trạng thái tính đến ${row.asOf ? time(row.asOf) : 'chưa có dữ liệu'}`,
-    ...row.signals.map((s) => `Nghi sao chép: ${s}`),
-  ].filter((n): n is string => n !== null);
-  li.innerHTML = '<span class="icon" aria-hidden="true"></span><div><strong></strong><span class="facts"></span><code></code><ul class="notes"></ul></div>';
-  li.querySelector('.icon')!.textContent = ICON[tone];
-  li.querySelector('strong')!.textContent = title;
-  li.querySelector('.facts')!.textContent = facts;
-  li.querySelector('code')!.textContent = row.code;
-  for (const note of notes) {
-    const n = document.createElement('li');
-    n.textContent = note;
-    li.querySelector('.notes')!.appendChild(n);
-  }
-  return li;
-}
 
 function render(): void {
   const list = $('#results');
@@ -84,8 +57,8 @@ function renderNetwork(): void {
   const online = navigator.onLine && network.up;
   const asOf = verifier.offlineAsOf;
   $('#net').textContent = online
-    ? `Đang trực tuyến. ${asOf ? `Sẵn sàng kiểm tra ngoại tuyến (trạng thái tính đến ${time(asOf)}).` : 'Đang tải dữ liệu ngoại tuyến…'}`
-    : `Ngoại tuyến: kết quả dựa trên trạng thái tính đến ${asOf ? time(asOf) : '—'}. Phiên được lưu trên máy và sẽ đồng bộ khi có mạng.`;
+    ? `Đang trực tuyến. ${asOf ? `Sẵn sàng kiểm tra ngoại tuyến (trạng thái tính đến ${localTime(asOf)}).` : 'Đang tải dữ liệu ngoại tuyến…'}`
+    : `Ngoại tuyến: kết quả dựa trên trạng thái tính đến ${asOf ? localTime(asOf) : '—'}. Phiên được lưu trên máy và sẽ đồng bộ khi có mạng.`;
   $('#net').className = online ? 'net online' : 'net offline';
   const pending = store.pending();
   $('#sync').textContent = pending.length === 0 ? '' : `${pending.length} phiên chờ đồng bộ.${pending.some((p) => p.error) ? ` ${pending.find((p) => p.error)!.error}` : ''}`;
@@ -95,8 +68,8 @@ function renderNetwork(): void {
 
 async function addCodes(codes: string[], source: Row['source']): Promise<void> {
   if (codes.length === 0) return;
-  if (session.rows.length + codes.length > MAX_CODES) {
-    showError(`Một phiên nhận tối đa ${MAX_CODES} mã. Hãy kết thúc phiên này rồi tiếp tục ở phiên mới.`);
+  if (session.rows.length + codes.length > MAX_INTAKE_CODES) {
+    showError(`Một phiên nhận tối đa ${MAX_INTAKE_CODES} mã. Hãy kết thúc phiên này rồi tiếp tục ở phiên mới.`);
     return;
   }
   showError('');
@@ -135,51 +108,15 @@ async function refreshOfflineRows(): Promise<void> {
   render();
 }
 
-// ---- Recording and sync ----------------------------------------------------------------------
+// ---- Receipts and export -------------------------------------------------------------------
 
-function items(s: Session) {
-  return s.rows.map((r) => {
-    const offlineStatus = r.live ? r.offlineStatus : r.status;
-    const offlineAsOf = r.live ? r.offlineAsOf : r.asOf;
-    return { code: r.code, scannedAt: r.scannedAt, ...(offlineStatus ? { offlineStatus } : {}), ...(offlineAsOf ? { offlineAsOf } : {}) };
-  });
-}
-
-let syncing: Promise<void> | null = null;
-
-/**
- * Uploads finished sessions in order; a session leaves the queue only when the service has
- * recorded it. One the service refuses keeps its error and stays, without holding up the rest.
- */
-function syncPending(): Promise<void> {
-  syncing ??= (async () => {
-    for (const pending of store.pending()) {
-      let outcome: { recorded?: Recorded; error?: string; offline?: boolean };
-      try {
-        const res = await send('/api/v1/intakes', { method: 'POST',
-          body: JSON.stringify({ sessionId: pending.session.id, pointOfSale: pending.pointOfSale, startedAt: pending.session.startedAt,
-            sentAt: new Date().toISOString(), items: items(pending.session) }) });
-        const body = (await res.json().catch(() => ({}))) as Recorded & { error?: { message: string } };
-        outcome = res.ok ? { recorded: body } : { error: res.status === 401 ? 'Phiên đăng nhập đã hết: hãy đăng nhập lại; dữ liệu vẫn được giữ trên máy.' : body.error?.message ?? `Lỗi ${res.status}` };
-      } catch (error) {
-        outcome = { offline: error instanceof Offline, error: error instanceof Offline ? undefined : String(error) };
-      }
-      if (outcome.offline) break;
-      const queue = store.pending();
-      if (outcome.recorded) {
-        store.savePending(queue.filter((p) => p.session.id !== pending.session.id));
-        addReceipt(outcome.recorded, pending);
-        announce(`Đã ghi phiên nhận hàng ${pending.session.rows.length} mã và nhận biên nhận có chữ ký.`);
-      } else {
-        store.savePending(queue.map((p) => (p.session.id === pending.session.id ? { ...p, error: outcome.error ?? null } : p)));
-      }
-    }
-  })().finally(() => {
-    syncing = null;
-    renderNetwork();
-  });
-  return syncing;
-}
+const syncHooks: SyncHooks = {
+  recorded: (recorded, pending) => {
+    addReceipt(recorded, pending);
+    announce(`Đã ghi phiên nhận hàng ${pending.session.rows.length} mã và nhận biên nhận có chữ ký.`);
+  },
+  settled: () => renderNetwork(),
+};
 
 function addReceipt(recorded: Recorded, pending: Pending): void {
   const tbody = $('#receipts tbody');
@@ -187,7 +124,7 @@ function addReceipt(recorded: Recorded, pending: Pending): void {
   const tr = document.createElement('tr');
   tr.innerHTML = '<td></td><td></td><td></td><td><a download></a></td>';
   const cells = tr.querySelectorAll('td');
-  cells[0]!.textContent = time(recorded.recordedAt);
+  cells[0]!.textContent = localTime(recorded.recordedAt);
   cells[1]!.textContent = pending.pointOfSale;
   cells[2]!.textContent = String(recorded.itemCount);
   const link = tr.querySelector('a')!;
@@ -277,7 +214,7 @@ function wire(): void {
     render();
     renderNetwork();
     announce(network.up ? 'Đang ghi phiên nhận hàng…' : 'Phiên đã lưu trên máy; sẽ ghi và lấy biên nhận khi có mạng.');
-    void syncPending();
+    void syncPending(syncHooks);
   });
 
   $('#export').addEventListener('click', exportCsv);
@@ -296,7 +233,7 @@ async function reconnect(): Promise<void> {
   renderNetwork();
   if (!network.up) return;
   await refreshOfflineRows().catch(() => undefined);
-  await syncPending();
+  await syncPending(syncHooks);
 }
 
 async function start(): Promise<void> {

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { VERDICT_STATUSES } from '../../domain/verdict';
-import { intakeSessionFields, MAX_INTAKE_CODES } from '../../services/intake/inputs';
+import { MAX_INTAKE_CODES } from '../../domain/intake-limits';
+import { intakeSessionFields } from '../../services/intake/inputs';
 
 const stateChange = z.object({ on: z.string(), reason: z.string().nullable(), basis: z.string().nullable() }).nullable();
 

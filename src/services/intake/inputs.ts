@@ -1,8 +1,8 @@
 import { z } from '@hono/zod-openapi';
+import { MAX_INTAKE_CODES } from '../../domain/intake-limits';
 import { VERDICT_STATUSES } from '../../domain/verdict';
 import { text } from '../registry/inputs';
 
-export const MAX_INTAKE_CODES = 1000;
 
 const instant = z.iso.datetime({ offset: true, message: 'Thời điểm phải theo ISO 8601, ví dụ 2026-11-23T08:30:00+07:00.' });
 
