@@ -127,6 +127,8 @@ describe.each(DATABASE_KINDS)('retail intake, receipts and copy detection on %s'
       [langSon, { sessionId: 'session-empty', pointOfSale: 'Quầy', items: [] }, 400],
       [langSon, { sessionId: 'session-blank', pointOfSale: '   ', items: [{ code: genuine[4]! }] }, 400],
       [langSon, { sessionId: 'session-future', pointOfSale: 'Quầy', items: [{ code: genuine[4]!, scannedAt: '2026-11-24T10:00:00+07:00' }] }, 400],
+      [langSon, { sessionId: 'session-year-zero', pointOfSale: 'Quầy', items: [{ code: genuine[4]!, offlineStatus: 'valid', offlineAsOf: '0000-01-01T00:00:00Z' }] }, 400],
+      [langSon, { sessionId: 'session-old-start', pointOfSale: 'Quầy', startedAt: '2020-01-01T00:00:00Z', items: [{ code: genuine[4]! }] }, 400],
       [langSon, { sessionId: 'session-too-many', pointOfSale: 'Quầy', items: Array.from({ length: 1001 }, () => ({ code: genuine[4]! })) }, 400],
       [inspectorToken, { sessionId: 'session-inspector', pointOfSale: 'Quầy', items: [{ code: genuine[4]! }] }, 403],
       [undefined, { sessionId: 'session-anon', pointOfSale: 'Quầy', items: [{ code: genuine[4]! }] }, 401],

@@ -62,4 +62,27 @@ describe('robustness under mutated input', () => {
     }
     expect([...statuses.keys()].every((s) => s < 500)).toBe(true);
   }, 300_000);
+
+  it('answers 2,000 mutated intake sessions from a retailer with a 2xx or 4xx, and records only valid ones', async () => {
+    const retailer = await h.token('retailer', { provinceCode: '20' });
+    const instant = fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.constantFrom('2026-11-23T09:00:00+07:00',
+      '0000-01-01T00:00:00Z', '9999-12-31T23:59:59.999999999+14:00', '2026-02-30T10:00:00Z', 'yesterday', ''));
+    const item = fc.record({ code: fc.oneof(fc.constant(h.codes.valid), fc.constant(h.codes.forged), fc.string({ maxLength: 500 })),
+      scannedAt: instant, offlineStatus: fc.oneof(fc.constantFrom('valid', 'revoked'), fc.string()), offlineAsOf: instant }, { requiredKeys: ['code'] });
+    const session = fc.record({ sessionId: fc.oneof(fc.stringMatching(/^[A-Za-z0-9_-]{8,64}$/), fc.string()), pointOfSale: fc.string({ maxLength: 250 }),
+      startedAt: instant, sentAt: instant, items: fc.oneof(fc.array(item, { maxLength: 5 }), fc.jsonValue()) }, { requiredKeys: [] });
+    const bodies = fc.sample(session, { numRuns: 2000, seed: 20261123 });
+    const statuses = new Map<number, number>();
+    for (const [i, body] of bodies.entries()) {
+      const path = i % 2 ? '/api/v1/intakes' : '/api/v1/verify';
+      const codes = Array.isArray(body.items) ? body.items.map((it) => (it as { code?: unknown } | null)?.code) : body.items;
+      const payload = i % 2 ? body : { codes, record: body };
+      const res = await h.request(path, json(payload, retailer));
+      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+      expect(res.status, `${path} ${JSON.stringify(payload).slice(0, 200)}`).toBeLessThan(500);
+    }
+    // Some sessions were well-formed enough to be recorded; most were refused.
+    expect((statuses.get(201) ?? 0) + (statuses.get(200) ?? 0)).toBeGreaterThan(0);
+    expect(statuses.get(400) ?? 0).toBeGreaterThan(1000);
+  }, 300_000);
 });

@@ -29,10 +29,8 @@ export async function recordIntake(ctx: ServiceContext, input: RecordIntakeInput
   if (earlier) return replay(ctx, earlier, input);
 
   const now = ctx.now();
-  const skew = input.sentAt ? now.getTime() - Date.parse(input.sentAt) : 0;
-  const scannedAt = readTimes(input, now, skew);
+  const { startedAt, scannedAt, offlineAsOf } = readTimes(input, now);
   const verdicts = await verifyStamps(ctx, input.items.map((i) => i.code));
-  const startedAt = input.startedAt ? new Date(Date.parse(input.startedAt) + skew) : new Date(Math.min(...scannedAt.map((d) => d.getTime())));
   const summary: Partial<Record<VerdictStatus, number>> = {};
   for (const v of verdicts) summary[v.status] = (summary[v.status] ?? 0) + 1;
 
@@ -41,7 +39,7 @@ export async function recordIntake(ctx: ServiceContext, input: RecordIntakeInput
   const items = verdicts.map((v, position) => {
     const sent = input.items[position]!;
     return { intakeId: id, position, code: v.code, serial: v.status === 'forged' ? null : v.serial, batchId: v.batchId ?? null, status: v.status,
-      scannedAt: scannedAt[position]!, offlineStatus: sent.offlineStatus ?? null, offlineAsOf: sent.offlineAsOf ? new Date(sent.offlineAsOf) : null };
+      scannedAt: scannedAt[position]!, offlineStatus: sent.offlineStatus ?? null, offlineAsOf: offlineAsOf[position]! };
   });
   const payload: ReceiptPayload = {
     iss: ctx.config.PUBLIC_ORIGIN, jti: id, iat: Math.floor(now.getTime() / 1000),
@@ -90,19 +88,32 @@ async function retailerName(ctx: ServiceContext, actor: Actor): Promise<string> 
 }
 
 /**
- * When each code was read, on the service's clock. A phone's clock may be off by hours; given the
- * phone's time at sending (`sentAt`), every read is shifted by the same difference (`skew`).
+ * When the session started and each code was read, on the service's clock. A phone's clock may
+ * be off by hours; given the phone's time at sending (`sentAt`), every time is shifted by the same
+ * difference. What still lies in the future, or too far back, is refused with its field named.
  */
-function readTimes(input: RecordIntakeInput, now: Date, skew: number): Date[] {
+function readTimes(input: RecordIntakeInput, now: Date): { startedAt: Date; scannedAt: Date[]; offlineAsOf: (Date | null)[] } {
+  const skew = input.sentAt ? now.getTime() - Date.parse(input.sentAt) : 0;
   const issues: FieldIssue[] = [];
-  const times = input.items.map((item, i) => {
-    const at = item.scannedAt ? new Date(Date.parse(item.scannedAt) + skew) : now;
-    if (at.getTime() > now.getTime() + MAX_CLOCK_AHEAD_MS) issues.push({ path: `items.${i}.scannedAt`, message: 'Thời điểm quét ở tương lai: hãy kiểm tra đồng hồ của máy.' });
-    if (at.getTime() < now.getTime() - MAX_OFFLINE_AGE_MS) issues.push({ path: `items.${i}.scannedAt`, message: 'Lượt quét cũ hơn 30 ngày, không ghi nhận được.' });
-    return at;
+  const onServiceClock = (iso: string | undefined, path: string): Date => {
+    const at = iso === undefined ? now.getTime() : Date.parse(iso) + skew;
+    if (!Number.isFinite(at)) issues.push({ path, message: 'Thời điểm không hợp lệ.' });
+    else if (at > now.getTime() + MAX_CLOCK_AHEAD_MS) issues.push({ path, message: 'Thời điểm quét ở tương lai: hãy kiểm tra đồng hồ của máy.' });
+    else if (at < now.getTime() - MAX_OFFLINE_AGE_MS) issues.push({ path, message: 'Lượt quét cũ hơn 30 ngày, không ghi nhận được.' });
+    return new Date(at);
+  };
+  const scannedAt = input.items.map((item, i) => onServiceClock(item.scannedAt, `items.${i}.scannedAt`));
+  const startedAt = input.startedAt ? onServiceClock(input.startedAt, 'startedAt') : new Date(Math.min(...scannedAt.map((d) => d.getTime())));
+  // The status list's issue time came from the service itself: no skew, and never from the future.
+  const offlineAsOf = input.items.map((item, i) => {
+    if (!item.offlineAsOf) return null;
+    const at = Date.parse(item.offlineAsOf);
+    const plausible = Number.isFinite(at) && at <= now.getTime() + MAX_CLOCK_AHEAD_MS && at >= now.getTime() - 2 * MAX_OFFLINE_AGE_MS;
+    if (!plausible) issues.push({ path: `items.${i}.offlineAsOf`, message: 'Thời điểm của danh sách trạng thái không hợp lệ.' });
+    return new Date(at);
   });
-  if (issues.length > 0) throw invalid('Một số thời điểm quét không hợp lệ.', issues.slice(0, 20));
-  return times;
+  if (issues.length > 0) throw invalid('Một số thời điểm không hợp lệ.', issues.slice(0, 20));
+  return { startedAt, scannedAt, offlineAsOf };
 }
 
 async function findSession(ctx: ServiceContext, retailerId: string, sessionId: string): Promise<IntakeRecord | undefined> {
