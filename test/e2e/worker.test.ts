@@ -1,3 +1,4 @@
+import { compactVerify, createLocalJWKSet, type JSONWebKeySet } from 'jose';
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -92,6 +93,17 @@ describe('Cloudflare Worker', () => {
       const pdf = await fetch(`${origin}${job.parts[0]!.url}`, { headers: auth });
       expect(pdf.headers.get('content-type')).toBe('application/pdf');
       expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    });
+
+    it('records a retailer intake in workerd and signs a receipt the JWKS verifies', async () => {
+      const token = await h.token('retailer', { provinceCode: '20' });
+      const res = await fetch(`${origin}/api/v1/intakes`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ sessionId: 'workerd-intake-1', pointOfSale: 'Kho Workers', items: [{ code: h.codes.valid }, { code: h.codes.revoked }] }) });
+      expect(res.status).toBe(201);
+      const { receipt, verdicts } = (await res.json()) as { receipt: string; verdicts: Verdict[] };
+      expect(verdicts.map((v) => v.status)).toEqual(['valid', 'revoked']);
+      const jwks = (await (await fetch(`${origin}/.well-known/jwks.json`)).json()) as JSONWebKeySet;
+      await expect(compactVerify(receipt, createLocalJWKSet(jwks))).resolves.toBeTruthy();
     });
 
     it('writes the scan after the response, in waitUntil', async () => {
