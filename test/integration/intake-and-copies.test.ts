@@ -5,11 +5,12 @@ import { base64url, compactVerify, createLocalJWKSet, decodeProtectedHeader, typ
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, intakes, scans } from '../../src/db/schema';
 import { listSuspicious } from '../../src/services/copy-detection/list-suspicious';
+import { rotateSigningKey } from '../../src/services/keys/rotate-signing-key';
 import { RECEIPT_TYP, type ReceiptPayload } from '../../src/services/intake/receipt';
 import type { Actor } from '../../src/services/shared/policy';
 import type { Verdict } from '../../src/services/verification/verdict-types';
 import { epcisJsonSchema } from '../support/epcis-schema';
-import { bearer, DATABASE_KINDS, json, openHarness, TEST_NOW, type Harness } from '../support/harness';
+import { ADMIN, bearer, DATABASE_KINDS, json, openHarness, TEST_NOW, type Harness } from '../support/harness';
 
 type IntakeAnswer = { id: string; replayed: boolean; receipt: string; receiptUrl: string; summary: Record<string, number>; verdicts: Verdict[] };
 const inspector = (provinceCode: string): Actor => ({ kind: 'system', id: `inspector-${provinceCode}`, role: 'inspector', provinceCode, subjectId: null });
@@ -259,4 +260,16 @@ describe.each(DATABASE_KINDS)('retail intake, receipts and copy detection on %s'
     expect((await h.request(`/api/v1/batches/${validBatch}/epcis`, bearer(langSon))).status).toBe(403);
     expect(await h.db.select({ n: count() }).from(intakes).where(eq(intakes.provinceCode, '20'))).not.toEqual([{ n: 0 }]);
   });
+
+  // Last in the file: it rotates the signing key.
+  it('keeps an old receipt verifiable after the signing key is rotated', async () => {
+    const before = (await (await record(langSon, { sessionId: 'before-rotation', pointOfSale: 'Quầy 9', items: [{ code: h.codes.valid }] })).json()) as IntakeAnswer;
+    await rotateSigningKey({ ctx: h.ctx(ADMIN), persist: async (jwk) => h.keys.add(jwk) });
+    const after = (await (await record(langSon, { sessionId: 'after-rotation', pointOfSale: 'Quầy 9', items: [{ code: h.codes.valid }] })).json()) as IntakeAnswer;
+    expect(decodeProtectedHeader(after.receipt).kid).not.toBe(decodeProtectedHeader(before.receipt).kid);
+    const rotated = createLocalJWKSet((await (await h.request('/.well-known/jwks.json')).json()) as JSONWebKeySet);
+    await expect(compactVerify(before.receipt, rotated)).resolves.toBeTruthy();
+    await expect(compactVerify(after.receipt, rotated)).resolves.toBeTruthy();
+  });
 });
+
