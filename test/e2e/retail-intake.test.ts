@@ -8,6 +8,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { intakeItems, intakes } from '../../src/db/schema';
 import { extractStampCode } from '../../src/domain/stamp-codec';
+import { STATUS_TEXT } from '../../web/i18n';
 import { LABEL_TEMPLATES } from '../../src/labels/templates';
 import type { Verdict } from '../../src/services/verification/verdict-types';
 import { addVirtualAuthenticator, launchChromium } from '../support/browser';
@@ -103,6 +104,15 @@ describe('a retailer checks stamps at intake, online and offline', () => {
     const { payload } = await compactVerify(receipt, createLocalJWKSet(jwks));
     const items = (JSON.parse(new TextDecoder().decode(payload)) as { items: { status: string }[] }).items;
     expect(items.map((i) => i.status)).toEqual(['valid', 'revoked', 'forged', 'valid', 'suspended', 'recalled', 'expired', 'void']);
+
+    // English is one link away, the page script included.
+    await page.getByRole('link', { name: 'English' }).click();
+    await page.locator('body[data-intake-ready="true"]').waitFor();
+    await page.getByLabel('Stamp code (handheld scanner or typed)').fill(h.codes.forged);
+    await page.keyboard.press('Enter');
+    await page.locator('#results > li').first().waitFor();
+    expect(await page.locator('#results > li strong').first().textContent()).toBe(STATUS_TEXT.en.forged.title);
+    expect(await page.locator('#tally-total').textContent()).toBe('1 code in total');
     await context.close();
   });
 

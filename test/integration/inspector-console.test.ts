@@ -110,6 +110,10 @@ describe('inspector console pages', () => {
     const html = await page.text();
     expect(html).toContain('<script src="/console/intake/app.js" defer>');
     expect(html).toContain('Mã tem (máy quét cầm tay hoặc gõ tay)');
+    const english = await (await get('shop', '/console/intake/?lang=en')).text();
+    expect(english).toContain('<html lang="en">');
+    expect(english).toContain('Stamp code (handheld scanner or typed)');
+    expect(english).toContain('href="?lang=vi"');
     expect((await get('langson', '/console/intake/')).status).toBe(403);
     expect((await h.request('/console/intake')).headers.get('location')).toBe('/console/intake/');
     const worker = await h.request('/console/intake/sw.js');

@@ -7,11 +7,11 @@
  */
 import { MAX_INTAKE_CODES } from '../../src/domain/intake-limits';
 import { statusTone, VERDICT_STATUSES, type VerdictStatus } from '../../src/domain/verdict';
-import { STATUS_TEXT } from '../i18n';
 import { startCamera, type Camera } from './intake/camera';
 import { codesFromText, MAX_CSV_BYTES, sessionCsv } from './intake/codes-io';
 import { feedback } from './intake/feedback';
-import { localTime, rowItem } from './intake/result-row';
+import { localTime, statusTitle, t } from './intake/lang';
+import { rowItem } from './intake/result-row';
 import { store, type Pending, type Recorded, type Row, type Session } from './intake/session-store';
 import { syncPending, type SyncHooks } from './intake/sync';
 import { IntakeVerifier, network } from './intake/verifier';
@@ -45,10 +45,10 @@ function render(): void {
     const li = document.createElement('li');
     li.className = statusTone(s);
     li.dataset.status = s;
-    li.textContent = `${STATUS_TEXT.vi[s].title}: ${counts.get(s)}`;
+    li.textContent = `${statusTitle(s)}: ${counts.get(s)}`;
     return li;
   }));
-  $('#tally-total').textContent = `Tổng ${session.rows.length} mã${duplicates ? `, ${duplicates} trùng` : ''}`;
+  $('#tally-total').textContent = t.total(session.rows.length, duplicates);
   $<HTMLButtonElement>('#finish').disabled = session.rows.length === 0;
   $<HTMLButtonElement>('#export').disabled = session.rows.length === 0;
 }
@@ -57,11 +57,11 @@ function renderNetwork(): void {
   const online = navigator.onLine && network.up;
   const asOf = verifier.offlineAsOf;
   $('#net').textContent = online
-    ? `Đang trực tuyến. ${asOf ? `Sẵn sàng kiểm tra ngoại tuyến (trạng thái tính đến ${localTime(asOf)}).` : 'Đang tải dữ liệu ngoại tuyến…'}`
-    : `Ngoại tuyến: kết quả dựa trên trạng thái tính đến ${asOf ? localTime(asOf) : '—'}. Phiên được lưu trên máy và sẽ đồng bộ khi có mạng.`;
+    ? t.online(asOf ? localTime(asOf) : null)
+    : t.offline(asOf ? localTime(asOf) : '—');
   $('#net').className = online ? 'net online' : 'net offline';
   const pending = store.pending();
-  $('#sync').textContent = pending.length === 0 ? '' : `${pending.length} phiên chờ đồng bộ.${pending.some((p) => p.error) ? ` ${pending.find((p) => p.error)!.error}` : ''}`;
+  $('#sync').textContent = pending.length === 0 ? '' : `${t.pending(pending.length)}${pending.some((p) => p.error) ? ` ${pending.find((p) => p.error)!.error}` : ''}`;
 }
 
 // ---- Scanning --------------------------------------------------------------------------------
@@ -69,7 +69,7 @@ function renderNetwork(): void {
 async function addCodes(codes: string[], source: Row['source']): Promise<void> {
   if (codes.length === 0) return;
   if (session.rows.length + codes.length > MAX_INTAKE_CODES) {
-    showError(`Một phiên nhận tối đa ${MAX_INTAKE_CODES} mã. Hãy kết thúc phiên này rồi tiếp tục ở phiên mới.`);
+    showError(t.tooMany(MAX_INTAKE_CODES));
     return;
   }
   showError('');
@@ -79,7 +79,7 @@ async function addCodes(codes: string[], source: Row['source']): Promise<void> {
   progress.value = 0;
   const readings = await verifier.verify(codes, (done) => {
     progress.value = done;
-    $('#progress-text').textContent = codes.length >= 20 ? `Đã kiểm tra ${done}/${codes.length} mã` : '';
+    $('#progress-text').textContent = codes.length >= 20 ? t.progress(done, codes.length) : '';
   });
   progress.hidden = true;
   const scannedAt = new Date().toISOString();
@@ -93,8 +93,8 @@ async function addCodes(codes: string[], source: Row['source']): Promise<void> {
   const last = session.rows.at(-1)!;
   feedback(readings.some((r) => statusTone(r.status) === 'danger') ? 'danger' : readings.some((r) => statusTone(r.status) === 'warning') ? 'warning' : 'ok');
   announce(readings.length === 1
-    ? `${STATUS_TEXT.vi[last.status].title}${last.product ? `: ${last.product}` : ''}${last.duplicate ? '. Mã trùng trong phiên' : ''}${last.live ? '' : '. Ngoại tuyến'}`
-    : `Đã kiểm tra ${readings.length} mã.`);
+    ? [`${statusTitle(last.status)}${last.product ? `: ${last.product}` : ''}`, last.duplicate ? t.duplicateShort : '', last.live ? '' : t.offlineShort].filter(Boolean).join('. ')
+    : t.checked(readings.length));
 }
 
 /** Offline rows get a live verdict once the network is back (the receipt records the live one). */
@@ -113,7 +113,7 @@ async function refreshOfflineRows(): Promise<void> {
 const syncHooks: SyncHooks = {
   recorded: (recorded, pending) => {
     addReceipt(recorded, pending);
-    announce(`Đã ghi phiên nhận hàng ${pending.session.rows.length} mã và nhận biên nhận có chữ ký.`);
+    announce(t.recorded(pending.session.rows.length));
   },
   settled: () => renderNetwork(),
 };
@@ -129,14 +129,14 @@ function addReceipt(recorded: Recorded, pending: Pending): void {
   cells[2]!.textContent = String(recorded.itemCount);
   const link = tr.querySelector('a')!;
   link.href = new URL(recorded.receiptUrl).pathname;
-  link.textContent = 'Tải biên nhận (JWS)';
+  link.textContent = t.download;
   tbody.insertBefore(tr, tbody.firstChild);
 }
 
 function exportCsv(): void {
-  const csv = sessionCsv(session.rows.map((r) => ({ scannedAt: r.scannedAt, code: r.code, serial: r.serial, status: r.status, statusText: STATUS_TEXT.vi[r.status].title,
+  const csv = sessionCsv(session.rows.map((r) => ({ scannedAt: r.scannedAt, code: r.code, serial: r.serial, status: r.status, statusText: statusTitle(r.status),
     product: r.product ?? '', stars: r.stars, producer: r.producer ?? '', lot: r.lot ?? '', duplicate: r.duplicate,
-    offlineAsOf: r.live ? null : r.asOf, suspicious: r.signals.join(' ') })));
+    offlineAsOf: r.live ? null : r.asOf, suspicious: r.signals.join(' ') })), { header: t.csvHeader, yes: t.yes });
   const link = document.createElement('a');
   link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
   link.download = `nhan-hang-${session.startedAt.slice(0, 10)}-${session.id.slice(0, 8)}.csv`;
@@ -165,9 +165,9 @@ function wire(): void {
     event.preventDefault();
     const area = $<HTMLTextAreaElement>('#paste-input');
     const { codes, skipped } = codesFromText(area.value);
-    if (codes.length === 0) return showError('Không tìm thấy mã tem nào trong nội dung đã dán.');
+    if (codes.length === 0) return showError(t.noCodesPasted);
     area.value = '';
-    void addCodes(codes, 'paste').then(() => skipped.length && announce(`Đã bỏ qua ${skipped.length} mục không phải mã tem.`));
+    void addCodes(codes, 'paste').then(() => skipped.length && announce(t.skipped(skipped.length)));
   });
 
   $<HTMLInputElement>('#csv-input').addEventListener('change', async (event) => {
@@ -175,11 +175,11 @@ function wire(): void {
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
-    if (file.size > MAX_CSV_BYTES) return showError('Tệp CSV quá lớn (tối đa 1 MB).');
+    if (file.size > MAX_CSV_BYTES) return showError(t.csvTooBig);
     const { codes, skipped } = codesFromText(await file.text());
-    if (codes.length === 0) return showError(`Tệp “${file.name}” không có mã tem nào.`);
+    if (codes.length === 0) return showError(t.csvEmpty(file.name));
     await addCodes(codes, 'csv');
-    $('#csv-result').textContent = `Đã đọc ${codes.length} mã từ “${file.name}”${skipped.length ? `, bỏ qua ${skipped.length} ô không phải mã tem` : ''}.`;
+    $('#csv-result').textContent = t.csvRead(codes.length, file.name, skipped.length);
   });
 
   const toggle = $<HTMLButtonElement>('#camera-toggle');
@@ -187,25 +187,25 @@ function wire(): void {
     if (camera) {
       camera.stop();
       camera = null;
-      toggle.textContent = 'Bật camera';
+      toggle.textContent = t.cameraOn;
       toggle.setAttribute('aria-pressed', 'false');
-      $('#camera-status').textContent = 'Camera đã tắt.';
+      $('#camera-status').textContent = t.cameraStopped;
       return;
     }
     try {
       camera = await startCamera($<HTMLVideoElement>('#camera'), (text) => void addCodes([text], 'camera'));
-      toggle.textContent = 'Tắt camera';
+      toggle.textContent = t.cameraOff;
       toggle.setAttribute('aria-pressed', 'true');
-      $('#camera-status').textContent = `Camera đang quét liên tục (${camera.engine}). Đưa từng tem vào khung hình.`;
+      $('#camera-status').textContent = t.cameraScanning(camera.engine);
     } catch (error) {
-      $('#camera-status').textContent = `Không mở được camera: ${error instanceof Error ? error.message : String(error)}. Hãy dùng máy quét hoặc nhập mã.`;
+      $('#camera-status').textContent = t.cameraFailed(error instanceof Error ? error.message : String(error));
     }
   });
 
   $('#finish').addEventListener('click', () => {
     const pointOfSale = pos.value.trim();
     if (!pointOfSale) {
-      showError('Hãy nhập điểm bán hoặc kho nhận hàng trước khi kết thúc phiên.');
+      showError(t.needPointOfSale);
       pos.focus();
       return;
     }
@@ -213,7 +213,7 @@ function wire(): void {
     session = store.finish(pointOfSale);
     render();
     renderNetwork();
-    announce(network.up ? 'Đang ghi phiên nhận hàng…' : 'Phiên đã lưu trên máy; sẽ ghi và lấy biên nhận khi có mạng.');
+    announce(network.up ? t.recording : t.savedForLater);
     void syncPending(syncHooks);
   });
 

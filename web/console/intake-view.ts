@@ -1,9 +1,9 @@
 import { html, raw, type Raw } from '../html';
+import type { Lang } from '../i18n';
+import { INTAKE_TEXT } from '../intake-text';
 
 /** Receipts as the server knows them; the page script adds new ones as sessions sync. */
 export type ReceiptRow = { id: string; recordedAt: Date; pointOfSale: string; itemCount: number };
-
-const time = (d: Date) => d.toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric' });
 
 // Phone first: one column, big touch targets; colour is never the only signal (icon and words too).
 const INTAKE_CSS = `.net{padding:.5rem .7rem;border-radius:.4rem;margin:.4rem 0}.net.online{background:#e8f5e9}.net.offline{background:#fff4e5;border-left:4px solid #b26a00}
@@ -15,48 +15,51 @@ const INTAKE_CSS = `.net{padding:.5rem .7rem;border-radius:.4rem;margin:.4rem 0}
 .result code{font-size:.8rem;color:#333}.notes{margin:.3rem 0 0;padding-left:1.1rem}button:disabled{opacity:.5;cursor:not-allowed}
 .actions{display:flex;flex-wrap:wrap;gap:.6rem;margin:1rem 0}@media(min-width:60rem){.inputs{grid-template-columns:1fr 1fr}}`;
 
-export function intakePage(receipts: ReceiptRow[], defaultPointOfSale: string): Raw {
+export function intakePage(receipts: ReceiptRow[], defaultPointOfSale: string, lang: Lang): Raw {
+  const t = INTAKE_TEXT[lang];
+  const time = (d: Date) => d.toLocaleString(t.locale, { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric' });
   return html`<style>${raw(INTAKE_CSS)}</style>
-<p id="net" class="net online" role="status">Đang tải…</p>
+<p><a href="?lang=${t.switchHref}" hreflang="${t.switchHref}" lang="${t.switchHref}">${t.switchLang}</a></p>
+<p id="net" class="net online" role="status">${t.loading}</p>
 <p id="sync" role="status" aria-live="polite"></p>
 <p id="intake-error" class="error" role="alert" hidden></p>
-<div class="field"><label for="point-of-sale">Điểm bán hoặc kho nhận hàng *</label>
+<div class="field"><label for="point-of-sale">${t.pointOfSale} *</label>
 <input id="point-of-sale" name="pointOfSale" required maxlength="200" value="${defaultPointOfSale}" autocomplete="on"></div>
 
 <div class="inputs">
-<form id="scan-form" class="card" autocomplete="off"><div class="field"><label for="scan-input">Mã tem (máy quét cầm tay hoặc gõ tay)</label>
+<form id="scan-form" class="card" autocomplete="off"><div class="field"><label for="scan-input">${t.scanLabel}</label>
 <input id="scan-input" name="code" inputmode="url" autocapitalize="characters" spellcheck="false" aria-describedby="scan-hint">
-<div class="hint" id="scan-hint">Máy quét USB hoặc Bluetooth gõ mã vào ô này và nhấn Enter; có thể quét liên tiếp.</div></div>
-<button type="submit">Kiểm tra</button></form>
+<div class="hint" id="scan-hint">${t.scanHint}</div></div>
+<button type="submit">${t.check}</button></form>
 
-<section class="card" aria-labelledby="camera-title"><h2 id="camera-title">Camera</h2>
-<button type="button" id="camera-toggle" aria-pressed="false">Bật camera</button>
-<video id="camera" muted playsinline aria-label="Khung hình camera"></video><p id="camera-status" class="hint" role="status"></p></section>
+<section class="card" aria-labelledby="camera-title"><h2 id="camera-title">${t.camera}</h2>
+<button type="button" id="camera-toggle" aria-pressed="false">${t.cameraOn}</button>
+<video id="camera" muted playsinline aria-label="${t.cameraFrame}"></video><p id="camera-status" class="hint" role="status"></p></section>
 
-<form id="paste-form" class="card"><div class="field"><label for="paste-input">Dán danh sách mã hoặc đường dẫn tem</label>
+<form id="paste-form" class="card"><div class="field"><label for="paste-input">${t.pasteLabel}</label>
 <textarea id="paste-input" rows="4" spellcheck="false" aria-describedby="paste-hint"></textarea>
-<div class="hint" id="paste-hint">Mỗi dòng một mã, hoặc cách nhau bằng dấu phẩy. Tối đa 1.000 mã mỗi phiên.</div></div>
-<button type="submit">Kiểm tra danh sách</button></form>
+<div class="hint" id="paste-hint">${t.pasteHint}</div></div>
+<button type="submit">${t.checkList}</button></form>
 
-<section class="card"><div class="field"><label for="csv-input">Tải lên tệp CSV</label>
+<section class="card"><div class="field"><label for="csv-input">${t.csvLabel}</label>
 <input id="csv-input" type="file" accept=".csv,text/csv,text/plain" aria-describedby="csv-hint">
-<div class="hint" id="csv-hint">Mọi ô chứa mã hoặc đường dẫn tem đều được đọc; tối đa 1 MB.</div></div>
+<div class="hint" id="csv-hint">${t.csvHint}</div></div>
 <p id="csv-result" role="status"></p></section>
 </div>
 
-<progress id="progress" hidden aria-label="Tiến độ kiểm tra"></progress><p id="progress-text" role="status" aria-live="polite"></p>
+<progress id="progress" hidden aria-label="${t.progressLabel}"></progress><p id="progress-text" role="status" aria-live="polite"></p>
 
-<h2>Kết quả phiên này</h2>
-<p id="tally-total" role="status" aria-live="polite"></p><ul id="tally" aria-label="Số mã theo kết quả"></ul>
-<div class="actions"><button type="button" id="finish" disabled>Kết thúc phiên và lấy biên nhận</button>
-<button type="button" id="export" class="secondary" disabled>Xuất CSV</button></div>
+<h2>${t.results}</h2>
+<p id="tally-total" role="status" aria-live="polite"></p><ul id="tally" aria-label="${t.tallyLabel}"></ul>
+<div class="actions"><button type="button" id="finish" disabled>${t.finish}</button>
+<button type="button" id="export" class="secondary" disabled>${t.exportCsv}</button></div>
 <p id="announce" class="hint" role="status" aria-live="assertive"></p>
-<ol id="results" aria-label="Các mã đã quét, mới nhất trước"></ol>
+<ol id="results" aria-label="${t.resultsLabel}"></ol>
 
-<h2>Biên nhận đã ký</h2>
-<p class="hint">Mỗi biên nhận là một JWS ký bằng khóa của hệ thống; kiểm tra lại được bất cứ lúc nào với <a href="/.well-known/jwks.json">JWKS</a>.</p>
-<table id="receipts"><thead><tr><th scope="col">Ghi lúc</th><th scope="col">Điểm bán</th><th scope="col">Số mã</th><th scope="col">Biên nhận</th></tr></thead>
-<tbody>${receipts.length === 0 ? html`<tr class="empty"><td colspan="4">Chưa có phiên nào.</td></tr>` : ''}
+<h2>${t.receipts}</h2>
+<p class="hint">${t.receiptsHint} <a href="/.well-known/jwks.json">JWKS</a>.</p>
+<table id="receipts"><thead><tr><th scope="col">${t.recordedAt}</th><th scope="col">${t.pointOfSale}</th><th scope="col">${t.codes}</th><th scope="col">${t.receipt}</th></tr></thead>
+<tbody>${receipts.length === 0 ? html`<tr class="empty"><td colspan="4">${t.noReceipts}</td></tr>` : ''}
 ${receipts.map((r) => html`<tr><td>${time(r.recordedAt)}</td><td>${r.pointOfSale}</td><td>${r.itemCount}</td>
-<td><a href="/api/v1/intakes/${r.id}/receipt" download>Tải biên nhận (JWS)</a></td></tr>`)}</tbody></table>`;
+<td><a href="/api/v1/intakes/${r.id}/receipt" download>${t.download}</a></td></tr>`)}</tbody></table>`;
 }

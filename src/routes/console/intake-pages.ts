@@ -4,7 +4,8 @@ import { listSuspicious } from '../../services/copy-detection/list-suspicious';
 import { listIntakes } from '../../services/intake/list-intakes';
 import { serviceContext } from '../context';
 import { html } from '../../../web/html';
-import { explainSignal } from '../../../web/i18n';
+import { explainSignal, pickLang } from '../../../web/i18n';
+import { INTAKE_TEXT } from '../../../web/intake-text';
 import { intakePage } from '../../../web/console/intake-view';
 import { roleMay } from '../../../web/console/layout';
 import { INTAKE_SCRIPT } from '../../../web/generated/intake-script';
@@ -23,11 +24,13 @@ intakePages.get('/console/intake/sw.js', (c) => c.body(INTAKE_SW_SCRIPT, 200, JS
 intakePages.get('/console/intake', (c) => c.redirect('/console/intake/', 301));
 
 intakePages.get('/console/intake/', async (c) => {
+  const lang = pickLang(c.req.query('lang'));
+  const t = INTAKE_TEXT[lang];
   if (!roleMay(c.var.actor, 'intake.record')) {
-    return render(c, 'Nhận hàng', html`<p class="error" role="alert">Trang này dành cho tài khoản điểm bán (nhà bán lẻ).</p>`, 403);
+    return render(c, t.title, html`<p class="error" role="alert">${t.onlyRetailers}</p>`, 403, { lang });
   }
   const receipts = await listIntakes(serviceContext(c), 50);
-  return render(c, 'Nhận hàng: kiểm tra tem', intakePage(receipts, receipts[0]?.pointOfSale ?? ''), 200, '/console/intake/app.js');
+  return render(c, t.title, intakePage(receipts, receipts[0]?.pointOfSale ?? '', lang), 200, { script: '/console/intake/app.js', lang });
 });
 
 intakePages.get('/console/suspicious', async (c) => {

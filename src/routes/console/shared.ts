@@ -4,7 +4,7 @@ import { ZodError, type ZodType } from 'zod';
 import type { AppEnv } from '../../app-env';
 import { AppError, ERROR_STATUS } from '../../services/shared/errors';
 import type { FieldErrors } from '../../../web/console/forms';
-import { consolePage, type PageUser } from '../../../web/console/layout';
+import { consolePage, type PageOptions, type PageUser } from '../../../web/console/layout';
 import type { Raw } from '../../../web/html';
 
 export function pageUser(c: Context<AppEnv>): PageUser {
@@ -19,9 +19,9 @@ export const requirePerson = createMiddleware<AppEnv>(async function signedInOnl
   await next();
 });
 
-export function render(c: Context<AppEnv>, title: string, body: Raw, status: 200 | 400 | 403 | 404 | 409 | 422 = 200, pageScript?: string) {
+export function render(c: Context<AppEnv>, title: string, body: Raw, status: 200 | 400 | 403 | 404 | 409 | 422 = 200, options?: PageOptions) {
   c.header('Cache-Control', 'no-store');
-  return c.html(consolePage(title, pageUser(c), body, undefined, pageScript), status);
+  return c.html(consolePage(title, pageUser(c), body, options), status);
 }
 
 /** Validation or a service refusal, as a message for the form and one per field. */

@@ -35,13 +35,10 @@ export type ExportRow = {
   producer: string; lot: string; duplicate: boolean; offlineAsOf: string | null; suspicious: string;
 };
 
-const HEADER = ['Thời điểm quét', 'Mã tem', 'Số sê-ri', 'Trạng thái', 'Kết quả', 'Sản phẩm', 'Hạng sao', 'Chủ thể', 'Số lô', 'Trùng trong phiên',
-  'Ngoại tuyến, trạng thái tính đến', 'Nghi sao chép'];
-
 /** A spreadsheet-safe CSV: UTF-8 with BOM (Excel reads Vietnamese right), quoted, no formulas. */
-export function sessionCsv(rows: ExportRow[]): string {
-  const lines = [HEADER, ...rows.map((r) => [r.scannedAt, r.code, r.serial ?? '', r.status, r.statusText, r.product, r.stars ?? '', r.producer, r.lot,
-    r.duplicate ? 'có' : '', r.offlineAsOf ?? '', r.suspicious])];
+export function sessionCsv(rows: ExportRow[], words: { header: readonly string[]; yes: string }): string {
+  const lines = [words.header, ...rows.map((r) => [r.scannedAt, r.code, r.serial ?? '', r.status, r.statusText, r.product, r.stars ?? '', r.producer, r.lot,
+    r.duplicate ? words.yes : '', r.offlineAsOf ?? '', r.suspicious])];
   return '\uFEFF' + lines.map((cells) => cells.map((c) => csvCell(String(c))).join(',')).join('\r\n') + '\r\n';
 }
 

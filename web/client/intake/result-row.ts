@@ -1,11 +1,9 @@
 /** One scanned code as the result list shows it: colour, icon and words, never colour alone. */
 import { statusTone } from '../../../src/domain/verdict';
-import { STATUS_TEXT } from '../../i18n';
+import { localTime, statusTitle, t } from './lang';
 import type { Row } from './session-store';
 
 const ICON = { ok: '✓', warning: '!', danger: '✕' } as const;
-
-export const localTime = (iso: string) => new Date(iso).toLocaleString('vi-VN', { hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric' });
 
 export function rowItem(row: Row): HTMLLIElement {
   const tone = statusTone(row.status);
@@ -13,12 +11,12 @@ export function rowItem(row: Row): HTMLLIElement {
   li.className = `result ${tone}`;
   li.dataset.status = row.status;
   li.dataset.code = row.code;
-  const title = STATUS_TEXT.vi[row.status].title;
-  const facts = [row.product, row.stars ? `${row.stars}★` : null, row.producer, row.lot ? `lô ${row.lot}` : null].filter(Boolean).join(' · ');
+  const title = statusTitle(row.status);
+  const facts = [row.product, row.stars ? `${row.stars}★` : null, row.producer, row.lot ? t.lot(row.lot) : null].filter(Boolean).join(' · ');
   const notes = [
-    row.duplicate ? 'Trùng: mã này đã quét trong phiên' : null,
-    row.live ? null : `Ngoại tuyến, trạng thái tính đến ${row.asOf ? localTime(row.asOf) : 'chưa có dữ liệu'}`,
-    ...row.signals.map((s) => `Nghi sao chép: ${s}`),
+    row.duplicate ? t.duplicate : null,
+    row.live ? null : t.offlineAsOf(row.asOf ? localTime(row.asOf) : null),
+    ...row.signals.map((s) => t.copy(s)),
   ].filter((n): n is string => n !== null);
   li.innerHTML = '<span class="icon" aria-hidden="true"></span><div><strong></strong><span class="facts"></span><code></code><ul class="notes"></ul></div>';
   li.querySelector('.icon')!.textContent = ICON[tone];

@@ -3,6 +3,7 @@
  * service has recorded it and answered with its receipt; the upload carries the phone's clock
  * (`sentAt`) so the service can correct the scan times of a phone whose clock is off.
  */
+import { t } from './lang';
 import { store, type Pending, type Recorded, type Session } from './session-store';
 import { Offline, send } from './verifier';
 
@@ -32,7 +33,7 @@ export function syncPending(hooks: SyncHooks): Promise<void> {
           body: JSON.stringify({ sessionId: pending.session.id, pointOfSale: pending.pointOfSale, startedAt: pending.session.startedAt,
             sentAt: new Date().toISOString(), items: items(pending.session) }) });
         const body = (await res.json().catch(() => ({}))) as Recorded & { error?: { message: string } };
-        outcome = res.ok ? { recorded: body } : { error: res.status === 401 ? 'Phiên đăng nhập đã hết: hãy đăng nhập lại; dữ liệu vẫn được giữ trên máy.' : body.error?.message ?? `Lỗi ${res.status}` };
+        outcome = res.ok ? { recorded: body } : { error: res.status === 401 ? t.signedOut : body.error?.message ?? t.httpError(res.status) };
       } catch (error) {
         outcome = { offline: error instanceof Offline, error: error instanceof Offline ? undefined : String(error) };
       }

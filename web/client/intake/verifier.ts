@@ -8,6 +8,7 @@ import type { OfflineSnapshot } from '../../../src/services/intake/offline-snaps
 import type { Verdict } from '../../../src/services/verification/verdict-types';
 import { explainSignal } from '../../i18n';
 import { OfflineVerifier, openStatusList, type Jwks } from '../../offline/offline-verifier';
+import { lang } from './lang';
 import { FROM_CACHE_HEADER } from './offline-copy';
 
 export type Reading = {
@@ -83,7 +84,7 @@ export class IntakeVerifier {
     return verdicts.map((v) => ({
       code: v.code, serial: v.serial, status: v.status, live: v.live, asOf: null,
       product: v.product?.name ?? null, stars: v.product?.stars ?? null, producer: v.subject?.name ?? null, lot: v.batch?.lot ?? null,
-      signals: (v.scans?.signals ?? []).map((s) => explainSignal(s, 'vi')),
+      signals: (v.scans?.signals ?? []).map((s) => explainSignal(s, lang)),
     }));
   }
 
