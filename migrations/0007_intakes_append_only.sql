@@ -4,3 +4,6 @@ CREATE TRIGGER intakes_append_only BEFORE UPDATE OR DELETE ON intakes
 --> statement-breakpoint
 CREATE TRIGGER intake_items_append_only BEFORE UPDATE OR DELETE ON intake_items
   FOR EACH ROW EXECUTE FUNCTION lifecycle_append_only();
+--> statement-breakpoint
+CREATE TRIGGER intake_receipts_append_only BEFORE UPDATE OR DELETE ON intake_receipts
+  FOR EACH ROW EXECUTE FUNCTION lifecycle_append_only();

@@ -169,7 +169,13 @@ describe.each(DATABASE_KINDS)('retail intake, receipts and copy detection on %s'
     const clean = (await (await h.request(`/api/v1/verify/${copied}`)).json()) as Verdict;
     expect(clean.scans).toMatchObject({ suspicious: false, signals: [] });
 
-    expect((await record(saigon, { sessionId: 'copy-saigon', pointOfSale: 'Siêu thị Quận 1', items: [{ code: copied, scannedAt: '2026-11-23T09:30:00+07:00' }] })).status).toBe(201);
+    const second = await record(saigon, { sessionId: 'copy-saigon', pointOfSale: 'Siêu thị Quận 1', items: [{ code: copied, scannedAt: '2026-11-23T09:30:00+07:00' }] });
+    expect(second.status).toBe(201);
+    // The second shop is told at once, and its receipt says so: the signals count this very intake.
+    const secondBody = (await second.json()) as IntakeAnswer;
+    expect(secondBody.verdicts[0]!.scans!.signals.map((s) => s.rule)).toEqual(['many_retailers', 'far_apart']);
+    const { payload: secondReceipt } = await compactVerify(secondBody.receipt, createLocalJWKSet(jwks));
+    expect((JSON.parse(new TextDecoder().decode(secondReceipt)) as ReceiptPayload).items[0]!.suspicious).toBe(true);
     const flagged = (await (await h.request(`/api/v1/verify/${copied}`)).json()) as Verdict;
     expect(flagged.status).toBe('valid');
     expect(flagged.scans!.suspicious).toBe(true);

@@ -2,8 +2,7 @@ import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, un
 
 /**
  * A retailer's *receiving* event: one intake session (a carton, a delivery) with every code read
- * and the verdict the service gave it when the session was recorded. The signed receipt is the
- * retailer's proof of due diligence, so it is kept byte for byte.
+ * and the verdict the service gave it when the session was recorded.
  */
 export const intakes = pgTable(
   'intakes',
@@ -21,7 +20,6 @@ export const intakes = pgTable(
     recordedAt: timestamp({ withTimezone: true }).notNull(),
     itemCount: integer().notNull(),
     summary: jsonb().$type<Record<string, number>>().notNull(),
-    receipt: text().notNull(),
   },
   (t) => [uniqueIndex().on(t.retailerId, t.sessionId), index().on(t.retailerId, t.recordedAt), index().on(t.provinceCode, t.recordedAt)],
 );
@@ -44,3 +42,13 @@ export const intakeItems = pgTable(
   },
   (t) => [primaryKey({ columns: [t.intakeId, t.position] }), index().on(t.serial), index().on(t.batchId)],
 );
+
+/**
+ * The signed receipt of an intake, the retailer's proof of due diligence, kept byte for byte. It is
+ * signed last, once the session's reads are in, so its copy-detection flags count this intake too.
+ */
+export const intakeReceipts = pgTable('intake_receipts', {
+  intakeId: uuid().primaryKey().references(() => intakes.id),
+  kid: text().notNull(),
+  jws: text().notNull(),
+});

@@ -6,7 +6,7 @@ import { listSuspicious } from '../../services/copy-detection/list-suspicious';
 import { recordIntakeInput } from '../../services/intake/inputs';
 import { intakeReceipt, listIntakes } from '../../services/intake/list-intakes';
 import { offlineSnapshot } from '../../services/intake/offline-snapshot';
-import { recordIntake } from '../../services/intake/record-intake';
+import { recordIntake, type RecordedIntake } from '../../services/intake/record-intake';
 import { uuid } from '../../services/registry/inputs';
 import { exportBatchEpcis } from '../../services/traceability/epcis-export';
 import { serviceContext } from '../context';
@@ -24,9 +24,9 @@ export const intakeResultSchema = z.object({
 }).openapi('IntakeReceipt');
 
 /** What the bulk API and this route both answer about a recorded intake. */
-export function intakeResult(c: Context<AppEnv>, { intake, replayed }: Awaited<ReturnType<typeof recordIntake>>) {
+export function intakeResult(c: Context<AppEnv>, { intake, receipt, replayed }: RecordedIntake) {
   return { id: intake.id, recordedAt: intake.recordedAt.toISOString(), pointOfSale: intake.pointOfSale, itemCount: intake.itemCount,
-    summary: intake.summary, replayed, receiptUrl: `${c.var.deps.config.PUBLIC_ORIGIN}/api/v1/intakes/${intake.id}/receipt`, receipt: intake.receipt };
+    summary: intake.summary, replayed, receiptUrl: `${c.var.deps.config.PUBLIC_ORIGIN}/api/v1/intakes/${intake.id}/receipt`, receipt };
 }
 
 export const intakeRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });

@@ -1,6 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { PROVINCES } from '../../data/provinces';
 import { copySignals, type CopyHistory, type CopySignal } from '../../domain/copy-detection';
+import type { Db } from '../../db/client';
+import { queryRows } from '../../db/prepared';
 import type { Config } from '../../env';
 
 /** How many located scans of one stamp the rules look at: the newest, which is where copies show. */
@@ -44,4 +46,21 @@ export function copyThresholds(config: Config) {
 
 export function signalsFor(raw: RawCopyHistory | null, config: Config): CopySignal[] {
   return copySignals(toCopyHistory(raw), copyThresholds(config));
+}
+
+/** What a verdict says about copying: whether any rule fired, and which. */
+export function suspicion(signals: CopySignal[]): { suspicious: boolean; signals: CopySignal[] } {
+  return { suspicious: signals.length > 0, signals };
+}
+
+/**
+ * The signals of several stamps from what the database holds now. Inside a transaction that
+ * includes its own uncommitted writes, which is how an intake's receipt counts that intake.
+ */
+export async function loadCopySignals(db: Db, serials: number[], config: Config): Promise<Map<number, CopySignal[]>> {
+  if (serials.length === 0) return new Map();
+  const rows = await queryRows<{ serial: string | number; history: RawCopyHistory | null }>(db, sql`
+    select q.serial, ${copyHistorySql(sql`q.serial`)} as history
+    from (select distinct value::bigint as serial from json_array_elements_text(${JSON.stringify(serials)}::json)) as q`);
+  return new Map(rows.map((r) => [Number(r.serial), signalsFor(r.history, config)]));
 }

@@ -1,5 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm';
-import { intakes } from '../../db/schema';
+import { intakeReceipts, intakes } from '../../db/schema';
 import type { ServiceContext } from '../shared/context';
 import { notFound } from '../shared/errors';
 import { authorize, type Actor } from '../shared/policy';
@@ -20,7 +20,8 @@ export async function listIntakes(ctx: ServiceContext, limit = 100) {
 /** The signed receipt, byte for byte as it was handed out. Someone else's id is simply not found. */
 export async function intakeReceipt(ctx: ServiceContext, id: string): Promise<string> {
   const retailerId = ownAccount(ctx.actor);
-  const [row] = await ctx.db.select({ receipt: intakes.receipt }).from(intakes).where(and(eq(intakes.id, id), eq(intakes.retailerId, retailerId)));
+  const [row] = await ctx.db.select({ jws: intakeReceipts.jws }).from(intakeReceipts).innerJoin(intakes, eq(intakes.id, intakeReceipts.intakeId))
+    .where(and(eq(intakes.id, id), eq(intakes.retailerId, retailerId)));
   if (!row) throw notFound('phiên nhận hàng');
-  return row.receipt;
+  return row.jws;
 }

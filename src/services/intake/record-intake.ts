@@ -1,7 +1,8 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { apiTokens, intakeItems, intakes, people } from '../../db/schema';
+import { apiTokens, intakeItems, intakeReceipts, intakes, people } from '../../db/schema';
 import type { VerdictStatus } from '../../domain/verdict';
 import { appendAudit } from '../audit/append-audit';
+import { loadCopySignals, suspicion } from '../copy-detection/copy-history';
 import { withTransaction, type ServiceContext } from '../shared/context';
 import { conflict, invalid, type FieldIssue } from '../shared/errors';
 import { authorize, type Actor } from '../shared/policy';
@@ -17,13 +18,16 @@ const MAX_CLOCK_AHEAD_MS = 10 * 60_000;
 
 export type IntakeRecord = typeof intakes.$inferSelect;
 
+export type RecordedIntake = { intake: IntakeRecord; receipt: string; verdicts: Verdict[]; replayed: boolean };
+
 /**
  * Records a retailer's receiving event and signs its receipt. Every code gets the service's
- * verdict at recording time (an offline verdict the phone showed is kept beside it). The client's
- * session id makes it idempotent: a sync that retries after a lost answer gets the first receipt
- * back, and the same id with other codes is refused rather than merged.
+ * verdict at recording time (an offline verdict the phone showed is kept beside it), and the
+ * copy-detection signals counting this intake: the second shop to receive a copied stamp is told
+ * so on the spot. The client's session id makes it idempotent: a sync that retries after a lost
+ * answer gets the first receipt back, and the same id with other codes is refused, not merged.
  */
-export async function recordIntake(ctx: ServiceContext, input: RecordIntakeInput): Promise<{ intake: IntakeRecord; verdicts: Verdict[]; replayed: boolean }> {
+export async function recordIntake(ctx: ServiceContext, input: RecordIntakeInput): Promise<RecordedIntake> {
   const retailer = retailerOf(ctx.actor);
   const earlier = await findSession(ctx, retailer.id, input.sessionId);
   if (earlier) return replay(ctx, earlier, input);
@@ -33,36 +37,38 @@ export async function recordIntake(ctx: ServiceContext, input: RecordIntakeInput
   const verdicts = await verifyStamps(ctx, input.items.map((i) => i.code));
   const summary: Partial<Record<VerdictStatus, number>> = {};
   for (const v of verdicts) summary[v.status] = (summary[v.status] ?? 0) + 1;
-
   const id = crypto.randomUUID();
   const name = await retailerName(ctx, ctx.actor);
-  const items = verdicts.map((v, position) => {
-    const sent = input.items[position]!;
-    return { intakeId: id, position, code: v.code, serial: v.status === 'forged' ? null : v.serial, batchId: v.batchId ?? null, status: v.status,
-      scannedAt: scannedAt[position]!, offlineStatus: sent.offlineStatus ?? null, offlineAsOf: offlineAsOf[position]! };
-  });
-  const payload: ReceiptPayload = {
-    iss: ctx.config.PUBLIC_ORIGIN, jti: id, iat: Math.floor(now.getTime() / 1000),
-    retailer: { id: retailer.id, name, provinceCode: retailer.provinceCode, pointOfSale: input.pointOfSale },
-    session: { id: input.sessionId, startedAt: startedAt.toISOString(), finishedAt: now.toISOString() },
-    summary,
-    items: items.map((item, i) => ({ code: item.code, serial: item.serial, status: item.status, suspicious: verdicts[i]!.scans?.suspicious ?? false,
-      scannedAt: item.scannedAt.toISOString(),
-      ...(item.offlineStatus ? { offline: { status: item.offlineStatus as VerdictStatus, asOf: item.offlineAsOf?.toISOString() ?? null } } : {}) })),
-  };
+  const items = verdicts.map((v, position) => ({
+    intakeId: id, position, code: v.code, serial: v.status === 'forged' ? null : v.serial, batchId: v.batchId ?? null, status: v.status,
+    scannedAt: scannedAt[position]!, offlineStatus: input.items[position]!.offlineStatus ?? null, offlineAsOf: offlineAsOf[position]!,
+  }));
 
   return withTransaction(ctx, async (tx) => {
-    const { jws } = await signJws(tx, RECEIPT_TYP, payload);
     const [intake] = await tx.db.insert(intakes).values({
       id, retailerId: retailer.id, retailerName: name, provinceCode: retailer.provinceCode, pointOfSale: input.pointOfSale,
-      sessionId: input.sessionId, startedAt, finishedAt: now, recordedAt: now, itemCount: items.length, summary, receipt: jws,
+      sessionId: input.sessionId, startedAt, finishedAt: now, recordedAt: now, itemCount: items.length, summary,
     }).onConflictDoNothing().returning();
     // Two uploads of one session raced: the other committed first, so answer as a replay of it.
     if (!intake) return replay(tx, (await findSession(tx, retailer.id, input.sessionId))!, input);
     for (let i = 0; i < items.length; i += 250) await tx.db.insert(intakeItems).values(items.slice(i, i + 250));
+
+    const signals = await loadCopySignals(tx.db, verdicts.flatMap((v) => (v.scans && v.serial !== null ? [v.serial] : [])), ctx.config);
+    const checked = verdicts.map((v) => (v.scans && signals.has(v.serial!) ? { ...v, scans: { ...v.scans, ...suspicion(signals.get(v.serial!)!) } } : v));
+    const payload: ReceiptPayload = {
+      iss: ctx.config.PUBLIC_ORIGIN, jti: id, iat: Math.floor(now.getTime() / 1000),
+      retailer: { id: retailer.id, name, provinceCode: retailer.provinceCode, pointOfSale: input.pointOfSale },
+      session: { id: input.sessionId, startedAt: startedAt.toISOString(), finishedAt: now.toISOString() },
+      summary,
+      items: items.map((item, i) => ({ code: item.code, serial: item.serial, status: item.status, suspicious: checked[i]!.scans?.suspicious ?? false,
+        scannedAt: item.scannedAt.toISOString(),
+        ...(item.offlineStatus ? { offline: { status: item.offlineStatus, asOf: item.offlineAsOf?.toISOString() ?? null } } : {}) })),
+    };
+    const { jws, kid } = await signJws(tx, RECEIPT_TYP, payload);
+    await tx.db.insert(intakeReceipts).values({ intakeId: id, kid, jws });
     await appendAudit(tx, { action: 'intake.record', entity: 'intake', entityId: id,
-      after: { sessionId: input.sessionId, pointOfSale: input.pointOfSale, provinceCode: retailer.provinceCode, itemCount: items.length, summary } });
-    return { intake, verdicts, replayed: false };
+      after: { sessionId: input.sessionId, pointOfSale: input.pointOfSale, provinceCode: retailer.provinceCode, itemCount: items.length, summary, receiptKid: kid } });
+    return { intake, receipt: jws, verdicts: checked, replayed: false };
   });
 }
 
@@ -122,11 +128,12 @@ async function findSession(ctx: ServiceContext, retailerId: string, sessionId: s
 }
 
 /** The same session again: the first receipt if the codes match, else a clear refusal. */
-async function replay(ctx: ServiceContext, intake: IntakeRecord, input: RecordIntakeInput) {
+async function replay(ctx: ServiceContext, intake: IntakeRecord, input: RecordIntakeInput): Promise<RecordedIntake> {
   const recorded = await ctx.db.select({ code: intakeItems.code }).from(intakeItems).where(eq(intakeItems.intakeId, intake.id)).orderBy(asc(intakeItems.position));
   const sent = input.items.map((i) => codeAsRecorded(i.code));
   if (recorded.length !== sent.length || recorded.some((r, i) => r.code !== sent[i])) {
     throw conflict('Phiên nhận hàng này đã được ghi với danh sách mã khác. Hãy bắt đầu một phiên mới.');
   }
-  return { intake, verdicts: await verifyStamps(ctx, input.items.map((i) => i.code)), replayed: true };
+  const [receipt] = await ctx.db.select({ jws: intakeReceipts.jws }).from(intakeReceipts).where(eq(intakeReceipts.intakeId, intake.id));
+  return { intake, receipt: receipt!.jws, verdicts: await verifyStamps(ctx, input.items.map((i) => i.code)), replayed: true };
 }

@@ -2,13 +2,12 @@ import { vietnamToday } from '../../domain/calendar';
 import { certificateTimeState } from '../../domain/certificate-dates';
 import { toGtin14 } from '../../domain/gtin';
 import { extractStampCode, parseStampCode, type StampCode } from '../../domain/stamp-codec';
-import type { CopySignal } from '../../domain/copy-detection';
 import { decideStatus } from '../../domain/verdict';
 import { classification } from '../../data/taxonomy';
 import { PROVINCES } from '../../data/provinces';
 import type { ServiceContext } from '../shared/context';
 import { logError } from '../shared/log';
-import { signalsFor } from '../copy-detection/copy-history';
+import { signalsFor, suspicion } from '../copy-detection/copy-history';
 import { loadStampFacts, type StampFactsRow } from './load-stamp-facts';
 import type { ForgedReason, Verdict } from './verdict-types';
 
@@ -131,10 +130,6 @@ function buildVerdict(ctx: ServiceContext, base: Base, row: StampFactsRow, today
     },
     ...(product.gtin ? { digitalLink: digitalLink(ctx.config.PUBLIC_ORIGIN, product.gtin, batch.lot, base.serial!, base.code) } : {}),
   };
-}
-
-function suspicion(signals: CopySignal[]): { suspicious: boolean; signals: CopySignal[] } {
-  return { suspicious: signals.length > 0, signals };
 }
 
 /** GS1 Digital Link form; the signed code rides along as `stamp` so the link stays verifiable. */
