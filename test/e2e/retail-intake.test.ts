@@ -95,15 +95,23 @@ describe('a retailer checks stamps at intake, online and offline', () => {
     expect(csv.trim().split('\r\n')).toHaveLength(9);
     expect(csv).toContain('revoked');
 
+    // Meanwhile a shop in Hồ Chí Minh City has received the same stamp.
+    const elsewhere = await h.token('retailer', { provinceCode: '79' });
+    expect((await h.request('/api/v1/intakes', json({ sessionId: 'elsewhere-first', pointOfSale: 'Siêu thị Quận 1', items: [{ code: fresh }] }, elsewhere))).status).toBe(201);
+
     await page.getByRole('button', { name: 'Kết thúc phiên và lấy biên nhận' }).click();
     const receiptLink = page.locator('#receipts tbody tr').first().getByRole('link', { name: 'Tải biên nhận (JWS)' });
     await receiptLink.waitFor();
+    // The pack read twice here carries the stamp the other shop received: both reads are flagged.
+    expect(await page.locator('#receipts tbody tr').first().textContent()).toContain('2 mã nghi sao chép');
+    expect(await page.locator('#announce').textContent()).toContain('2 mã nghi sao chép');
     expect(await page.locator('#results > li').count()).toBe(0);
     const receipt = await (await context.request.get(`${server.origin}${await receiptLink.getAttribute('href')}`)).text();
     const jwks = (await (await h.request('/.well-known/jwks.json')).json()) as JSONWebKeySet;
     const { payload } = await compactVerify(receipt, createLocalJWKSet(jwks));
-    const items = (JSON.parse(new TextDecoder().decode(payload)) as { items: { status: string }[] }).items;
+    const items = (JSON.parse(new TextDecoder().decode(payload)) as { items: { status: string; suspicious: boolean }[] }).items;
     expect(items.map((i) => i.status)).toEqual(['valid', 'revoked', 'forged', 'valid', 'suspended', 'recalled', 'expired', 'void']);
+    expect(items.map((i) => i.suspicious)).toEqual([true, false, false, true, false, false, false, false]);
 
     // English is one link away, the page script included.
     await page.getByRole('link', { name: 'English' }).click();

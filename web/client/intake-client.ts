@@ -112,13 +112,14 @@ async function refreshOfflineRows(): Promise<void> {
 
 const syncHooks: SyncHooks = {
   recorded: (recorded, pending) => {
-    addReceipt(recorded, pending);
-    announce(t.recorded(pending.session.rows.length));
+    const suspicious = recorded.verdicts.filter((v) => v.scans?.suspicious).length;
+    addReceipt(recorded, pending, suspicious);
+    announce([t.recorded(pending.session.rows.length), suspicious ? t.recordedSuspicious(suspicious) : ''].filter(Boolean).join(' '));
   },
   settled: () => renderNetwork(),
 };
 
-function addReceipt(recorded: Recorded, pending: Pending): void {
+function addReceipt(recorded: Recorded, pending: Pending, suspicious: number): void {
   const tbody = $('#receipts tbody');
   tbody.querySelector('.empty')?.remove();
   const tr = document.createElement('tr');
@@ -126,7 +127,7 @@ function addReceipt(recorded: Recorded, pending: Pending): void {
   const cells = tr.querySelectorAll('td');
   cells[0]!.textContent = localTime(recorded.recordedAt);
   cells[1]!.textContent = pending.pointOfSale;
-  cells[2]!.textContent = String(recorded.itemCount);
+  cells[2]!.textContent = suspicious ? `${recorded.itemCount} · ${t.recordedSuspicious(suspicious)}` : String(recorded.itemCount);
   const link = tr.querySelector('a')!;
   link.href = new URL(recorded.receiptUrl).pathname;
   link.textContent = t.download;

@@ -11,7 +11,9 @@ export type Row = Reading & { scannedAt: string; duplicate: boolean; source: 'ca
   offlineStatus?: VerdictStatus; offlineAsOf?: string | null };
 export type Session = { id: string; startedAt: string; rows: Row[] };
 export type Pending = { session: Session; pointOfSale: string; error: string | null };
-export type Recorded = { id: string; receiptUrl: string; recordedAt: string; itemCount: number; pointOfSale: string };
+/** The service's answer to a recorded session (the verdicts count this session for copy detection). */
+export type Recorded = { id: string; receiptUrl: string; recordedAt: string; itemCount: number; pointOfSale: string;
+  verdicts: { scans?: { suspicious: boolean } }[] };
 
 const KEY = { session: 'ocop-intake:session', pending: 'ocop-intake:pending', pointOfSale: 'ocop-intake:point-of-sale' };
 
