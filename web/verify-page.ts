@@ -17,7 +17,9 @@ const ICON = { ok: '✓', warning: '!', danger: '✕' } as const;
 export function renderVerifyPage(verdict: Verdict, lang: Lang, selfPath: string, report: ReportFormState = {}): string {
   const t = LABELS[lang];
   const text = STATUS_TEXT[lang][verdict.status];
-  const tone = verdict.live ? statusTone(verdict.status) : 'warning';
+  // A copy of a genuine stamp verifies as genuine: when the copy rules fire, no green tick.
+  const suspicious = verdict.scans?.suspicious === true;
+  const tone = !verdict.live || suspicious ? (statusTone(verdict.status) === 'danger' ? 'danger' : 'warning') : statusTone(verdict.status);
   const other = `${selfPath}?lang=${t.switchHref}`;
   const body = html`
 <header class="top"><span>${t.heading}</span><a href="${other}" hreflang="${t.switchHref}" lang="${t.switchHref}">${t.switchLang}</a></header>
@@ -28,9 +30,9 @@ export function renderVerifyPage(verdict: Verdict, lang: Lang, selfPath: string,
 </section>
 ${verdict.live ? '' : html`<p class="note">${t.offline}</p>`}
 ${verdict.subject?.demo ? html`<p class="note demo">${t.demoNote}</p>` : ''}
-${verdict.scans?.suspicious ? copyWarning(verdict.scans.signals, lang) : ''}
+${suspicious ? copyWarning(verdict.scans!.signals, lang) : ''}
 ${details(verdict, lang)}
-${reportForm(encodeURIComponent(verdict.code), lang, { ...report, open: tone === 'danger' || Boolean(report.errors), askProvince: !verdict.subject })}
+${reportForm(encodeURIComponent(verdict.code), lang, { ...report, open: tone === 'danger' || suspicious || Boolean(report.errors), askProvince: !verdict.subject })}
 <p class="serial">${t.serial}: ${verdict.serial ?? '—'}</p>
 </main>
 <footer>${t.footer}</footer>`;

@@ -183,6 +183,9 @@ describe.each(DATABASE_KINDS)('retail intake, receipts and copy detection on %s'
     expect(flagged.scans!.signals[1]).toMatchObject({ from: 'Tỉnh Lạng Sơn', to: 'Thành phố Hồ Chí Minh', hours: 2.5 });
 
     const page = await (await h.request(`/S/${copied}`)).text();
+    // Genuine but copied: amber, not the green tick, and the report form open.
+    expect(page).toContain('class="banner warning"');
+    expect(page).toMatch(/<details[^>]* open/);
     expect(page).toContain('Nghi tem sao chép');
     expect(page).toContain('2 điểm bán khác nhau');
     expect(page).toContain('chỉ trong 2.5 giờ');
