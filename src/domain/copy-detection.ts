@@ -73,3 +73,9 @@ export function coarseCoordinate(value: unknown): number | null {
   const n = typeof value === 'string' ? Number(value) : typeof value === 'number' ? value : NaN;
   return Number.isFinite(n) ? Math.round(n * 2) / 2 : null;
 }
+
+/** Ten minutes: what a consumer scan keeps of its time; hours apart is all the copy rules need. */
+export function coarseTime(at: Date): Date {
+  const step = 10 * 60_000;
+  return new Date(Math.floor(at.getTime() / step) * step);
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PROVINCES } from '../../src/data/provinces';
-import { coarseCoordinate, copySignals, distanceKm, EMPTY_HISTORY, type CopyHistory } from '../../src/domain/copy-detection';
+import { coarseCoordinate, coarseTime, copySignals, distanceKm, EMPTY_HISTORY, type CopyHistory } from '../../src/domain/copy-detection';
 import { toCopyHistory } from '../../src/services/copy-detection/copy-history';
 
 const T = { maxRetailers: 1, farKm: 300, farHours: 24, maxScanners: 10 };
@@ -49,6 +49,11 @@ describe('copy detection rules', () => {
     expect(h.retailers).toEqual(['r1', 'r2']);
     expect(h.reads).toEqual([{ at: at(0), lat: HANOI.lat, lon: HANOI.lon, place: PROVINCES['01']!.vi }, { at: at(2), lat: 10.5, lon: 106.5, place: '10.5, 106.5' }]);
     expect(toCopyHistory(null)).toEqual(EMPTY_HISTORY);
+  });
+
+  it('stores scan times no finer than ten minutes', () => {
+    expect(coarseTime(new Date('2026-11-23T10:07:59.999+07:00')).toISOString()).toBe('2026-11-23T03:00:00.000Z');
+    expect(coarseTime(new Date('2026-11-23T10:10:00+07:00')).toISOString()).toBe('2026-11-23T03:10:00.000Z');
   });
 
   it('stores scan places no finer than half a degree', () => {

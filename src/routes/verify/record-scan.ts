@@ -3,11 +3,12 @@ import type { AppEnv } from '../../app-env';
 import { sha256Hex } from '../../services/shared/canonical-json';
 import type { Verdict } from '../../services/verification/verdict-types';
 import { vietnamToday } from '../../domain/calendar';
-import { coarseCoordinate } from '../../domain/copy-detection';
+import { coarseCoordinate, coarseTime } from '../../domain/copy-detection';
 
 /**
  * Queues a scan of a genuine stamp; the write happens after the response. Only a coarse place
- * (the edge's country/region) and a salted, daily-rotating hash of the scanner are kept. The
+ * (the edge's country/region and location to half a degree), the time to ten minutes and a
+ * salted, daily-rotating hash of the scanner are kept. The
  * verdict returned counts this scan too, so the first person to scan reads "scanned once"; the
  * copy-detection signals are those of the history before this scan (it is not written yet).
  */
@@ -19,10 +20,10 @@ export async function countThisScan(c: Context<AppEnv>, verdict: Verdict): Promi
   const lat = coarseCoordinate(cf?.latitude);
   const lon = coarseCoordinate(cf?.longitude);
   const who = `${c.var.deps.config.SCAN_SALT}|${vietnamToday(now)}|${c.var.clientId}|${c.req.header('user-agent') ?? ''}`;
-  c.var.scanSink.record({ serial: verdict.serial, scannedAt: now, place, scannerHash: (await sha256Hex(who)).slice(0, 32), lat, lon });
+  c.var.scanSink.record({ serial: verdict.serial, scannedAt: coarseTime(now), place, scannerHash: (await sha256Hex(who)).slice(0, 32), lat, lon });
   const count = verdict.scans.count + 1;
   return {
     ...verdict,
-    scans: { ...verdict.scans, count, firstAt: verdict.scans.firstAt ?? now.toISOString(), firstPlace: verdict.scans.firstAt ? verdict.scans.firstPlace : place },
+    scans: { ...verdict.scans, count, firstAt: verdict.scans.firstAt ?? coarseTime(now).toISOString(), firstPlace: verdict.scans.firstAt ? verdict.scans.firstPlace : place },
   };
 }
