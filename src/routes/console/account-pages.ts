@@ -36,7 +36,9 @@ accountPages.get('/console', requirePerson, (c) => {
 ${roleMay(actor, 'subject.create') ? html`<li><a href="/console/subjects/new">Đăng ký chủ thể mới</a></li>` : ''}
 ${roleMay(actor, 'certificate.create') ? html`<li><a href="/console/certificates/new">Ghi nhận giấy chứng nhận OCOP</a></li>` : ''}
 ${roleMay(actor, 'batch.create') ? html`<li><a href="/console/batches/new">Khai báo lô hàng</a></li>` : ''}
-${roleMay(actor, 'person.invite') ? html`<li><a href="/console/people">Mời người dùng</a></li>` : ''}</ul></div>`);
+${roleMay(actor, 'person.invite') ? html`<li><a href="/console/people">Mời người dùng</a></li>` : ''}
+${roleMay(actor, 'intake.record') ? html`<li><a href="/console/intake/">Nhận hàng: quét và kiểm tra tem khi hàng về</a></li>` : ''}
+${roleMay(actor, 'copy.read') ? html`<li><a href="/console/suspicious">Tem nghi sao chép trong tỉnh</a></li>` : ''}</ul></div>`);
 });
 
 accountPages.post('/console/sign-out', requirePerson, async (c) => {
