@@ -26,7 +26,7 @@ async function retailerOnIntake(h: Harness, context: BrowserContext, origin: str
   await page.goto(cliEnrolLink(h, '--role', 'retailer', '--province', '20', '--name', name));
   await page.getByRole('button', { name: 'Tạo passkey và đăng nhập' }).click();
   await page.waitForURL(`${origin}/console`);
-  await page.getByRole('link', { name: 'Nhận hàng' }).click();
+  await page.getByRole('link', { name: 'Nhận hàng', exact: true }).click();
   await page.waitForURL(`${origin}/console/intake/`);
   await page.locator('body[data-intake-ready="true"]').waitFor();
   // The scanner field has the focus from the start: a handheld scanner can type into it at once.
@@ -164,6 +164,31 @@ describe('a retailer checks stamps at intake, online and offline', () => {
     expect(rows.every((r) => r.offlineAsOf !== null)).toBe(true);
     // Read on the phone's wall clock, recorded on the service's clock.
     expect(rows.every((r) => Math.abs(r.scannedAt.getTime() - TEST_NOW.getTime()) < 10 * 60_000)).toBe(true);
+    await context.close();
+  });
+
+  it('keeps one person’s queued sessions to that person on a shared phone', async () => {
+    const { h, browser, server } = env;
+    const context = await browser.newContext();
+    const page = await retailerOnIntake(h, context, server.origin, 'Người Ca Sáng');
+    // The service refuses nothing but cannot be reached for recording: the session stays queued.
+    await context.route('**/api/v1/intakes', (route) => route.abort('internetdisconnected'));
+    await page.getByLabel('Mã tem (máy quét cầm tay hoặc gõ tay)').fill(h.codes.valid);
+    await page.keyboard.press('Enter');
+    await page.locator('#results > li').first().waitFor();
+    await page.getByRole('button', { name: 'Kết thúc phiên và lấy biên nhận' }).click();
+    await page.getByText('1 phiên chờ đồng bộ.').waitFor();
+
+    // The next shift signs in on the same phone: nothing of the first person's queue is theirs.
+    await page.goto(cliEnrolLink(h, '--role', 'retailer', '--province', '20', '--name', 'Người Ca Chiều'));
+    await page.getByRole('button', { name: 'Tạo passkey và đăng nhập' }).click();
+    await page.waitForURL(`${server.origin}/console`);
+    await page.goto(`${server.origin}/console/intake/`);
+    await page.locator('body[data-intake-ready="true"]').waitFor();
+    expect(await page.locator('#sync').textContent()).toBe('');
+    const queues = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.endsWith(':pending') && JSON.parse(localStorage.getItem(k)!).length > 0));
+    expect(queues).toHaveLength(1);
+    await context.unrouteAll();
     await context.close();
   });
 

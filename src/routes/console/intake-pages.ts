@@ -30,7 +30,8 @@ intakePages.get('/console/intake/', async (c) => {
     return render(c, t.title, html`<p class="error" role="alert">${t.onlyRetailers}</p>`, 403, { lang });
   }
   const receipts = await listIntakes(serviceContext(c), 50);
-  return render(c, t.title, intakePage(receipts, receipts[0]?.pointOfSale ?? '', lang), 200, { script: '/console/intake/app.js', lang });
+  const account = c.var.actor.kind === 'anonymous' ? '' : c.var.actor.id;
+  return render(c, t.title, intakePage(receipts, receipts[0]?.pointOfSale ?? '', lang, account), 200, { script: '/console/intake/app.js', lang });
 });
 
 intakePages.get('/console/suspicious', async (c) => {

@@ -15,7 +15,9 @@ export type Pending = { session: Session; pointOfSale: string; error: string | n
 export type Recorded = { id: string; receiptUrl: string; recordedAt: string; itemCount: number; pointOfSale: string;
   verdicts: { scans?: { suspicious: boolean } }[] };
 
-const KEY = { session: 'ocop-intake:session', pending: 'ocop-intake:pending', pointOfSale: 'ocop-intake:point-of-sale' };
+// Per account: on a shared phone, one person's queued sessions are never uploaded under another's.
+const account = document.querySelector<HTMLElement>('[data-intake-account]')?.dataset.intakeAccount ?? 'unknown';
+const KEY = { session: `ocop-intake:${account}:session`, pending: `ocop-intake:${account}:pending`, pointOfSale: `ocop-intake:${account}:point-of-sale` };
 
 function read<T>(key: string, fallback: T): T {
   try {
