@@ -12,7 +12,7 @@ import { exportBatchEpcis } from '../../services/traceability/epcis-export';
 import { serviceContext } from '../context';
 import { validationHook } from '../errors';
 import { anyRecord, commonErrors, conflictError, json, jsonBody, sessionOrToken } from '../openapi-helpers';
-import { verdictSchema } from '../verify/schemas';
+import { copySignalSchema, verdictSchema } from '../verify/schemas';
 
 const tags = ['Retail intake (nhận hàng)'];
 
@@ -45,15 +45,21 @@ intakeRoutes.openapi(createRoute({
   return c.json({ ...intakeResult(c, result), verdicts: result.verdicts } as never, result.replayed ? 200 : 201);
 });
 
+const intakeListItem = z.object({ id: z.string(), pointOfSale: z.string(), sessionId: z.string(), startedAt: z.string(), recordedAt: z.string(),
+  itemCount: z.number(), summary: z.record(z.string(), z.number()) }).openapi('IntakeSession');
+
 intakeRoutes.openapi(createRoute({
   method: 'get', path: '/api/v1/intakes', tags, security: sessionOrToken, summary: 'The caller’s own receiving sessions, newest first',
-  responses: { 200: json(z.object({ items: z.array(anyRecord) }), 'Sessions'), ...commonErrors },
+  responses: { 200: json(z.object({ items: z.array(intakeListItem) }), 'Sessions'), ...commonErrors },
 }), async (c) => c.json({ items: await listIntakes(serviceContext(c)) } as never, 200));
 
 intakeRoutes.openapi(createRoute({
   method: 'get', path: '/api/v1/intakes/offline-snapshot', tags, security: sessionOrToken,
   summary: 'Products and batches of the retailer’s province, for verdicts with no network (statuses come from the status list)',
-  responses: { 200: json(anyRecord, 'Snapshot'), ...commonErrors },
+  responses: { 200: json(z.object({ provinceCode: z.string(), asOf: z.string(), batches: z.array(z.object({
+    ranges: z.array(z.tuple([z.number(), z.number()])).openapi({ description: 'Issued serial ranges, [first, last] inclusive' }),
+    lot: z.string(), productionDate: z.string(), bestBefore: z.string().nullable(), product: z.string(), stars: z.number(),
+    producer: z.string(), provinceCode: z.string() })) }).openapi('OfflineSnapshot'), 'Snapshot'), ...commonErrors },
 }), async (c) => {
   c.header('Cache-Control', 'private, no-cache');
   return c.json(await offlineSnapshot(serviceContext(c)) as never, 200);
@@ -75,7 +81,12 @@ intakeRoutes.openapi(createRoute({
 intakeRoutes.openapi(createRoute({
   method: 'get', path: '/api/v1/suspicious', tags: ['Copy detection'], security: sessionOrToken,
   summary: 'Stamps and batches of the caller’s province flagged as possible copies, with the rules that fired',
-  responses: { 200: json(z.object({ stamps: z.array(anyRecord), batches: z.array(anyRecord) }), 'Flagged'), ...commonErrors },
+  responses: { 200: json(z.object({
+    stamps: z.array(z.object({ serial: z.number(), batchId: z.string(), lot: z.string(), productId: z.string(), product: z.string(), subject: z.string(),
+      provinceCode: z.string(), signals: z.array(copySignalSchema) })),
+    batches: z.array(z.object({ batchId: z.string(), lot: z.string(), productId: z.string(), product: z.string(), subject: z.string(),
+      stamps: z.number().openapi({ description: 'Flagged stamps of the batch' }), rules: z.array(z.enum(['many_retailers', 'far_apart', 'many_scanners'])) })),
+  }).openapi('SuspectedCopies'), 'Flagged'), ...commonErrors },
 }), async (c) => c.json(await listSuspicious(serviceContext(c)) as never, 200));
 
 intakeRoutes.openapi(createRoute({
