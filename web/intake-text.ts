@@ -78,5 +78,3 @@ export const INTAKE_TEXT = {
     yes: 'yes',
   },
 } satisfies Record<Lang, Record<string, unknown>>;
-
-export type IntakeText = (typeof INTAKE_TEXT)[Lang];

@@ -26,6 +26,9 @@ export type CopyHistory = {
   reads: LocatedRead[];
 };
 
+/** The rules, in the order `copySignals` reports them. */
+export const COPY_RULES = ['many_retailers', 'far_apart', 'many_scanners'] as const;
+
 export type CopySignal =
   | { rule: 'many_retailers'; retailers: number }
   | { rule: 'far_apart'; from: string; to: string; km: number; hours: number }

@@ -32,3 +32,10 @@ export function statusTone(status: VerdictStatus): 'ok' | 'danger' | 'warning' {
   if (status === 'forged' || status === 'revoked' || status === 'recalled') return 'danger';
   return 'warning';
 }
+
+/** How many of each status: the summary of a bulk answer, an intake, the intake page's tally. */
+export function countByStatus(statuses: VerdictStatus[]): Partial<Record<VerdictStatus, number>> {
+  const counts: Partial<Record<VerdictStatus, number>> = {};
+  for (const status of statuses) counts[status] = (counts[status] ?? 0) + 1;
+  return counts;
+}

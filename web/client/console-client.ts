@@ -4,7 +4,7 @@
  */
 import { startAuthentication, startRegistration } from '@simplewebauthn/browser';
 
-const csrf = () => document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')?.content ?? '';
+import { csrf } from './csrf';
 
 async function api(path: string, body: unknown): Promise<Record<string, unknown>> {
   const res = await fetch(path, {

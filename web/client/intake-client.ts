@@ -6,7 +6,7 @@
  * returns.
  */
 import { MAX_INTAKE_CODES } from '../../src/domain/intake-limits';
-import { statusTone, VERDICT_STATUSES, type VerdictStatus } from '../../src/domain/verdict';
+import { countByStatus, statusTone, VERDICT_STATUSES } from '../../src/domain/verdict';
 import { startCamera, type Camera } from './intake/camera';
 import { codesFromText, MAX_CSV_BYTES, sessionCsv } from './intake/codes-io';
 import { feedback } from './intake/feedback';
@@ -17,6 +17,8 @@ import { syncPending, type SyncHooks } from './intake/sync';
 import { IntakeVerifier, network } from './intake/verifier';
 
 const RETRY_MS = 5000;
+/** Reads of at least this many codes (a paste, a CSV) show a progress bar. */
+const PROGRESS_FROM = 20;
 const $ = <T extends Element>(selector: string) => document.querySelector<T>(selector)!;
 
 const verifier = new IntakeVerifier();
@@ -38,14 +40,13 @@ function showError(message: string): void {
 function render(): void {
   const list = $('#results');
   list.replaceChildren(...[...session.rows].reverse().map(rowItem));
-  const counts = new Map<VerdictStatus, number>();
-  for (const r of session.rows) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
+  const counts = countByStatus(session.rows.map((r) => r.status));
   const duplicates = session.rows.filter((r) => r.duplicate).length;
-  $('#tally').replaceChildren(...VERDICT_STATUSES.filter((s) => counts.has(s)).map((s) => {
+  $('#tally').replaceChildren(...VERDICT_STATUSES.filter((s) => counts[s]).map((s) => {
     const li = document.createElement('li');
     li.className = statusTone(s);
     li.dataset.status = s;
-    li.textContent = `${statusTitle(s)}: ${counts.get(s)}`;
+    li.textContent = `${statusTitle(s)}: ${counts[s]}`;
     return li;
   }));
   $('#tally-total').textContent = t.total(session.rows.length, duplicates);
@@ -74,12 +75,13 @@ async function addCodes(codes: string[], source: Row['source']): Promise<void> {
   }
   showError('');
   const progress = $<HTMLProgressElement>('#progress');
-  progress.hidden = codes.length < 20;
+  const long = codes.length >= PROGRESS_FROM;
+  progress.hidden = !long;
   progress.max = codes.length;
   progress.value = 0;
   const readings = await verifier.verify(codes, (done) => {
     progress.value = done;
-    $('#progress-text').textContent = codes.length >= 20 ? t.progress(done, codes.length) : '';
+    $('#progress-text').textContent = long ? t.progress(done, codes.length) : '';
   });
   progress.hidden = true;
   const scannedAt = new Date().toISOString();
@@ -144,6 +146,7 @@ function exportCsv(): void {
   document.body.appendChild(link);
   link.click();
   link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000); // once the download has started
 }
 
 // ---- Wiring ----------------------------------------------------------------------------------

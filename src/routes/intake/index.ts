@@ -9,6 +9,7 @@ import { offlineSnapshot } from '../../services/intake/offline-snapshot';
 import { recordIntake, type RecordedIntake } from '../../services/intake/record-intake';
 import { uuid } from '../../services/registry/inputs';
 import { exportBatchEpcis } from '../../services/traceability/epcis-export';
+import { COPY_RULES } from '../../domain/copy-detection';
 import { serviceContext } from '../context';
 import { validationHook } from '../errors';
 import { anyRecord, commonErrors, conflictError, json, jsonBody, sessionOrToken } from '../openapi-helpers';
@@ -16,12 +17,13 @@ import { copySignalSchema, verdictSchema } from '../verify/schemas';
 
 const tags = ['Retail intake (nhận hàng)'];
 
-export const intakeResultSchema = z.object({
+const intakeResultSchema = z.object({
   id: z.string(), recordedAt: z.string(), pointOfSale: z.string(), itemCount: z.number(), summary: z.record(z.string(), z.number()),
   replayed: z.boolean().openapi({ description: 'true when this session id was recorded before: the first receipt is returned' }),
   receiptUrl: z.string(),
   receipt: z.string().openapi({ description: 'Compact JWS (typ ocop-intake-receipt+jwt), verifiable with /.well-known/jwks.json alone' }),
 }).openapi('IntakeReceipt');
+const recordedSchema = intakeResultSchema.extend({ verdicts: z.array(verdictSchema) });
 
 /** What the bulk API and this route both answer about a recorded intake. */
 export function intakeResult(c: Context<AppEnv>, { intake, receipt, replayed }: RecordedIntake) {
@@ -38,8 +40,7 @@ intakeRoutes.openapi(createRoute({
   description: 'Every code gets the service’s verdict at recording time. The session id makes the call idempotent: ' +
     'sending the same session again returns the first receipt (200); the same id with other codes is a 409.',
   request: jsonBody(recordIntakeInput),
-  responses: { 201: json(intakeResultSchema.extend({ verdicts: z.array(verdictSchema) }), 'Recorded'),
-    200: json(intakeResultSchema.extend({ verdicts: z.array(verdictSchema) }), 'Already recorded: the first receipt'), ...commonErrors, ...conflictError },
+  responses: { 201: json(recordedSchema, 'Recorded'), 200: json(recordedSchema, 'Already recorded: the first receipt'), ...commonErrors, ...conflictError },
 }), async (c) => {
   const result = await recordIntake(serviceContext(c), c.req.valid('json'));
   return c.json({ ...intakeResult(c, result), verdicts: result.verdicts } as never, result.replayed ? 200 : 201);
@@ -85,7 +86,7 @@ intakeRoutes.openapi(createRoute({
     stamps: z.array(z.object({ serial: z.number(), batchId: z.string(), lot: z.string(), productId: z.string(), product: z.string(), subject: z.string(),
       provinceCode: z.string(), signals: z.array(copySignalSchema) })),
     batches: z.array(z.object({ batchId: z.string(), lot: z.string(), productId: z.string(), product: z.string(), subject: z.string(),
-      stamps: z.number().openapi({ description: 'Flagged stamps of the batch' }), rules: z.array(z.enum(['many_retailers', 'far_apart', 'many_scanners'])) })),
+      stamps: z.number().openapi({ description: 'Flagged stamps of the batch' }), rules: z.array(z.enum(COPY_RULES)) })),
   }).openapi('SuspectedCopies'), 'Flagged'), ...commonErrors },
 }), async (c) => c.json(await listSuspicious(serviceContext(c)) as never, 200));
 

@@ -11,6 +11,7 @@ import { validationHook } from '../errors';
 import { commonErrors, conflictError, json } from '../openapi-helpers';
 import { recordIntake } from '../../services/intake/record-intake';
 import { intakeResult } from '../intake';
+import { countByStatus } from '../../domain/verdict';
 import { countThisScan } from './record-scan';
 import { bulkVerifyBody, bulkVerifyResponse, errorSchema, verdictSchema } from './schemas';
 
@@ -73,8 +74,7 @@ verifyRoutes.openapi(bulkRoute, async (c) => {
   const ctx = serviceContext(c);
   const recorded = record ? await recordIntake(ctx, { ...record, items: codes.map((code) => ({ code })) }) : null;
   const verdicts = recorded?.verdicts ?? await verifyStamps(ctx, codes);
-  const summary: Record<string, number> = {};
-  for (const v of verdicts) summary[v.status] = (summary[v.status] ?? 0) + 1;
+  const summary = countByStatus(verdicts.map((v) => v.status));
   const errors = verdicts.flatMap((v, index) => (v.forgedReason === 'malformed'
     ? [{ index, input: v.code, message: 'Không đọc được mã tem: không phải mã hay đường dẫn tem OCOP.' }] : []));
   return c.json({ count: verdicts.length, summary, verdicts, errors, ...(recorded ? { intake: intakeResult(c, recorded) } : {}) }, 200);

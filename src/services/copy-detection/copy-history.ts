@@ -40,7 +40,7 @@ export function toCopyHistory(raw: RawCopyHistory | null): CopyHistory {
   return { distinctScanners: Number(raw?.scanners ?? 0), retailers: intakes.map((i) => i.retailer), reads: [...intakeReads, ...scanReads] };
 }
 
-export function copyThresholds(config: Config) {
+function copyThresholds(config: Config) {
   return { maxRetailers: config.COPY_MAX_RETAILERS, farKm: config.COPY_FAR_KM, farHours: config.COPY_FAR_HOURS, maxScanners: config.COPY_MAX_SCANNERS };
 }
 

@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/prepared';
 import type { ServiceContext } from '../shared/context';
-import { invalid } from '../shared/errors';
-import { authorize } from '../shared/policy';
+import { retailerOf } from './retailer';
 
 /** One batch as the intake page shows it offline: enough to name the product, never a person. */
 export type SnapshotBatch = {
@@ -18,9 +17,7 @@ export type OfflineSnapshot = { provinceCode: string; asOf: string; batches: Sna
  * signed status list, not from here; this is only the description.
  */
 export async function offlineSnapshot(ctx: ServiceContext): Promise<OfflineSnapshot> {
-  authorize(ctx.actor, 'intake.read');
-  const provinceCode = ctx.actor.kind === 'anonymous' ? null : ctx.actor.provinceCode;
-  if (!provinceCode) throw invalid('Tài khoản điểm bán chưa gắn với tỉnh nào.');
+  const { provinceCode } = retailerOf(ctx.actor, 'intake.read');
   const batches = await queryRows<SnapshotBatch>(ctx.db, sql`
     select json_agg(json_build_array(r.first_serial, r.last_serial) order by r.first_serial) as ranges,
       b.lot, b.production_date::text as "productionDate", b.best_before::text as "bestBefore",

@@ -1,15 +1,16 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { apiTokens, intakeItems, intakeReceipts, intakes, people } from '../../db/schema';
-import type { VerdictStatus } from '../../domain/verdict';
+import { countByStatus } from '../../domain/verdict';
 import { appendAudit } from '../audit/append-audit';
 import { loadCopySignals, suspicion } from '../copy-detection/copy-history';
 import { withTransaction, type ServiceContext } from '../shared/context';
 import { conflict, invalid, type FieldIssue } from '../shared/errors';
-import { authorize, type Actor } from '../shared/policy';
+import type { Actor } from '../shared/policy';
 import { signJws } from '../shared/sign-jws';
 import { codeAsRecorded, verifyStamps } from '../verification/verify-stamps';
 import type { Verdict } from '../verification/verdict-types';
 import type { RecordIntakeInput } from './inputs';
+import { retailerOf } from './retailer';
 import { RECEIPT_TYP, type ReceiptPayload } from './receipt';
 
 /** Offline phones keep their reads for a while; older than this, or ahead of us, is a wrong clock. */
@@ -28,15 +29,14 @@ export type RecordedIntake = { intake: IntakeRecord; receipt: string; verdicts: 
  * answer gets the first receipt back, and the same id with other codes is refused, not merged.
  */
 export async function recordIntake(ctx: ServiceContext, input: RecordIntakeInput): Promise<RecordedIntake> {
-  const retailer = retailerOf(ctx.actor);
+  const retailer = retailerOf(ctx.actor, 'intake.record');
   const earlier = await findSession(ctx, retailer.id, input.sessionId);
   if (earlier) return replay(ctx, earlier, input);
 
   const now = ctx.now();
   const { startedAt, scannedAt, offlineAsOf } = readTimes(input, now);
   const verdicts = await verifyStamps(ctx, input.items.map((i) => i.code));
-  const summary: Partial<Record<VerdictStatus, number>> = {};
-  for (const v of verdicts) summary[v.status] = (summary[v.status] ?? 0) + 1;
+  const summary = countByStatus(verdicts.map((v) => v.status));
   const id = crypto.randomUUID();
   const name = await retailerName(ctx, ctx.actor);
   const items = verdicts.map((v, position) => ({
@@ -70,15 +70,6 @@ export async function recordIntake(ctx: ServiceContext, input: RecordIntakeInput
       after: { sessionId: input.sessionId, pointOfSale: input.pointOfSale, provinceCode: retailer.provinceCode, itemCount: items.length, summary, receiptKid: kid } });
     return { intake, receipt: jws, verdicts: checked, replayed: false };
   });
-}
-
-/** Only a retailer account placed in a province receives goods; the province places its intakes. */
-function retailerOf(actor: Actor): { id: string; provinceCode: string } {
-  authorize(actor, 'intake.record');
-  if (actor.kind === 'anonymous' || !actor.provinceCode) {
-    throw invalid('Tài khoản điểm bán chưa gắn với tỉnh nào; hãy nhờ quản trị viên cấp lại tài khoản có tỉnh.');
-  }
-  return { id: actor.id, provinceCode: actor.provinceCode };
 }
 
 async function retailerName(ctx: ServiceContext, actor: Actor): Promise<string> {

@@ -7,6 +7,7 @@ import type { VerdictStatus } from '../../../src/domain/verdict';
 import type { OfflineSnapshot } from '../../../src/services/intake/offline-snapshot';
 import type { Verdict } from '../../../src/services/verification/verdict-types';
 import { explainSignal } from '../../i18n';
+import { csrf } from '../csrf';
 import { OfflineVerifier, openStatusList, type Jwks } from '../../offline/offline-verifier';
 import { lang } from './lang';
 import { FROM_CACHE_HEADER } from './offline-copy';
@@ -22,8 +23,6 @@ export type Reading = {
 
 const CHUNK = 250;
 
-export const csrf = () => document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')?.content ?? '';
-
 /** A fetch that failed to reach the service at all (as opposed to an answer we did not like). */
 export class Offline extends Error {}
 
@@ -32,7 +31,6 @@ export class Offline extends Error {}
  * link; a back room with one bar of signal is "online" and still gets nothing through.
  */
 export const network = { up: navigator.onLine };
-
 
 export async function send(path: string, init: RequestInit = {}): Promise<Response> {
   try {
@@ -58,7 +56,7 @@ export class IntakeVerifier {
   /** Fetches (through the service worker, so from its cache when offline) what offline verdicts need. */
   async loadOfflineData(): Promise<void> {
     const [jwksRes, listRes, snapshotRes] = await Promise.all(['/.well-known/jwks.json', '/api/v1/status-list', '/api/v1/intakes/offline-snapshot']
-      .map((path) => send(path, { headers: {} })));
+      .map((path) => send(path)));
     if (!jwksRes!.ok || !listRes!.ok) throw new Error('Chưa tải được dữ liệu để kiểm tra ngoại tuyến.');
     const jwks = (await jwksRes!.json()) as Jwks;
     this.offline = new OfflineVerifier(jwks, await openStatusList(await listRes!.text(), jwks));
