@@ -43,6 +43,8 @@ export const enrolments = pgTable('enrolments', {
   expiresAt: timestamp({ withTimezone: true }).notNull(),
   usedAt: timestamp({ withTimezone: true }),
   personId: uuid(),
+  /** Set when the link is withdrawn (by a person, or superseded by a newer first-admin link). */
+  withdrawnAt: timestamp({ withTimezone: true }),
 });
 
 export const challengePurpose = pgEnum('challenge_purpose', ['register', 'sign_in', 'step_up']);
