@@ -1,6 +1,6 @@
 import { PROVINCES } from '../src/data/provinces';
 import { PROBLEM_TEXT, REPORT_PROBLEMS } from '../src/services/reports/inputs';
-import { html, raw, type Raw } from './html';
+import { html, type Html } from './view';
 import type { Lang } from './i18n';
 
 const TEXT = {
@@ -18,19 +18,19 @@ export type ReportFormState = { values?: Record<string, string>; errors?: Record
  * "Báo cáo nghi vấn": a plain form (no script) under the verdict. Open by default when the
  * verdict tells the buyer not to trust the pack. A code we cannot place asks for the province.
  */
-export function reportForm(code: string, lang: Lang, options: { open: boolean; askProvince: boolean } & ReportFormState): Raw {
+export function reportForm(code: string, lang: Lang, options: { open: boolean; askProvince: boolean } & ReportFormState): Html {
   const t = TEXT[lang];
   const v = options.values ?? {};
   const e = options.errors ?? {};
   const err = (name: string) => (e[name] ? html`<span class="err" id="r-${name}-err" role="alert">${e[name]}</span>` : '');
-  const aria = (name: string) => raw(e[name] ? ` aria-invalid="true" aria-describedby="r-${name}-err"` : '');
-  return html`<details class="card" id="report"${raw(options.open ? ' open' : '')}><summary><h2>${t.summary}</h2></summary><p>${t.intro}</p>
+  const aria = (name: string) => (e[name] ? html` aria-invalid="true" aria-describedby="r-${name}-err"` : '');
+  return html`<details class="card" id="report"${options.open ? html` open` : ''}><summary><h2>${t.summary}</h2></summary><p>${t.intro}</p>
 <form method="post" action="/S/${code}/report?lang=${lang}"><label for="r-problem">${t.problem}</label>
-<select id="r-problem" name="problem"${aria('problem')}>${REPORT_PROBLEMS.map((p) => html`<option value="${p}"${raw(v.problem === p ? ' selected' : '')}>${PROBLEM_TEXT[lang][p]}</option>`)}</select>${err('problem')}
+<select id="r-problem" name="problem"${aria('problem')}>${REPORT_PROBLEMS.map((p) => html`<option value="${p}"${v.problem === p ? html` selected` : ''}>${PROBLEM_TEXT[lang][p]}</option>`)}</select>${err('problem')}
 <label for="r-details">${t.details}</label><textarea id="r-details" name="details" rows="3" required minlength="5" maxlength="2000"${aria('details')}>${v.details ?? ''}</textarea>${err('details')}
 <label for="r-place">${t.place}</label><input id="r-place" name="placeOfPurchase" maxlength="200" value="${v.placeOfPurchase ?? ''}">
 ${options.askProvince ? html`<label for="r-province">${t.province}</label><select id="r-province" name="purchaseProvinceCode"><option value="">—</option>${
-  Object.entries(PROVINCES).map(([code, name]) => html`<option value="${code}"${raw(v.purchaseProvinceCode === code ? ' selected' : '')}>${name[lang]}</option>`)}</select>` : ''}
+  Object.entries(PROVINCES).map(([code, name]) => html`<option value="${code}"${v.purchaseProvinceCode === code ? html` selected` : ''}>${name[lang]}</option>`)}</select>` : ''}
 <label for="r-contact">${t.contact}</label><input id="r-contact" name="contact" maxlength="120" autocomplete="tel" aria-describedby="r-contact-hint" value="${v.contact ?? ''}">
 <small id="r-contact-hint">${t.contactHint}</small>${err('contact')}
 <button type="submit">${t.send}</button></form></details>`;

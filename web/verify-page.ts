@@ -3,7 +3,7 @@ import { statusTone } from '../src/domain/verdict';
 import { PROVINCES } from '../src/data/provinces';
 import type { CopySignal } from '../src/domain/copy-detection';
 import type { Verdict } from '../src/services/verification/verdict-types';
-import { html, raw, type Raw } from './html';
+import { html, raw, type Html } from './view';
 import { explainSignal, LABELS, STATUS_TEXT, type Lang } from './i18n';
 import { reportForm, type ReportFormState } from './report-form';
 import { VERIFY_PAGE_CSS } from './verify-page-css';
@@ -14,14 +14,17 @@ const ICON = { ok: '✓', warning: '!', danger: '✕' } as const;
  * The page a consumer sees after scanning. Server-rendered, no script, CSS inline: the whole
  * first view fits TCP's initial window. Every status has a distinct colour, icon and words.
  */
-export function renderVerifyPage(verdict: Verdict, lang: Lang, selfPath: string, report: ReportFormState = {}): string {
+export function renderVerifyPage(verdict: Verdict, lang: Lang, selfPath: string, report: ReportFormState = {}): Html {
   const t = LABELS[lang];
   const text = STATUS_TEXT[lang][verdict.status];
   // A copy of a genuine stamp verifies as genuine: when the copy rules fire, no green tick.
   const suspicious = verdict.scans?.suspicious === true;
   const tone = !verdict.live || suspicious ? (statusTone(verdict.status) === 'danger' ? 'danger' : 'warning') : statusTone(verdict.status);
   const other = `${selfPath}?lang=${t.switchHref}`;
-  const body = html`
+  // raw: the style sheet is a constant of web/verify-page-css.ts, and CSS must not be entity-escaped.
+  return html`<!doctype html><html lang="${lang}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex">
+<title>${text.title} · OCOP</title><style>${raw(VERIFY_PAGE_CSS)}</style></head><body>
 <header class="top"><span>${t.heading}</span><a href="${other}" hreflang="${t.switchHref}" lang="${t.switchHref}">${t.switchLang}</a></header>
 <main>
 <section class="banner ${tone}" role="status" aria-live="polite" data-status="${verdict.status}">
@@ -35,31 +38,28 @@ ${details(verdict, lang)}
 ${reportForm(encodeURIComponent(verdict.code), lang, { ...report, open: tone === 'danger' || suspicious || Boolean(report.errors), askProvince: !verdict.subject })}
 <p class="serial">${t.serial}: ${verdict.serial ?? '—'}</p>
 </main>
-<footer>${t.footer}</footer>`;
-  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">`
-    + `<meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex">`
-    + `<title>${text.title} · OCOP</title><style>${VERIFY_PAGE_CSS}</style></head><body>${body.__raw}</body></html>`;
+<footer>${t.footer}</footer></body></html>`;
 }
 
 /** The copy-detection flag, in plain words: what was seen, not just that something was. */
-export function copyWarning(signals: CopySignal[], lang: Lang): Raw {
+export function copyWarning(signals: CopySignal[], lang: Lang): Html {
   const t = LABELS[lang];
   return html`<div class="note" role="note"><p><strong>${t.suspicious}</strong></p><ul>${signals.map((s) => html`<li>${explainSignal(s, lang)}</li>`)}</ul></div>`;
 }
 
-function stars(n: number, label: string): Raw {
+function stars(n: number, label: string): Html {
   return html`<span class="stars" role="img" aria-label="${label}">${'★'.repeat(n)}<span class="dim">${'★'.repeat(5 - n)}</span></span>`;
 }
 
 const d = (iso: string | null | undefined) => (iso ? formatVietnameseDate(iso) : '—');
 
-function row(label: string, value: Raw | string | null | undefined): Raw {
-  return value ? html`<dt>${label}</dt><dd>${value}</dd>` : raw('');
+function row(label: string, value: Html | string | null | undefined): Html {
+  return value ? html`<dt>${label}</dt><dd>${value}</dd>` : html``;
 }
 
-function details(v: Verdict, lang: Lang): Raw {
+function details(v: Verdict, lang: Lang): Html {
   const t = LABELS[lang];
-  if (!v.product || !v.subject || !v.batch || !v.certificate) return raw('');
+  if (!v.product || !v.subject || !v.batch || !v.certificate) return html``;
   const { product, subject, batch, certificate } = v;
   const province = PROVINCES[subject.provinceCode]?.[lang] ?? subject.provinceCode;
   const group = product.group && (lang === 'en' ? product.group.nameEn : `${product.group.name} · ${product.group.subgroupName}`);

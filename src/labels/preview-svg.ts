@@ -1,6 +1,6 @@
 import QRCode from 'qrcode';
 import { formatVietnameseDate } from '../domain/calendar';
-import { esc } from '../../web/html';
+import { html } from '../../web/view';
 import type { LabelContent } from './render-labels';
 import type { LabelTemplate } from './template-schema';
 
@@ -21,22 +21,22 @@ export function previewSheetSvg(t: LabelTemplate, c: LabelContent, sampleUrl: st
   }
   const f = t.fields;
   const text = (field: { xMm: number; yMm: number; sizePt?: number }, value: string, size = field.sizePt ?? 6) =>
-    `<text x="${field.xMm}" y="${field.yMm + size * PT_MM * 0.85}" font-size="${size * PT_MM}">${esc(value)}</text>`;
+    html`<text x="${field.xMm}" y="${field.yMm + size * PT_MM * 0.85}" font-size="${size * PT_MM}">${value}</text>`;
   const dates = `NSX: ${formatVietnameseDate(c.productionDate)}${c.bestBefore ? ` · HSD: ${formatVietnameseDate(c.bestBefore)}` : ''}`;
-  const label = `<rect width="${t.label.widthMm}" height="${t.label.heightMm}" fill="#fff" stroke="#bbb" stroke-width="0.2"/>`
-    + `<path d="${qr}" fill="#000"/>${text(f.ocop, `OCOP ${'★'.repeat(c.stars)}`)}`
-    + `<text x="${f.product.xMm}" y="${f.product.yMm + f.product.maxSizePt * PT_MM * 0.85}" font-size="${f.product.maxSizePt * PT_MM}" textLength="${f.product.widthMm}" lengthAdjust="spacingAndGlyphs">${esc(c.productName)}</text>`
-    + text(f.lot, `Lô: ${c.lot}`) + text(f.dates, dates) + text(f.producer, `${c.producer} – ${c.province}`)
-    + text(f.serial, 'Số: …') + text(f.scanHint, 'Quét mã để xác thực');
+  // The registry's free text (product, lot, producer) is escaped by the view layer, as on every page.
+  const label = html`<rect width="${t.label.widthMm}" height="${t.label.heightMm}" fill="#fff" stroke="#bbb" stroke-width="0.2"/>
+<path d="${qr}" fill="#000"/>${text(f.ocop, `OCOP ${'★'.repeat(c.stars)}`)}
+<text x="${f.product.xMm}" y="${f.product.yMm + f.product.maxSizePt * PT_MM * 0.85}" font-size="${f.product.maxSizePt * PT_MM}" textLength="${f.product.widthMm}" lengthAdjust="spacingAndGlyphs">${c.productName}</text>
+${text(f.lot, `Lô: ${c.lot}`)}${text(f.dates, dates)}${text(f.producer, `${c.producer} – ${c.province}`)}${text(f.serial, 'Số: …')}${text(f.scanHint, 'Quét mã để xác thực')}`;
   const cells = [];
   for (let row = 0; row < t.grid.rows; row++) {
     for (let column = 0; column < t.grid.columns; column++) {
       const x = t.grid.marginLeftMm + column * (t.label.widthMm + t.grid.gapXMm);
       const y = t.grid.marginTopMm + row * (t.label.heightMm + t.grid.gapYMm);
-      cells.push(`<use href="#label" x="${x}" y="${y}"/>`);
+      cells.push(html`<use href="#label" x="${x}" y="${y}"/>`);
     }
   }
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${t.page.widthMm} ${t.page.heightMm}" role="img" aria-label="${esc(`Xem trước tờ nhãn ${t.name}`)}">`
-    + `<defs><g id="label" font-family="DejaVu Sans Condensed, Arial Narrow, sans-serif">${label}</g></defs>`
-    + `<rect width="100%" height="100%" fill="#f4f4f4"/>${cells.join('')}</svg>`;
+  return html`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${t.page.widthMm} ${t.page.heightMm}" role="img" aria-label="Xem trước tờ nhãn ${t.name}">
+<defs><g id="label" font-family="DejaVu Sans Condensed, Arial Narrow, sans-serif">${label}</g></defs>
+<rect width="100%" height="100%" fill="#f4f4f4"/>${cells}</svg>`.toString();
 }

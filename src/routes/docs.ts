@@ -1,6 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../app-env';
-import { esc } from '../../web/html';
+import { html } from '../../web/view';
 
 const OPENAPI_INFO = {
   openapi: '3.1.0',
@@ -25,12 +25,12 @@ export function mountDocs(app: OpenAPIHono<AppEnv>): void {
     const doc = app.getOpenAPI31Document(OPENAPI_INFO);
     const rows = Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
       Object.entries(item as Record<string, { summary?: string; tags?: string[] }>).map(([method, op]) =>
-        `<tr><td><code>${esc(method.toUpperCase())}</code></td><td><code>${esc(path)}</code></td><td>${esc(op.tags?.join(', '))}</td><td>${esc(op.summary)}</td></tr>`));
-    return c.html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+        html`<tr><td><code>${method.toUpperCase()}</code></td><td><code>${path}</code></td><td>${op.tags?.join(', ')}</td><td>${op.summary}</td></tr>`));
+    return c.html(html`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>API · OCOP</title><style>body{font:15px/1.5 system-ui,sans-serif;max-width:70rem;margin:auto;padding:1rem}table{border-collapse:collapse;width:100%}
 td,th{border-bottom:1px solid #ddd;padding:.4rem;text-align:left;vertical-align:top}code{font-size:.9em}</style></head><body>
-<h1>${esc(OPENAPI_INFO.info.title)}</h1><p>${esc(OPENAPI_INFO.info.description)}</p>
+<h1>${OPENAPI_INFO.info.title}</h1><p>${OPENAPI_INFO.info.description}</p>
 <p>Machine-readable: <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1). Keys: <a href="/.well-known/jwks.json">/.well-known/jwks.json</a>.</p>
-<table><thead><tr><th scope="col">Method</th><th scope="col">Path</th><th scope="col">Area</th><th scope="col">What it does</th></tr></thead><tbody>${rows.join('')}</tbody></table></body></html>`);
+<table><thead><tr><th scope="col">Method</th><th scope="col">Path</th><th scope="col">Area</th><th scope="col">What it does</th></tr></thead><tbody>${rows}</tbody></table></body></html>`);
   });
 }

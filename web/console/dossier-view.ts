@@ -3,13 +3,13 @@ import { latestOpenDecision } from '../../src/domain/certificate-lifecycle';
 import { GROUNDS_VI, REVOCATION_GROUNDS } from '../../src/services/lifecycle/inputs';
 import { EVENT_VI, type ProductDossier } from '../../src/services/inspections/product-dossier';
 import { renderField, type Field } from './forms';
-import { html, raw, type Raw } from '../html';
+import { html, type Html } from '../view';
 
 const d = (iso: string | null | undefined) => (iso ? formatVietnameseDate(iso) : '—');
 const STATUS_VI: Record<string, string> = { active: 'Hiệu lực', suspended: 'Đình chỉ', revoked: 'Đã thu hồi' };
 
 /** The fields every decision carries: date, reason, legal basis, deciding body, and its inspection. */
-function decisionFields(prefix: string, inspections: ProductDossier['inspections']): Raw {
+function decisionFields(prefix: string, inspections: ProductDossier['inspections']): Html {
   const fields: Field[] = [
     { name: 'effectiveOn', label: 'Ngày hiệu lực', type: 'date', required: true },
     { name: 'reason', label: 'Lý do', type: 'text', required: true },
@@ -19,12 +19,12 @@ function decisionFields(prefix: string, inspections: ProductDossier['inspections
       options: inspections.map((i) => ({ value: i.id, label: `${d(i.inspectedOn)} – ${i.agency} (${i.result === 'pass' ? 'đạt' : 'vi phạm'})` })) },
   ];
   // Ids must be unique on a page with several forms: prefix each field's id.
-  return raw(fields.map((f) => renderField(f, '').__raw.replaceAll(`f-${f.name}`, `${prefix}-${f.name}`)).join(''));
+  return html`${fields.map((f) => renderField(f, '', undefined, prefix))}`;
 }
 
 const hidden = (csrf: string) => html`<input type="hidden" name="_csrf" value="${csrf}">`;
 
-export function certificatesSection(dossier: ProductDossier, csrf: string, mayAct: boolean): Raw {
+export function certificatesSection(dossier: ProductDossier, csrf: string, mayAct: boolean): Html {
   return html`<h2 id="certs">Giấy chứng nhận</h2>${dossier.certificates.map((c) => html`<section class="card" aria-labelledby="cert-${c.id}">
 <h3 id="cert-${c.id}">${c.number} · ${'★'.repeat(c.stars)} · ${c.expired && c.status === 'active' ? 'Hết hạn' : STATUS_VI[c.status]}</h3>
 <p>Quyết định ${c.decisionNumber} ngày ${d(c.decisionDate)} (${c.issuerName}); hiệu lực ${d(c.validFrom)} – ${d(c.validUntil)}.
@@ -42,14 +42,14 @@ ${mayAct ? correctionForm(`/console/inspect/certificates/${c.id}/corrections`, `
 </section>`)}`;
 }
 
-function correctionForm(action: string, prefix: string, event: { id: number; kind: string } | undefined, csrf: string): Raw {
-  if (!event) return raw('');
+function correctionForm(action: string, prefix: string, event: { id: number; kind: string } | undefined, csrf: string): Html {
+  if (!event) return html``;
   return html`<details><summary>Đính chính quyết định ${EVENT_VI[event.kind] ?? event.kind} gần nhất</summary>
 <form method="post" action="${action}" data-step-up>${hidden(csrf)}<input type="hidden" name="eventId" value="${event.id}">
 ${decisionFields(prefix, [])}<button type="submit">Ghi quyết định đính chính</button></form></details>`;
 }
 
-export function batchesSection(dossier: ProductDossier, csrf: string, mayAct: boolean): Raw {
+export function batchesSection(dossier: ProductDossier, csrf: string, mayAct: boolean): Html {
   return html`<h2 id="batches">Lô hàng</h2><table><thead><tr><th scope="col">Lô</th><th scope="col">Ngày sản xuất</th><th scope="col">Tem đã in</th>
 <th scope="col">Trạng thái</th><th scope="col">Thu hồi lô</th></tr></thead><tbody>${dossier.batches.map((b) => html`<tr><td>${b.lot}</td><td>${d(b.productionDate)}</td>
 <td>${b.ranges.map((r) => `${r.firstSerial}–${r.lastSerial}`).join(', ') || '—'}</td>
@@ -59,8 +59,8 @@ ${hidden(csrf)}${decisionFields(`b-${b.id}`, dossier.inspections)}<button type="
 ${mayAct && b.recalledOn ? correctionForm(`/console/inspect/batches/${b.id}/corrections`, `bc-${b.id}`, latestOpenDecision(b.events), csrf) : ''}</td></tr>`)}</tbody></table>`;
 }
 
-export function areasSection(dossier: ProductDossier, csrf: string, mayAct: boolean): Raw {
-  if (dossier.areas.length === 0) return raw('');
+export function areasSection(dossier: ProductDossier, csrf: string, mayAct: boolean): Html {
+  if (dossier.areas.length === 0) return html``;
   return html`<h2 id="areas">Vùng nguyên liệu</h2>${dossier.areas.map((a) => html`<section class="card" aria-labelledby="area-${a.id}">
 <h3 id="area-${a.id}">${a.name}${a.officialCode ? ` (${a.officialCode})` : ''}</h3>
 <p>${a.standards.map((s) => `${s.name}: hết hạn ${d(s.expiresOn)}`).join(' · ') || 'Chưa khai báo tiêu chuẩn.'}</p>
@@ -73,7 +73,7 @@ ${mayAct ? html`<details><summary>Ghi nhận tiêu chuẩn hết hiệu lực</s
 <button type="submit">Ghi nhận</button></form></details>` : ''}</section>`)}`;
 }
 
-export function inspectionForm(dossier: ProductDossier, csrf: string): Raw {
+export function inspectionForm(dossier: ProductDossier, csrf: string): Html {
   const fields: Field[] = [
     { name: 'target', label: 'Đối tượng kiểm tra', type: 'select', required: true, options: [
       { value: `product:${dossier.product.id}`, label: `Sản phẩm: ${dossier.product.name}` },
@@ -93,12 +93,12 @@ ${fields.map((f) => renderField(f, ''))}
 <button type="submit">Lưu biên bản</button></form></details>`;
 }
 
-export function timelineSection(dossier: ProductDossier): Raw {
+export function timelineSection(dossier: ProductDossier): Html {
   return html`<h2 id="timeline">Dòng thời gian</h2><ol class="card">${dossier.timeline.map((t) => html`<li><strong>${d(t.on)}</strong> ${t.title}${
     t.basis ? ` (${t.basis})` : ''}${t.detail ? html`<br><span class="hint">${t.detail}</span>` : ''}</li>`)}</ol>`;
 }
 
-export function scansAndReports(dossier: ProductDossier): Raw {
+export function scansAndReports(dossier: ProductDossier): Html {
   return html`<h2 id="scans">Lượt quét theo nơi quét</h2><table><thead><tr><th scope="col">Nơi</th><th scope="col">Số lượt</th></tr></thead>
 <tbody>${dossier.scansByPlace.map((s) => html`<tr><td>${s.place ?? 'Không rõ'}</td><td>${s.n}</td></tr>`)}</tbody></table>
 <h2 id="reports">Phản ánh của người tiêu dùng</h2>${dossier.reports.length ? html`<ul>${dossier.reports.map((r) => html`<li>${d(r.createdAt.toISOString().slice(0, 10))} – ${r.details}

@@ -1,4 +1,4 @@
-import { html, raw, type Raw } from '../html';
+import { html, type Html } from '../view';
 
 export type Option = { value: string; label: string; group?: string };
 export type Field = {
@@ -25,36 +25,38 @@ export function formToInput(fields: Field[], form: Record<string, string | strin
   return input;
 }
 
-function control(field: Field, value: unknown, error: string | undefined): Raw {
-  const id = `f-${field.name}`;
-  const described = [field.hint ? `${id}-hint` : '', error ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
-  const common = raw(`id="${id}" name="${field.name}"${field.required ? ' required aria-required="true"' : ''}${error ? ' aria-invalid="true"' : ''}${described ? ` aria-describedby="${described}"` : ''}`);
+function control(field: Field, id: string, value: unknown, error: string | undefined): Html {
+  const described = [field.hint ? `${id}-hint` : '', error ? `${id}-err` : ''].filter(Boolean).join(' ');
+  const common = html`id="${id}" name="${field.name}"${field.required ? html` required aria-required="true"` : ''}${error ? html` aria-invalid="true"` : ''}${described ? html` aria-describedby="${described}"` : ''}`;
   if (field.type === 'select' || field.type === 'multiselect') {
     const selected = new Set((Array.isArray(value) ? value : [value]).map(String));
     const groups = new Map<string, Option[]>();
     for (const o of field.options ?? []) groups.set(o.group ?? '', [...(groups.get(o.group ?? '') ?? []), o]);
     const options = [...groups].map(([group, opts]) => {
-      const items = opts.map((o) => html`<option value="${o.value}"${raw(selected.has(o.value) ? ' selected' : '')}>${o.label}</option>`);
+      const items = opts.map((o) => html`<option value="${o.value}"${selected.has(o.value) ? html` selected` : ''}>${o.label}</option>`);
       return group ? html`<optgroup label="${group}">${items}</optgroup>` : html`${items}`;
     });
-    return html`<select ${common}${raw(field.type === 'multiselect' ? ' multiple size="4"' : '')}>${field.type === 'select' && !field.required ? html`<option value="">—</option>` : ''}${options}</select>`;
+    return html`<select ${common}${field.type === 'multiselect' ? html` multiple size="4"` : ''}>${field.type === 'select' && !field.required ? html`<option value="">—</option>` : ''}${options}</select>`;
   }
-  return html`<input ${common} type="${field.type}" value="${value ?? ''}"${raw(field.type === 'number' ? ' inputmode="numeric"' : '')}>`;
+  return html`<input ${common} type="${field.type}" value="${value === null || value === undefined ? '' : String(value)}"${field.type === 'number' ? html` inputmode="numeric"` : ''}>`;
 }
 
-/** One labelled field, its hint, and its error right beside it (announced by screen readers). */
-export function renderField(field: Field, value: unknown, error?: string): Raw {
-  const id = `f-${field.name}`;
+/**
+ * One labelled field, its hint, and its error right beside it (announced by screen readers).
+ * `idPrefix` keeps ids unique on a page that holds several forms with the same fields.
+ */
+export function renderField(field: Field, value: unknown, error?: string, idPrefix = 'f'): Html {
+  const id = `${idPrefix}-${field.name}`;
   return html`<div class="field"><label for="${id}">${field.label}${field.required ? html`<span aria-hidden="true"> *</span>` : ''}</label>
-${control(field, value, error)}${field.hint ? html`<div class="hint" id="${id}-hint">${field.hint}</div>` : ''}
+${control(field, id, value, error)}${field.hint ? html`<div class="hint" id="${id}-hint">${field.hint}</div>` : ''}
 ${error ? html`<div class="err" id="${id}-err" role="alert">${error}</div>` : ''}</div>`;
 }
 
 export function renderForm(opts: {
   action: string; fields: Field[]; values: Record<string, unknown>; errors: FieldErrors; csrf: string; submit: string;
-  message?: string; stepUp?: boolean; hidden?: Record<string, string>; secondary?: Raw;
-}): Raw {
-  return html`<form class="card" method="post" action="${opts.action}" novalidate${raw(opts.stepUp ? ' data-step-up' : '')}>
+  message?: string; stepUp?: boolean; hidden?: Record<string, string>; secondary?: Html;
+}): Html {
+  return html`<form class="card" method="post" action="${opts.action}" novalidate${opts.stepUp ? html` data-step-up` : ''}>
 ${opts.message ? html`<p class="error" role="alert">${opts.message}</p>` : ''}
 <input type="hidden" name="_csrf" value="${opts.csrf}">${Object.entries(opts.hidden ?? {}).map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`)}
 ${opts.fields.map((f) => renderField(f, opts.values[f.name], opts.errors[f.name]))}

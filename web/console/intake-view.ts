@@ -1,4 +1,4 @@
-import { html, raw, type Raw } from '../html';
+import { html, raw, type Html } from '../view';
 import type { Lang } from '../i18n';
 import { INTAKE_TEXT } from '../intake-text';
 
@@ -15,9 +15,10 @@ const INTAKE_CSS = `.net{padding:.5rem .7rem;border-radius:.4rem;margin:.4rem 0}
 .result code{font-size:.8rem;color:#333}.notes{margin:.3rem 0 0;padding-left:1.1rem}button:disabled{opacity:.5;cursor:not-allowed}
 .actions{display:flex;flex-wrap:wrap;gap:.6rem;margin:1rem 0}@media(min-width:60rem){.inputs{grid-template-columns:1fr 1fr}}`;
 
-export function intakePage(receipts: ReceiptRow[], defaultPointOfSale: string, lang: Lang, account: string): Raw {
+export function intakePage(receipts: ReceiptRow[], defaultPointOfSale: string, lang: Lang, account: string): Html {
   const t = INTAKE_TEXT[lang];
   const time = (d: Date) => d.toLocaleString(t.locale, { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric' });
+  // raw: INTAKE_CSS is a constant of this file, and CSS must not be entity-escaped.
   return html`<style>${raw(INTAKE_CSS)}</style>
 <p><a href="?lang=${t.switchHref}" hreflang="${t.switchHref}" lang="${t.switchHref}">${t.switchLang}</a></p>
 <p id="net" class="net online" role="status" data-intake-account="${account}">${t.loading}</p>

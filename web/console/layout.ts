@@ -1,6 +1,6 @@
 import type { Actor } from '../../src/services/shared/policy';
 import { POLICY, type Action, type Role } from '../../src/services/shared/policy';
-import { html, raw, type Raw } from '../html';
+import { html, raw, type Html } from '../view';
 import type { Lang } from '../i18n';
 
 export type PageUser = { actor: Actor; personName?: string; csrfToken?: string };
@@ -49,19 +49,20 @@ dialog{border:0;border-radius:.6rem;max-width:28rem;padding:1.2rem}dialog::backd
 /** `script`: a page's own script beside the console's; `lang`: the page's language (the console is Vietnamese). */
 export type PageOptions = { script?: string; lang?: Lang };
 
-export function consolePage(title: string, user: PageUser | null, body: Raw, options: PageOptions = {}): string {
+export function consolePage(title: string, user: PageUser | null, body: Html, options: PageOptions = {}): Html {
   const actor = user?.actor;
   const nav = actor && actor.kind !== 'anonymous'
     ? html`<nav aria-label="Điều hướng chính"><ul>${NAV.filter((n) => n.show(actor)).map((n) => html`<li><a href="${n.href}">${n.label}</a></li>`)}</ul></nav>
 <span class="who">${user?.personName ?? ''} · ${ROLE_VI[actor.role]}${actor.provinceCode ? ` · tỉnh ${actor.provinceCode}` : ''}</span>
 <form method="post" action="/console/sign-out"><input type="hidden" name="_csrf" value="${user?.csrfToken ?? ''}"><button class="secondary" type="submit">Đăng xuất</button></form>`
-    : raw('');
-  return `<!doctype html><html lang="${options.lang ?? 'vi'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+    : '';
+  // raw: CSS is a constant of this file; escaping would break its quoted font names.
+  return html`<!doctype html><html lang="${options.lang ?? 'vi'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="csrf-token" content="${user?.csrfToken ?? ''}"><meta name="robots" content="noindex"><title>${title} · OCOP</title>
-<style>${CSS}</style><script src="/console/app.js" defer></script>${options.script ? `<script src="${options.script}" defer></script>` : ''}</head><body>
+<style>${raw(CSS)}</style><script src="/console/app.js" defer></script>${options.script ? html`<script src="${options.script}" defer></script>` : ''}</head><body>
 <a class="skip" href="#main">Bỏ qua điều hướng</a>
-<header><a href="/console"><strong>OCOP · Quản lý</strong></a>${nav.__raw}</header>
-<main id="main" tabindex="-1"><h1>${title}</h1>${body.__raw}</main>
+<header><a href="/console"><strong>OCOP · Quản lý</strong></a>${nav}</header>
+<main id="main" tabindex="-1"><h1>${title}</h1>${body}</main>
 <dialog id="step-up" aria-labelledby="step-up-title"><h2 id="step-up-title">Xác thực lại bằng passkey</h2>
 <p>Thao tác này cần xác nhận bằng passkey của bạn (vân tay, khuôn mặt hoặc mã PIN).</p><p role="status" aria-live="polite"></p>
 <button type="button" data-step-up-confirm>Xác thực</button> <button type="button" class="secondary" data-step-up-cancel>Hủy</button></dialog>

@@ -7,7 +7,7 @@ import { listMyPasskeys, removeMyPasskey } from '../../services/people/manage-pe
 import { serviceContext } from '../context';
 import { CONSOLE_SCRIPT } from '../../../web/generated/console-script';
 import { roleMay } from '../../../web/console/layout';
-import { html } from '../../../web/html';
+import { html } from '../../../web/view';
 import { formFailure, render, requirePerson } from './shared';
 
 /** Signing in and out, enrolment from a link, the home page and one's own passkeys. */

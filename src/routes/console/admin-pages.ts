@@ -11,7 +11,7 @@ import { inviteInput, tokenInput } from '../admin';
 import { serviceContext } from '../context';
 import { PROVINCES } from '../../data/provinces';
 import { formToInput, renderForm, type Field } from '../../../web/console/forms';
-import { html } from '../../../web/html';
+import { html } from '../../../web/view';
 import { formFailure, parseWith, postedForm, render, requirePerson } from './shared';
 
 const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: { retailer: 'Nhà bán lẻ', producer: 'Nhà sản xuất', inspector: 'Thanh tra', authority: 'Cơ quan quản lý', admin: 'Quản trị' }[r] }));

@@ -17,7 +17,7 @@ import { serviceContext } from '../context';
 import { formatVietnameseDate } from '../../domain/calendar';
 import { areasSection, batchesSection, certificatesSection, inspectionForm, scansAndReports, timelineSection } from '../../../web/console/dossier-view';
 import { roleMay } from '../../../web/console/layout';
-import { html } from '../../../web/html';
+import { html } from '../../../web/view';
 import { formFailure, parseWith, postedForm, render, requirePerson } from './shared';
 
 /** Inspectors (and authorities): find a product, read its dossier, record inspections, act. */

@@ -3,7 +3,7 @@ import type { AppEnv } from '../../app-env';
 import { listSuspicious } from '../../services/copy-detection/list-suspicious';
 import { listIntakes } from '../../services/intake/list-intakes';
 import { serviceContext } from '../context';
-import { html } from '../../../web/html';
+import { html } from '../../../web/view';
 import { explainSignal, pickLang } from '../../../web/i18n';
 import { INTAKE_TEXT } from '../../../web/intake-text';
 import { intakePage } from '../../../web/console/intake-view';

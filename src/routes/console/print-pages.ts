@@ -10,7 +10,7 @@ import { listRegistry } from '../../services/registry/read-registry';
 import { serviceContext } from '../context';
 import { printBody, voidBody } from '../printing';
 import { renderForm, type Field } from '../../../web/console/forms';
-import { html } from '../../../web/html';
+import { html } from '../../../web/view';
 import { formFailure, parseWith, postedForm, render, requirePerson } from './shared';
 
 /** Producers print label sheets: choose, preview, print, download in parts, void misprints. */

@@ -5,7 +5,7 @@ import { listExpiringCertificates } from '../../services/lifecycle/list-expiring
 import { PROBLEM_TEXT } from '../../services/reports/inputs';
 import { closeReport, listReports } from '../../services/reports/report-queue';
 import { serviceContext } from '../context';
-import { html } from '../../../web/html';
+import { html } from '../../../web/view';
 import { formFailure, postedForm, render, requirePerson } from './shared';
 
 /** Work lists: the consumer report queue and the renewal notices. */

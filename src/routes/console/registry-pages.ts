@@ -8,7 +8,7 @@ import { serviceContext } from '../context';
 import { ENTITY_SPECS, type Lookups } from '../../../web/console/entity-specs';
 import { formToInput, renderForm, type Field } from '../../../web/console/forms';
 import { roleMay } from '../../../web/console/layout';
-import { html } from '../../../web/html';
+import { html } from '../../../web/view';
 import { formFailure, parseWith, postedForm, render, requirePerson } from './shared';
 
 async function lookups(c: Context<AppEnv>): Promise<Lookups> {

@@ -5,7 +5,7 @@ import type { AppEnv } from '../../app-env';
 import { AppError, ERROR_STATUS } from '../../services/shared/errors';
 import type { FieldErrors } from '../../../web/console/forms';
 import { consolePage, type PageOptions, type PageUser } from '../../../web/console/layout';
-import type { Raw } from '../../../web/html';
+import type { Html } from '../../../web/view';
 
 export function pageUser(c: Context<AppEnv>): PageUser {
   return { actor: c.var.actor, personName: c.var.session?.personName, csrfToken: c.var.session?.csrfToken };
@@ -19,7 +19,7 @@ export const requirePerson = createMiddleware<AppEnv>(async function signedInOnl
   await next();
 });
 
-export function render(c: Context<AppEnv>, title: string, body: Raw, status: 200 | 400 | 403 | 404 | 409 | 422 = 200, options?: PageOptions) {
+export function render(c: Context<AppEnv>, title: string, body: Html, status: 200 | 400 | 403 | 404 | 409 | 422 = 200, options?: PageOptions) {
   c.header('Cache-Control', 'no-store');
   return c.html(consolePage(title, pageUser(c), body, options), status);
 }

@@ -9,6 +9,7 @@ import { uuid } from '../../services/registry/inputs';
 import { verifyStamp } from '../../services/verification/verify-stamps';
 import { pickLang, LABELS } from '../../../web/i18n';
 import { renderVerifyPage } from '../../../web/verify-page';
+import { html } from '../../../web/view';
 import { serviceContext } from '../context';
 import { validationHook } from '../errors';
 import { anyRecord, commonErrors, json, jsonBody, sessionOrToken } from '../openapi-helpers';
@@ -55,7 +56,7 @@ reportRoutes.post('/S/:code/report', async (c) => {
   }
   await submitReport({ ctx: serviceContext(c), input: parsed.data });
   const t = LABELS[lang];
-  return c.html(`<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+  return c.html(html`<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex"><title>${t.reportThanks} · OCOP</title></head><body style="font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:auto;padding:1rem">
 <main><h1 role="status">${t.reportThanks}</h1><p>${t.reportSent}</p><p><a href="/S/${encodeURIComponent(code)}?lang=${lang}">${t.back}</a></p></main></body></html>`, 201);
 });
