@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { ZodError } from 'zod';
+import { ZodError, type ZodType, type ZodSafeParseResult } from 'zod';
+import { findNonPlainText, NOT_PLAIN_TEXT_MESSAGE } from '../domain/plain-text';
 import type { AppEnv } from '../app-env';
 import { AppError, ERROR_STATUS, type FieldIssue } from '../services/shared/errors';
 import { logError } from '../services/shared/log';
@@ -13,11 +14,29 @@ export function errorBody(c: Context<AppEnv>, code: string, message: string, fie
   return { error: { code, message, requestId: c.get('requestId') ?? null, ...(fields?.length ? { fields } : {}) } };
 }
 
-/** Invalid input from any zod validator: 400 with every field's message, nothing changed. */
-export function validationHook(result: { success: boolean; error?: unknown }, c: Context<AppEnv>) {
-  if (!result.success) {
-    return c.json(errorBody(c, 'invalid_input', 'Dữ liệu gửi lên không hợp lệ.', fieldsOf(result.error as ZodError)), 400);
-  }
+/** A ZodError naming the first string of `data` that is not plain text, or null when all are. */
+export function plainTextError(data: unknown, input: unknown = data): ZodError | null {
+  const path = findNonPlainText(data);
+  return path ? new ZodError([{ code: 'custom', path, message: NOT_PLAIN_TEXT_MESSAGE, input }]) : null;
+}
+
+/** `schema.safeParse`, where a NUL or a lone surrogate anywhere in the result also fails. For hand-parsed forms. */
+export function safeParseText<T>(schema: ZodType<T>, input: unknown): ZodSafeParseResult<T> {
+  const result = schema.safeParse(input);
+  const error = result.success ? plainTextError(result.data, input) : null;
+  return error ? { success: false, error } : result;
+}
+
+/**
+ * The defaultHook of every OpenAPIHono app. zod-validator calls it for each target (json, form,
+ * query, param, header, cookie) with the parse result, success or not, after the route's own
+ * middleware (authentication, authorization). Invalid input is a 400 with every field's message,
+ * nothing changed; valid input is also held to plain text here, once for every route, because a
+ * NUL or a lone surrogate would otherwise fail deep in the database or in a signature.
+ */
+export function validationHook(result: { success: boolean; data?: unknown; error?: unknown }, c: Context<AppEnv>) {
+  const error = result.success ? plainTextError(result.data) : (result.error as ZodError);
+  if (error) return c.json(errorBody(c, 'invalid_input', 'Dữ liệu gửi lên không hợp lệ.', fieldsOf(error)), 400);
 }
 
 /** The single mapping from thrown errors to `{ error: { code, message, requestId } }`. Never a stack. */

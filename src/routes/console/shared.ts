@@ -3,6 +3,7 @@ import { createMiddleware } from 'hono/factory';
 import { ZodError, type ZodType } from 'zod';
 import type { AppEnv } from '../../app-env';
 import { AppError, ERROR_STATUS } from '../../services/shared/errors';
+import { safeParseText } from '../errors';
 import type { FieldErrors } from '../../../web/console/forms';
 import { consolePage, type PageOptions, type PageUser } from '../../../web/console/layout';
 import type { Html } from '../../../web/view';
@@ -39,7 +40,7 @@ export function formFailure(error: unknown): { message: string; fields: FieldErr
 }
 
 export function parseWith<T>(schema: ZodType<T>, input: unknown): T {
-  const result = schema.safeParse(input);
+  const result = safeParseText(schema, input); // NUL or a broken surrogate: a field error like any other
   if (!result.success) throw result.error;
   return result.data;
 }

@@ -11,7 +11,7 @@ import { pickLang, LABELS } from '../../../web/i18n';
 import { renderVerifyPage } from '../../../web/verify-page';
 import { html } from '../../../web/view';
 import { serviceContext } from '../context';
-import { validationHook } from '../errors';
+import { safeParseText, validationHook } from '../errors';
 import { anyRecord, commonErrors, json, jsonBody, sessionOrToken } from '../openapi-helpers';
 import { errorSchema } from '../verify/schemas';
 
@@ -47,7 +47,7 @@ reportRoutes.post('/S/:code/report', async (c) => {
   const form = await c.req.parseBody();
   const values = Object.fromEntries(['problem', 'details', 'placeOfPurchase', 'purchaseProvinceCode', 'contact']
     .map((k) => [k, typeof form[k] === 'string' ? (form[k] as string).slice(0, 2000) : ''])) as Record<string, string>;
-  const parsed = submitReportInput.safeParse({ ...Object.fromEntries(Object.entries(values).filter(([, v]) => v.trim() !== '')), code });
+  const parsed = safeParseText(submitReportInput, { ...Object.fromEntries(Object.entries(values).filter(([, v]) => v.trim() !== '')), code });
   c.header('Cache-Control', 'no-store');
   if (!parsed.success) {
     const errors = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? 'details'), i.message]));
