@@ -43,7 +43,8 @@ export function sessionCsv(rows: ExportRow[], words: { header: readonly string[]
 }
 
 function csvCell(value: string): string {
-  // A cell starting with = + - @ would run as a formula in a spreadsheet.
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
+  // A cell starting with = + - @, or with a TAB or CR that spreadsheets skip before reading one of
+  // those, would run as a formula (OWASP, CSV injection): a leading quote makes it text.
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
