@@ -2,18 +2,7 @@ import { serve } from '@hono/node-server';
 import { loadConfig } from './env';
 import { bootNode } from './node/boot';
 import { demoCodes, isDatabaseEmpty, seedDemo, SEED_ACTOR } from './seed/seed-demo';
-import { count } from 'drizzle-orm';
-import type { Db } from './db/client';
-import { people } from './db/schema';
-import { createEnrolment } from './services/auth/enrolment';
-import type { Actor } from './services/shared/policy';
-
-const OPERATOR_AT_START: Actor = { kind: 'system', id: 'first-start', role: 'admin', provinceCode: null, subjectId: null };
-
-async function countPeople(db: Db): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(people);
-  return row?.n ?? 0;
-}
+import { createFirstAdminEnrolment } from './services/auth/enrolment';
 
 /** `npm start`: PGlite in DATA_DIR (or DATABASE_URL), migrations, demo data, then serve on PORT. */
 async function main() {
@@ -33,12 +22,10 @@ async function main() {
     }
   }
 
-  // Nobody can sign in on a fresh install: offer the first administrator a one-time link, the
-  // way `npm run cli -- enroll` would (the CLI cannot open PGlite while this process holds it).
-  if ((await countPeople(runtime.db)) === 0) {
-    const { link } = await createEnrolment({ ctx: { ...ctx, actor: OPERATOR_AT_START }, input: { name: 'Quản trị viên', role: 'admin', provinceCode: null, subjectId: null } });
-    console.log(`\nNo one has enrolled yet. First administrator's passkey enrolment link (one use, 24 h):\n  ${link}`);
-  }
+  // Nobody can sign in until an admin enrols: offer a one-time link. Each start's link withdraws
+  // the previous one, and none is made (or accepted) once any administrator has enrolled.
+  const firstAdmin = await createFirstAdminEnrolment({ ctx });
+  if (firstAdmin) console.log(`\nNo administrator has enrolled yet. First administrator's passkey enrolment link (one use, 24 h; earlier ones no longer work):\n  ${firstAdmin.link}`);
 
   const server = serve({ fetch: runtime.app.fetch, port: config.PORT }, (info) => {
     console.log(`\nOCOP stamp service on http://localhost:${info.port}  (API docs: /docs, database: ${config.DATABASE_URL ? 'PostgreSQL' : `PGlite in ${config.DATA_DIR}`})`);

@@ -8,6 +8,7 @@ import { listExpiringCertificates } from '../services/lifecycle/list-expiring';
 import { markKeyCompromised, rotateSigningKey } from '../services/keys/rotate-signing-key';
 import { createApiToken } from '../services/tokens/create-token';
 import { createEnrolment } from '../services/auth/enrolment';
+import { PEOPLE_COMMANDS, PEOPLE_USAGE, runPeopleCommand } from './people';
 import { AppError } from '../services/shared/errors';
 import { ROLES, type Actor, type Role } from '../services/shared/policy';
 import type { ServiceContext } from '../services/shared/context';
@@ -22,16 +23,17 @@ const USAGE = `Usage: npm run cli -- <command>
   keys compromise --kid KID
   audit verify
   certificates expiring [--days N]   (renewal notices: expiring within N days, default 30, or expired)
+${PEOPLE_USAGE}
 Uses DATABASE_URL, or the PGlite database in DATA_DIR (stop \`npm start\` first: PGlite allows one process).`;
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv, allowPositionals: true,
     options: { role: { type: 'string' }, province: { type: 'string' }, subject: { type: 'string' }, name: { type: 'string' },
-      days: { type: 'string' }, kid: { type: 'string' }, help: { type: 'boolean' } },
+      days: { type: 'string' }, kid: { type: 'string' }, id: { type: 'string' }, help: { type: 'boolean' } },
   });
   const command = positionals.join(' ');
-  if (values.help || !['enroll', 'token create', 'keys rotate', 'keys compromise', 'audit verify', 'certificates expiring'].includes(command)) {
+  if (values.help || !['enroll', 'token create', 'keys rotate', 'keys compromise', 'audit verify', 'certificates expiring', ...PEOPLE_COMMANDS].includes(command)) {
     console.log(USAGE);
     return values.help ? 0 : 2;
   }
@@ -48,11 +50,13 @@ async function main(argv: string[]): Promise<number> {
 
 async function run(command: string, values: Record<string, string | boolean | undefined>, ctx: ServiceContext): Promise<number> {
   const role = String(values.role ?? '') as Role;
-  const province = typeof values.province === 'string' && values.province !== 'central' ? values.province : null;
+  // Passed as written: `resolveScope` requires a province or `central` where the role needs one.
+  const province = typeof values.province === 'string' ? values.province : null;
   const subjectId = typeof values.subject === 'string' ? values.subject : null;
   if ((command === 'enroll' || command === 'token create') && !ROLES.includes(role)) {
     throw new AppError('invalid_input', `--role must be one of ${ROLES.join(', ')}`);
   }
+  if ((PEOPLE_COMMANDS as readonly string[]).includes(command)) return runPeopleCommand(command as (typeof PEOPLE_COMMANDS)[number], values.id, ctx);
   if (command === 'enroll') {
     if (typeof values.name !== 'string') throw new AppError('invalid_input', '--name "Full name" is required');
     const { link, enrolment } = await createEnrolment({ ctx, input: { name: values.name, role, provinceCode: province, subjectId } });

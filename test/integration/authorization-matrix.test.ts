@@ -17,6 +17,7 @@ import { voidStamps } from '../../src/services/stamps/void-stamps';
 import { AppError } from '../../src/services/shared/errors';
 import { POLICY, type Action, type Actor, type Role } from '../../src/services/shared/policy';
 import { createApiToken } from '../../src/services/tokens/create-token';
+import { createEnrolment } from '../../src/services/auth/enrolment';
 import { ADMIN, DATABASE_KINDS, openHarness, TEST_NOW, type Harness } from '../support/harness';
 
 type Who = { name: string; role: Role | null; provinceCode: string | null; subject: 'A' | 'B' | null };
@@ -37,15 +38,19 @@ const ACTORS: Who[] = [
   { name: 'admin', role: 'admin', provinceCode: null, subject: null },
 ];
 
-/** Straight from the policy table: the role must be listed, and the target inside its reach. */
-function expectedAllowed(who: Who, action: Action): boolean {
-  if (!who.role) return false;
+/**
+ * Straight from the policy table: anonymous is 401; a role not listed is 403; a listed role whose
+ * reach misses the target is 404 when the target is a stored record (it answers as a missing id
+ * would), 403 when the caller named the scope in its input; otherwise allowed.
+ */
+function expectedOutcome(who: Who, action: Action, scopedBy: 'record' | 'input' = 'record'): 'ok' | 401 | 403 | 404 {
+  if (!who.role) return 401;
   const reach = (POLICY[action] as Partial<Record<Role, string>>)[who.role];
-  if (!reach) return false;
-  if (reach === 'any') return true;
-  if (reach === 'own-subject') return who.subject === 'A';
-  return who.provinceCode === null || who.provinceCode === PROVINCE_X;
+  if (!reach) return 403;
+  const inReach = reach === 'any' || (reach === 'own-subject' ? who.subject === 'A' : who.provinceCode === null || who.provinceCode === PROVINCE_X);
+  return inReach ? 'ok' : scopedBy === 'record' ? 404 : 403;
 }
+const expectedAllowed = (who: Who, action: Action) => expectedOutcome(who, action) === 'ok';
 
 describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
   let h: Harness;
@@ -54,6 +59,10 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
   let unique = 0;
   const next = () => `${Date.now().toString(36)}${unique++}`;
 
+  /** A person of province X whom the people endpoints act on. */
+  const insertPerson = async (role: Role, disabled: boolean) => (await h.db.insert(people).values({
+    id: crypto.randomUUID(), name: `Người ${next()}`, role, provinceCode: PROVINCE_X, subjectId: null, disabledAt: disabled ? TEST_NOW : null,
+  }).returning())[0]!;
   const auditRows = async () => Number((await h.db.select({ n: count() }).from(auditLog))[0]!.n);
 
   beforeAll(async () => {
@@ -97,8 +106,8 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
    * Every mutating HTTP endpoint, with the policy action it must obey and a fresh valid body.
    * `prepare` puts the records in the state the action starts from, before each actor tries.
    */
-  const ENDPOINTS: { action: Action; method: string; path: () => string | Promise<string>; body: () => unknown; prepare?: () => Promise<void> }[] = [
-    { action: 'subject.create', method: 'POST', path: () => '/api/v1/subjects', body: () => ({ kind: 'htx', name: `S ${next()}`, registrationNumber: next(), provinceCode: PROVINCE_X, addressAsIssued: 'x' }) },
+  const ENDPOINTS: { action: Action; method: string; path: () => string | Promise<string>; body: () => unknown; prepare?: () => Promise<void>; scopedBy?: 'input' }[] = [
+    { action: 'subject.create', scopedBy: 'input', method: 'POST', path: () => '/api/v1/subjects', body: () => ({ kind: 'htx', name: `S ${next()}`, registrationNumber: next(), provinceCode: PROVINCE_X, addressAsIssued: 'x' }) },
     { action: 'subject.update', method: 'PATCH', path: () => `/api/v1/subjects/${fixture.subjectA}`, body: () => ({ name: `HTX A ${next()}` }) },
     { action: 'area.create', method: 'POST', path: () => '/api/v1/raw-material-areas', body: () => ({ subjectId: fixture.subjectA, kind: 'growing_area', name: `V ${next()}`, provinceCode: PROVINCE_X }) },
     { action: 'area.update', method: 'PATCH', path: () => `/api/v1/raw-material-areas/${fixture.area}`, body: () => ({ name: `Vùng ${next()}` }) },
@@ -110,7 +119,16 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
     { action: 'stamps.issue', method: 'POST', path: () => `/api/v1/batches/${fixture.batch}/stamps`, body: () => ({ quantity: 1, idempotencyKey: `key-${next()}` }) },
     { action: 'stamps.issue', method: 'POST', path: () => `/api/v1/batches/${fixture.batch}/print`, body: () => ({ quantity: 1, template: 'roll-40x30', idempotencyKey: `print-${next()}` }) },
     { action: 'stamps.void', method: 'POST', path: () => '/api/v1/stamps/void', body: () => ({ serials: [Number(fixture.firstSerial) + 500 + unique++], reason: 'in lỗi' }) },
-    { action: 'person.invite', method: 'POST', path: () => '/api/v1/enrolments', body: () => ({ name: `Người ${next()}`, role: 'retailer', provinceCode: PROVINCE_X }) },
+    { action: 'person.invite', scopedBy: 'input', method: 'POST', path: () => '/api/v1/enrolments', body: () => ({ name: `Người ${next()}`, role: 'retailer', provinceCode: PROVINCE_X }) },
+    { action: 'person.grant', scopedBy: 'input', method: 'POST', path: () => '/api/v1/enrolments', body: () => ({ name: `Thanh tra ${next()}`, role: 'inspector', provinceCode: PROVINCE_X }) },
+    { action: 'admin.grant', scopedBy: 'input', method: 'POST', path: () => '/api/v1/enrolments', body: () => ({ name: `Quản trị ${next()}`, role: 'admin' }) },
+    { action: 'enrolment.withdraw', method: 'POST', body: () => ({}),
+      prepare: async () => { fixture.enrolment = (await createEnrolment({ ctx: h.ctx(ADMIN), input: { name: `Mời ${next()}`, role: 'retailer', provinceCode: PROVINCE_X } })).enrolment.id; },
+      path: () => `/api/v1/enrolments/${fixture.enrolment}/withdraw` },
+    { action: 'person.disable', method: 'POST', body: () => ({}),
+      prepare: async () => { fixture.person = (await insertPerson('inspector', false)).id; }, path: () => `/api/v1/people/${fixture.person}/disable` },
+    { action: 'person.enable', method: 'POST', body: () => ({}),
+      prepare: async () => { fixture.person = (await insertPerson('inspector', true)).id; }, path: () => `/api/v1/people/${fixture.person}/enable` },
     { action: 'token.create', method: 'POST', path: () => '/api/v1/tokens', body: () => ({ name: `t ${next()}`, role: 'retailer', provinceCode: PROVINCE_X }) },
     { action: 'token.revoke', method: 'POST', body: () => ({}), path: async () => `/api/v1/tokens/${(await createApiToken({ ctx: h.ctx(ADMIN), input: { name: 'victim', role: 'retailer', provinceCode: PROVINCE_X, subjectId: null, expiresAt: null } })).id}/revoke` },
     { action: 'certificate.suspend', method: 'POST', prepare: () => setStatus('active'), path: () => `/api/v1/certificates/${fixture.certificate}/suspend`, body: decision },
@@ -154,7 +172,7 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
     { action: 'stamps.void', run: (actor) => voidStamps({ ctx: h.ctx(actor), input: { firstSerial: Number(fixture.firstSerial) + unique, lastSerial: Number(fixture.firstSerial) + unique++, reason: 'in lỗi' } }) },
     { action: 'certificate.suspend', prepare: () => setStatus('active'), run: (actor) => changeCertificateStatus({ ctx: h.ctx(actor), input: { ...decision(), certificateId: fixture.certificate!, action: 'suspend' } }) },
     { action: 'batch.recall', prepare: async () => { fixture.fresh = await freshBatch(); }, run: (actor) => recallBatch({ ctx: h.ctx(actor), input: { ...decision(), batchId: fixture.fresh! } }) },
-    { action: 'keys.rotate', run: (actor) => rotateSigningKey({ ctx: h.ctx(actor), persist: async (jwk) => h.keys.add(jwk) }) },
+    { action: 'keys.rotate', run: (actor) => rotateSigningKey({ ctx: h.ctx(actor) }) },
   ];
 
   it('covers every mutating action of the policy table', () => {
@@ -176,12 +194,12 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
         headers: { 'content-type': 'application/json', ...(session ? { cookie: `ocop_session=${session.cookie}`, 'x-csrf-token': session.csrf } : {}) },
       });
       outcome[who.name] = res.status;
-      const allowed = expectedAllowed(who, endpoint.action);
-      if (allowed) {
+      const expected = expectedOutcome(who, endpoint.action, endpoint.scopedBy);
+      if (expected === 'ok') {
         expect(res.status, `${who.name} should be allowed: ${await res.clone().text()}`).toBeLessThan(300);
         expect(await auditRows()).toBeGreaterThan(before);
       } else {
-        expect(res.status, `${who.name} must be refused`).toBe(who.role ? 403 : 401);
+        expect(res.status, `${who.name} must be refused: ${await res.clone().text()}`).toBe(expected);
         expect(await auditRows(), `${who.name} changed nothing`).toBe(before);
       }
     }
@@ -197,7 +215,7 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
       if (expectedAllowed(who, service.action)) {
         expect(result, who.name).toBe('ok');
       } else {
-        expect(result, who.name).toBe(who.role ? 'forbidden' : 'unauthorized');
+        expect(result, who.name).toBe({ 401: 'unauthorized', 403: 'forbidden', 404: 'not_found' }[expectedOutcome(who, service.action) as 401 | 403 | 404]);
         expect(await auditRows()).toBe(before);
       }
     }

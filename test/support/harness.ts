@@ -65,9 +65,13 @@ export async function openHarness(kind: DatabaseKind, options: { seed?: boolean;
     setNow: (date: Date) => {
       now = date;
     },
-    /** A real bearer token, created through the same service as `npm run cli -- token create`. */
+    /**
+     * A real bearer token, created through the same service as `npm run cli -- token create`.
+     * Inspectors and authorities without a province are central, as `--province central` says.
+     */
     token: async (role: Role, scope: { provinceCode?: string | null; subjectId?: string | null } = {}) =>
-      (await createApiToken({ ctx: ctx(ADMIN), input: { name: `test ${role}`, role, provinceCode: scope.provinceCode ?? null,
+      (await createApiToken({ ctx: ctx(ADMIN), input: { name: `test ${role}`, role,
+        provinceCode: scope.provinceCode ?? (role === 'inspector' || role === 'authority' ? 'central' : null),
         subjectId: scope.subjectId ?? null, expiresAt: null } })).token,
     request: (path: string, init?: RequestInit) => runtime.app.request(path, init),
     /** The batch behind a demo stamp of the given status. */

@@ -7,25 +7,25 @@ import { searchProducts } from '../../services/inspections/search';
 import { uuid } from '../../services/registry/inputs';
 import { serviceContext } from '../context';
 import { validationHook } from '../errors';
-import { anyRecord, commonErrors, json, jsonBody, sessionOrToken } from '../openapi-helpers';
+import { anyRecord, commonErrors, guarded, json, jsonBody } from '../openapi-helpers';
 
 const tags = ['Inspections (hậu kiểm)'];
 
 export const inspectionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 inspectionRoutes.openapi(createRoute({
-  method: 'post', path: '/api/v1/inspections', tags, security: sessionOrToken, summary: 'Record an inspection (subject, product, batch or area)',
+  method: 'post', path: '/api/v1/inspections', tags, ...guarded('inspection.record'), summary: 'Record an inspection (subject, product, batch or area)',
   request: jsonBody(recordInspectionInput), responses: { 201: json(anyRecord, 'Recorded'), ...commonErrors },
 }), async (c) => c.json(await recordInspection({ ctx: serviceContext(c), input: c.req.valid('json') }) as never, 201));
 
 inspectionRoutes.openapi(createRoute({
-  method: 'get', path: '/api/v1/inspections', tags, security: sessionOrToken, summary: 'Recent inspections in the caller’s province',
+  method: 'get', path: '/api/v1/inspections', tags, ...guarded('inspection.read'), summary: 'Recent inspections in the caller’s province',
   request: { query: z.object({ productId: uuid.optional(), limit: z.coerce.number().int().min(1).max(200).optional() }) },
   responses: { 200: json(z.object({ items: z.array(anyRecord) }), 'Newest first'), ...commonErrors },
 }), async (c) => c.json({ items: await listInspections(serviceContext(c), c.req.valid('query')) } as never, 200));
 
 inspectionRoutes.openapi(createRoute({
-  method: 'get', path: '/api/v1/search', tags, security: sessionOrToken,
+  method: 'get', path: '/api/v1/search', tags, ...guarded('inspection.read'),
   summary: 'Find products by stamp URL or code, serial, product, subject, certificate number or lot',
   request: { query: z.object({ q: z.string().trim().min(1).max(400) }) },
   responses: { 200: json(z.object({ items: z.array(anyRecord) }), 'Matching products in the caller’s province'), ...commonErrors },

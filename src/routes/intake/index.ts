@@ -12,7 +12,7 @@ import { exportBatchEpcis } from '../../services/traceability/epcis-export';
 import { COPY_RULES } from '../../domain/copy-detection';
 import { serviceContext } from '../context';
 import { validationHook } from '../errors';
-import { anyRecord, commonErrors, conflictError, json, jsonBody, sessionOrToken } from '../openapi-helpers';
+import { anyRecord, commonErrors, conflictError, guarded, json, jsonBody } from '../openapi-helpers';
 import { copySignalSchema, verdictSchema } from '../verify/schemas';
 
 const tags = ['Retail intake (nhận hàng)'];
@@ -35,7 +35,7 @@ export const intakeRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
 intakeRoutes.on('POST', '/api/v1/intakes', bodyLimit({ maxSize: 512 * 1024 }));
 
 intakeRoutes.openapi(createRoute({
-  method: 'post', path: '/api/v1/intakes', tags, security: sessionOrToken,
+  method: 'post', path: '/api/v1/intakes', tags, ...guarded('intake.record'),
   summary: 'Record a receiving session (retailers) and get its signed receipt',
   description: 'Every code gets the service’s verdict at recording time. The session id makes the call idempotent: ' +
     'sending the same session again returns the first receipt (200); the same id with other codes is a 409.',
@@ -50,12 +50,12 @@ const intakeListItem = z.object({ id: z.string(), pointOfSale: z.string(), sessi
   itemCount: z.number(), summary: z.record(z.string(), z.number()) }).openapi('IntakeSession');
 
 intakeRoutes.openapi(createRoute({
-  method: 'get', path: '/api/v1/intakes', tags, security: sessionOrToken, summary: 'The caller’s own receiving sessions, newest first',
+  method: 'get', path: '/api/v1/intakes', tags, ...guarded('intake.read'), summary: 'The caller’s own receiving sessions, newest first',
   responses: { 200: json(z.object({ items: z.array(intakeListItem) }), 'Sessions'), ...commonErrors },
 }), async (c) => c.json({ items: await listIntakes(serviceContext(c)) } as never, 200));
 
 intakeRoutes.openapi(createRoute({
-  method: 'get', path: '/api/v1/intakes/offline-snapshot', tags, security: sessionOrToken,
+  method: 'get', path: '/api/v1/intakes/offline-snapshot', tags, ...guarded('intake.read'),
   summary: 'Products and batches of the retailer’s province, for verdicts with no network (statuses come from the status list)',
   responses: { 200: json(z.object({ provinceCode: z.string(), asOf: z.string(), batches: z.array(z.object({
     ranges: z.array(z.tuple([z.number(), z.number()])).openapi({ description: 'Issued serial ranges, [first, last] inclusive' }),
@@ -67,7 +67,7 @@ intakeRoutes.openapi(createRoute({
 });
 
 intakeRoutes.openapi(createRoute({
-  method: 'get', path: '/api/v1/intakes/{id}/receipt', tags, security: sessionOrToken,
+  method: 'get', path: '/api/v1/intakes/{id}/receipt', tags, ...guarded('intake.read'),
   summary: 'Download a session’s signed receipt (application/jose), byte for byte as issued',
   request: { params: z.object({ id: uuid }) },
   responses: { 200: { description: 'Compact JWS', content: { 'application/jose': { schema: z.string() } } }, ...commonErrors },
@@ -80,7 +80,7 @@ intakeRoutes.openapi(createRoute({
 });
 
 intakeRoutes.openapi(createRoute({
-  method: 'get', path: '/api/v1/suspicious', tags: ['Copy detection'], security: sessionOrToken,
+  method: 'get', path: '/api/v1/suspicious', tags: ['Copy detection'], ...guarded('copy.read'),
   summary: 'Stamps and batches of the caller’s province flagged as possible copies, with the rules that fired',
   responses: { 200: json(z.object({
     stamps: z.array(z.object({ serial: z.number(), batchId: z.string(), lot: z.string(), productId: z.string(), product: z.string(), subject: z.string(),
@@ -91,7 +91,7 @@ intakeRoutes.openapi(createRoute({
 }), async (c) => c.json(await listSuspicious(serviceContext(c)) as never, 200));
 
 intakeRoutes.openapi(createRoute({
-  method: 'get', path: '/api/v1/batches/{id}/epcis', tags: ['Traceability'], security: sessionOrToken,
+  method: 'get', path: '/api/v1/batches/{id}/epcis', tags: ['Traceability'], ...guarded('trace.export'),
   summary: 'The batch’s events as an EPCIS 2.0 JSON-LD document: commissioning, receiving, recalls',
   request: { params: z.object({ id: uuid }) },
   responses: { 200: { description: 'EPCISDocument', content: { 'application/ld+json': { schema: anyRecord } } }, ...commonErrors },

@@ -13,12 +13,13 @@ import { productDossier } from '../../services/inspections/product-dossier';
 import { uuid } from '../../services/registry/inputs';
 import { serviceContext } from '../context';
 import { validationHook } from '../errors';
-import { anyRecord, commonErrors, conflictError, json, jsonBody, sessionOrToken } from '../openapi-helpers';
+import type { Action } from '../../services/shared/policy';
+import { anyRecord, commonErrors, conflictError, guarded, json, jsonBody } from '../openapi-helpers';
 
 const tags = ['Lifecycle (hậu kiểm, thu hồi)'];
 const idParam = { params: z.object({ id: uuid }) };
-const mutation = <B extends z.ZodType>(path: string, summary: string, body: B) => createRoute({
-  method: 'post', path, tags, security: sessionOrToken, summary, request: { ...idParam, ...jsonBody(body) },
+const mutation = <B extends z.ZodType>(action: Action, path: string, summary: string, body: B) => createRoute({
+  method: 'post', path, tags, ...guarded(action), summary, request: { ...idParam, ...jsonBody(body) },
   responses: { 200: json(anyRecord, 'Done; the new state and its event'), ...commonErrors, ...conflictError },
 });
 
@@ -31,36 +32,36 @@ export const lifecycleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
 
 for (const action of ['suspend', 'reinstate', 'revoke'] as const) {
   const body = { suspend: suspendInput, reinstate: reinstateInput, revoke: revokeInput }[action];
-  lifecycleRoutes.openapi(mutation(`/api/v1/certificates/{id}/${action}`, `${action[0]!.toUpperCase()}${action.slice(1)} a certificate`, body), async (c) => {
+  lifecycleRoutes.openapi(mutation(`certificate.${action}`, `/api/v1/certificates/{id}/${action}`, `${action[0]!.toUpperCase()}${action.slice(1)} a certificate`, body), async (c) => {
     const input = { ...c.req.valid('json'), certificateId: c.req.valid('param').id, action } as Parameters<typeof changeCertificateStatus>[0]['input'];
     return c.json(await changeCertificateStatus({ ctx: serviceContext(c), input }) as never, 200);
   });
 }
 
-lifecycleRoutes.openapi(mutation('/api/v1/certificates/{id}/reevaluate', 'Re-evaluate: a new certificate that supersedes this one', reevaluateInput), async (c) =>
+lifecycleRoutes.openapi(mutation('certificate.reevaluate', '/api/v1/certificates/{id}/reevaluate', 'Re-evaluate: a new certificate that supersedes this one', reevaluateInput), async (c) =>
   c.json(await reevaluateCertificate({ ctx: serviceContext(c), input: { ...c.req.valid('json'), certificateId: c.req.valid('param').id } }) as never, 200));
 
-lifecycleRoutes.openapi(mutation('/api/v1/certificates/{id}/corrections', 'Correct the latest suspension, reinstatement or revocation', correctionInput), async (c) =>
+lifecycleRoutes.openapi(mutation('lifecycle.correct', '/api/v1/certificates/{id}/corrections', 'Correct the latest suspension, reinstatement or revocation', correctionInput), async (c) =>
   c.json(await correctCertificateEvent({ ctx: serviceContext(c), input: { ...c.req.valid('json'), certificateId: c.req.valid('param').id } }) as never, 200));
 
-lifecycleRoutes.openapi(mutation('/api/v1/batches/{id}/recall', 'Recall a batch: all its stamps verify as recalled', recallInput), async (c) =>
+lifecycleRoutes.openapi(mutation('batch.recall', '/api/v1/batches/{id}/recall', 'Recall a batch: all its stamps verify as recalled', recallInput), async (c) =>
   c.json(await recallBatch({ ctx: serviceContext(c), input: { ...c.req.valid('json'), batchId: c.req.valid('param').id } }) as never, 200));
 
-lifecycleRoutes.openapi(mutation('/api/v1/batches/{id}/corrections', 'Lift a recall made by mistake (a linked correction)', correctionInput), async (c) =>
+lifecycleRoutes.openapi(mutation('lifecycle.correct', '/api/v1/batches/{id}/corrections', 'Lift a recall made by mistake (a linked correction)', correctionInput), async (c) =>
   c.json(await correctRecall({ ctx: serviceContext(c), input: { ...c.req.valid('json'), batchId: c.req.valid('param').id } }) as never, 200));
 
-lifecycleRoutes.openapi(mutation('/api/v1/raw-material-areas/{id}/flags', 'Flag a raw-material area whose standard certificate has lapsed', flagAreaInput), async (c) =>
+lifecycleRoutes.openapi(mutation('area.flag', '/api/v1/raw-material-areas/{id}/flags', 'Flag a raw-material area whose standard certificate has lapsed', flagAreaInput), async (c) =>
   c.json(await flagArea({ ctx: serviceContext(c), input: { ...c.req.valid('json'), areaId: c.req.valid('param').id } }) as never, 200));
 
 lifecycleRoutes.openapi(createRoute({
-  method: 'get', path: '/api/v1/certificates/expiring', tags, security: sessionOrToken,
+  method: 'get', path: '/api/v1/certificates/expiring', tags, ...guarded('registry.read'),
   summary: 'Renewal notices: certificates expiring within N days (default 30) or already expired, in the caller’s scope',
   request: { query: z.object({ withinDays: z.coerce.number().int().min(0).max(365).optional() }) },
   responses: { 200: json(z.object({ items: z.array(anyRecord) }), 'Certificates to renew, soonest first'), ...commonErrors },
 }), async (c) => c.json({ items: await listExpiringCertificates(serviceContext(c), c.req.valid('query')) } as never, 200));
 
 lifecycleRoutes.openapi(createRoute({
-  method: 'get', path: '/api/v1/products/{id}/dossier', tags, security: sessionOrToken,
+  method: 'get', path: '/api/v1/products/{id}/dossier', tags, ...guarded('inspection.read'),
   summary: 'Certificates, batches, inspections, reports, scans by place and the timeline of every action',
   request: idParam, responses: { 200: json(anyRecord, 'The product’s dossier'), ...commonErrors },
 }), async (c) => c.json(await productDossier(serviceContext(c), c.req.valid('param').id) as never, 200));

@@ -8,10 +8,9 @@ import { renderPrintPart } from '../../services/printing/render-print-part';
 import { voidSerials } from '../../services/stamps/void-serials';
 import { serviceContext } from '../context';
 import { validationHook } from '../errors';
-import { anyRecord, json } from '../openapi-helpers';
+import { anyRecord, guarded, json } from '../openapi-helpers';
 import { errorSchema } from '../verify/schemas';
 
-const security = [{ bearer: [] }];
 const errors = { 400: json(errorSchema, 'Invalid input'), 401: json(errorSchema, 'No credentials'), 403: json(errorSchema, 'Not the caller’s batch'),
   404: json(errorSchema, 'Not found'), 422: json(errorSchema, 'Certificate not valid or quantity over the batch') };
 
@@ -36,7 +35,7 @@ printingRoutes.openapi(createRoute({
 }), (c) => c.json({ items: [...LABEL_TEMPLATES.values()].map((t) => ({ id: t.id, name: t.name, stock: t.stock, perSheet: t.grid.columns * t.grid.rows })) } as never, 200));
 
 printingRoutes.openapi(createRoute({
-  method: 'post', path: '/api/v1/batches/{id}/print', tags: ['Printing'], security,
+  method: 'post', path: '/api/v1/batches/{id}/print', tags: ['Printing'], ...guarded('stamps.issue'),
   summary: 'Reserve stamps and create a label print job; same idempotencyKey, same job and serials. Download its PDF parts.',
   request: { params: z.object({ id: uuid }), body: { content: { 'application/json': { schema: printBody } }, required: true } },
   responses: { 201: { content: { 'application/json': { schema: anyRecord }, 'application/pdf': { schema: z.string() } }, description: 'Job created (JSON, or the PDF with Accept: application/pdf)' },
@@ -58,12 +57,12 @@ printingRoutes.openapi(createRoute({
 });
 
 printingRoutes.openapi(createRoute({
-  method: 'get', path: '/api/v1/print-jobs', tags: ['Printing'], security, summary: 'Print history in the caller’s reach',
+  method: 'get', path: '/api/v1/print-jobs', tags: ['Printing'], ...guarded('print.read'), summary: 'Print history in the caller’s reach',
   request: { query: z.object({ batchId: uuid.optional() }) }, responses: { 200: json(z.object({ items: z.array(anyRecord) }), 'Jobs'), ...errors },
 }), async (c) => c.json({ items: await listPrintJobs(serviceContext(c), { batchId: c.req.valid('query').batchId }) } as never, 200));
 
 printingRoutes.openapi(createRoute({
-  method: 'get', path: '/api/v1/print-jobs/{id}/parts/{part}', tags: ['Printing'], security,
+  method: 'get', path: '/api/v1/print-jobs/{id}/parts/{part}', tags: ['Printing'], ...guarded('print.read'),
   summary: 'One part of a job as PDF (e.g. …/parts/1.pdf); identical bytes on every download',
   request: { params: z.object({ id: uuid, part: z.string().regex(/^\d{1,4}(\.pdf)?$/) }) },
   responses: { 200: { content: { 'application/pdf': { schema: z.string() } }, description: 'PDF' }, ...errors },
@@ -76,7 +75,7 @@ printingRoutes.openapi(createRoute({
 });
 
 printingRoutes.openapi(createRoute({
-  method: 'post', path: '/api/v1/stamps/void', tags: ['Printing'], security,
+  method: 'post', path: '/api/v1/stamps/void', tags: ['Printing'], ...guarded('stamps.void'),
   summary: 'Void misprinted serials (a list) or a whole sheet (a span); their verdict becomes void',
   request: { body: { content: { 'application/json': { schema: voidBody } }, required: true } },
   responses: { 200: json(z.object({ voided: z.array(anyRecord) }), 'Voided'), ...errors },

@@ -14,19 +14,27 @@ import { getRegistryItem, listRegistry, type RegistryEntity } from '../../servic
 import type { ServiceContext } from '../../services/shared/context';
 import { serviceContext } from '../context';
 import { validationHook } from '../errors';
-import { json } from '../openapi-helpers';
+import type { Action } from '../../services/shared/policy';
+import { guarded, json } from '../openapi-helpers';
 import { errorSchema } from '../verify/schemas';
 
 /** The registry: one create, list and read per entity, all generated from this table. */
 export const REGISTRY: Record<RegistryEntity, {
   path: string; tag: string; input: z.ZodType; update: z.ZodType | null; create: (a: { ctx: ServiceContext; input: never }) => Promise<unknown>;
+  /** The policy actions of its create and edit routes. */
+  creates: Action; updates: Action | null;
 }> = {
-  subjects: { path: 'subjects', tag: 'Subjects (chủ thể)', input: createSubjectInput, update: updateSubjectInput, create: createSubject },
-  areas: { path: 'raw-material-areas', tag: 'Raw-material areas (vùng nguyên liệu)', input: createAreaInput, update: updateAreaInput, create: createRawMaterialArea },
-  products: { path: 'products', tag: 'Products', input: createProductInput, update: updateProductInput, create: createProduct },
+  subjects: { path: 'subjects', tag: 'Subjects (chủ thể)', input: createSubjectInput, update: updateSubjectInput, create: createSubject,
+    creates: 'subject.create', updates: 'subject.update' },
+  areas: { path: 'raw-material-areas', tag: 'Raw-material areas (vùng nguyên liệu)', input: createAreaInput, update: updateAreaInput, create: createRawMaterialArea,
+    creates: 'area.create', updates: 'area.update' },
+  products: { path: 'products', tag: 'Products', input: createProductInput, update: updateProductInput, create: createProduct,
+    creates: 'product.create', updates: 'product.update' },
   // A certificate is never edited: a re-evaluation issues a new one.
-  certificates: { path: 'certificates', tag: 'Certificates', input: createCertificateInput, update: null, create: createCertificate },
-  batches: { path: 'batches', tag: 'Batches (lô hàng)', input: createBatchInput, update: updateBatchInput, create: createBatch },
+  certificates: { path: 'certificates', tag: 'Certificates', input: createCertificateInput, update: null, create: createCertificate,
+    creates: 'certificate.create', updates: null },
+  batches: { path: 'batches', tag: 'Batches (lô hàng)', input: createBatchInput, update: updateBatchInput, create: createBatch,
+    creates: 'batch.create', updates: 'batch.update' },
 };
 
 const record = z.object({ id: z.string() }).loose();
@@ -38,9 +46,8 @@ const errors = {
 export const registryRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 for (const [entity, spec] of Object.entries(REGISTRY) as [RegistryEntity, (typeof REGISTRY)[RegistryEntity]][]) {
-  const security = [{ bearer: [] }];
   registryRoutes.openapi(createRoute({
-    method: 'post', path: `/api/v1/${spec.path}`, tags: [spec.tag], security, summary: `Register ${spec.path}`,
+    method: 'post', path: `/api/v1/${spec.path}`, tags: [spec.tag], ...guarded(spec.creates), summary: `Register ${spec.path}`,
     request: { body: { content: { 'application/json': { schema: spec.input } }, required: true } },
     responses: { 201: json(record, 'Created'), ...errors, 409: json(errorSchema, 'Already exists') },
   }), async (c) => {
@@ -49,20 +56,20 @@ for (const [entity, spec] of Object.entries(REGISTRY) as [RegistryEntity, (typeo
   });
 
   registryRoutes.openapi(createRoute({
-    method: 'get', path: `/api/v1/${spec.path}`, tags: [spec.tag], security, summary: `List ${spec.path} in the caller’s scope`,
+    method: 'get', path: `/api/v1/${spec.path}`, tags: [spec.tag], ...guarded('registry.read'), summary: `List ${spec.path} in the caller’s scope`,
     request: { query: listQuery },
     responses: { 200: json(z.object({ items: z.array(record), page: z.number(), pageSize: z.number(), total: z.number() }), 'A page'), ...errors },
   }), async (c) => c.json(await listRegistry(serviceContext(c), entity, c.req.valid('query')) as never, 200));
 
   registryRoutes.openapi(createRoute({
-    method: 'get', path: `/api/v1/${spec.path}/{id}`, tags: [spec.tag], security, summary: `Read one of ${spec.path}`,
+    method: 'get', path: `/api/v1/${spec.path}/{id}`, tags: [spec.tag], ...guarded('registry.read'), summary: `Read one of ${spec.path}`,
     request: { params: z.object({ id: uuid }) },
     responses: { 200: json(record, 'Found'), ...errors },
   }), async (c) => c.json(await getRegistryItem(serviceContext(c), entity, c.req.valid('param').id) as never, 200));
 
-  if (!spec.update) continue;
+  if (!spec.update || !spec.updates) continue;
   registryRoutes.openapi(createRoute({
-    method: 'patch', path: `/api/v1/${spec.path}/{id}`, tags: [spec.tag], security, summary: `Edit ${spec.path} (only the fields sent)`,
+    method: 'patch', path: `/api/v1/${spec.path}/{id}`, tags: [spec.tag], ...guarded(spec.updates), summary: `Edit ${spec.path} (only the fields sent)`,
     request: { params: z.object({ id: uuid }), body: { content: { 'application/json': { schema: spec.update } }, required: true } },
     responses: { 200: json(record, 'Updated'), ...errors },
   }), async (c) => c.json(await updateRegistryItem({ ctx: serviceContext(c), entity: entity as EditableEntity,

@@ -12,7 +12,7 @@ import { renderVerifyPage } from '../../../web/verify-page';
 import { html } from '../../../web/view';
 import { serviceContext } from '../context';
 import { safeParseText, validationHook } from '../errors';
-import { anyRecord, commonErrors, json, jsonBody, sessionOrToken } from '../openapi-helpers';
+import { anyRecord, commonErrors, guarded, json, jsonBody } from '../openapi-helpers';
 import { errorSchema } from '../verify/schemas';
 
 const tags = ['Consumer reports (báo cáo nghi vấn)'];
@@ -29,13 +29,13 @@ reportRoutes.openapi(createRoute({
 }), async (c) => c.json(await submitReport({ ctx: serviceContext(c), input: c.req.valid('json') }), 201));
 
 reportRoutes.openapi(createRoute({
-  method: 'get', path: '/api/v1/reports', tags, security: sessionOrToken, summary: 'The report queue of the caller’s province, with each stamp’s scan history',
+  method: 'get', path: '/api/v1/reports', tags, ...guarded('report.read'), summary: 'The report queue of the caller’s province, with each stamp’s scan history',
   request: { query: z.object({ state: z.enum(['open', 'closed']).optional() }) },
   responses: { 200: json(z.object({ items: z.array(anyRecord) }), 'Newest first'), ...commonErrors },
 }), async (c) => c.json({ items: await listReports(serviceContext(c), c.req.valid('query')) } as never, 200));
 
 reportRoutes.openapi(createRoute({
-  method: 'post', path: '/api/v1/reports/{id}/close', tags, security: sessionOrToken, summary: 'Close a report with a note of what was done',
+  method: 'post', path: '/api/v1/reports/{id}/close', tags, ...guarded('report.close'), summary: 'Close a report with a note of what was done',
   request: { params: z.object({ id: uuid }), ...jsonBody(closeReportInput) },
   responses: { 200: json(anyRecord, 'Closed'), ...commonErrors, 409: json(errorSchema, 'Already closed') },
 }), async (c) => c.json(await closeReport({ ctx: serviceContext(c), id: c.req.valid('param').id, note: c.req.valid('json').note }) as never, 200));

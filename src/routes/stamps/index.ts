@@ -5,7 +5,7 @@ import { issueStamps } from '../../services/stamps/issue-stamps';
 import { listStampUrls, stampPage, STAMP_PAGE_MAX } from '../../services/stamps/stamp-urls';
 import { serviceContext } from '../context';
 import { validationHook } from '../errors';
-import { json } from '../openapi-helpers';
+import { guarded, json } from '../openapi-helpers';
 import { errorSchema } from '../verify/schemas';
 
 
@@ -31,7 +31,7 @@ const pageQuery = z.object({
 export const stampRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 stampRoutes.openapi(createRoute({
-  method: 'post', path: '/api/v1/batches/{id}/stamps', tags: ['Stamps'], security: [{ bearer: [] }],
+  method: 'post', path: '/api/v1/batches/{id}/stamps', tags: ['Stamps'], ...guarded('stamps.issue'),
   summary: 'Reserve a contiguous serial range for a batch. Same idempotencyKey, same range.',
   request: { params: z.object({ id: uuid }), body: { content: { 'application/json': { schema: issueBody } }, required: true } },
   responses: {
@@ -50,7 +50,7 @@ stampRoutes.openapi(createRoute({
 });
 
 stampRoutes.openapi(createRoute({
-  method: 'get', path: '/api/v1/stamp-ranges/{id}/stamps', tags: ['Stamps'], security: [{ bearer: [] }],
+  method: 'get', path: '/api/v1/stamp-ranges/{id}/stamps', tags: ['Stamps'], ...guarded('stamps.issue'),
   summary: 'One page (up to 1,000) of a range’s stamp URLs; identical on every call',
   request: { params: z.object({ id: uuid }), query: pageQuery },
   responses: { 200: json(stampPageSchema, 'A page of stamps'), 401: json(errorSchema, 'No token'), 403: json(errorSchema, 'Forbidden'), 404: json(errorSchema, 'No such range') },

@@ -5,7 +5,7 @@ import { enrolments, passkeys, people } from '../../db/schema';
 import { appendAudit } from '../audit/append-audit';
 import { withTransaction, type ServiceContext } from '../shared/context';
 import { unauthorized } from '../shared/errors';
-import { findOpenEnrolment } from './enrolment';
+import { consumeEnrolment, findOpenEnrolment } from './enrolment';
 import { personActor, startSession, type Person } from './sessions';
 import { challengeOf, consumeChallenge, passkeyFailed, relyingParty, storeChallenge } from './webauthn';
 
@@ -15,7 +15,7 @@ export type Registrant = { enrolmentSecret: string } | { personId: string };
 async function resolve(ctx: ServiceContext, who: Registrant) {
   if ('personId' in who) {
     const [person] = await ctx.db.select().from(people).where(eq(people.id, who.personId));
-    if (!person) throw unauthorized();
+    if (!person || person.disabledAt) throw unauthorized();
     const existing = await ctx.db.select({ id: passkeys.id, transports: passkeys.transports }).from(passkeys).where(eq(passkeys.personId, person.id));
     return { name: person.name, userId: person.id, personId: person.id as string | undefined, enrolmentId: undefined, existing };
   }
@@ -58,11 +58,11 @@ export async function finishPasskeyRegistration(ctx: ServiceContext, who: Regist
     if (target.personId) {
       [person] = (await tx.db.select().from(people).where(eq(people.id, target.personId))) as [Person];
     } else {
-      const [enrolment] = await tx.db.update(enrolments).set({ usedAt: ctx.now() }).where(eq(enrolments.id, target.enrolmentId!)).returning();
+      const enrolment = await consumeEnrolment(tx, target.enrolmentId!);
       [person] = (await tx.db.insert(people).values({
-        id: crypto.randomUUID(), name: enrolment!.name, role: enrolment!.role, provinceCode: enrolment!.provinceCode, subjectId: enrolment!.subjectId,
+        id: crypto.randomUUID(), name: enrolment.name, role: enrolment.role, provinceCode: enrolment.provinceCode, subjectId: enrolment.subjectId,
       }).returning()) as [Person];
-      await tx.db.update(enrolments).set({ personId: person.id }).where(eq(enrolments.id, enrolment!.id));
+      await tx.db.update(enrolments).set({ personId: person.id }).where(eq(enrolments.id, enrolment.id));
       await appendAudit({ ...tx, actor: personActor(person) }, { action: 'person.enrol', entity: 'person', entityId: person.id, after: person });
     }
     const [stored] = await tx.db.insert(passkeys).values({
@@ -71,7 +71,9 @@ export async function finishPasskeyRegistration(ctx: ServiceContext, who: Regist
     }).onConflictDoNothing().returning({ id: passkeys.id, name: passkeys.name });
     if (!stored) throw passkeyFailed('Passkey này đã được đăng ký.');
     await appendAudit({ ...tx, actor: personActor(person) }, { action: 'passkey.add', entity: 'person', entityId: person.id, after: stored });
-    const session = target.personId ? null : await startSession(tx, person);
+    // Enrolling proves only that the link was opened, not who holds it: the new session starts
+    // without a step-up, so the first decision still asks for a passkey assertion.
+    const session = target.personId ? null : await startSession(tx, person, { steppedUp: false });
     return { person, passkey: stored, session };
   });
 }

@@ -18,14 +18,14 @@ export function personActor(person: Person, steppedUp = false): Exclude<Actor, {
   return { kind: 'session', id: person.id, role: person.role, provinceCode: person.provinceCode, subjectId: person.subjectId, steppedUp };
 }
 
-/** A passkey assertion just happened, so a new session starts stepped up. */
-export async function startSession(ctx: ServiceContext, person: Person) {
+/** After a sign-in a passkey assertion just happened, so the session starts stepped up. */
+export async function startSession(ctx: ServiceContext, person: Person, options: { steppedUp: boolean } = { steppedUp: true }) {
   const personId = person.id;
   return withTransaction({ ...ctx, actor: personActor(person) }, async (tx) => {
     const now = ctx.now();
     const [session] = await tx.db.insert(sessions).values({
       id: crypto.randomUUID(), personId, csrfToken: randomToken(),
-      expiresAt: new Date(now.getTime() + SESSION_SECONDS * 1000), stepUpAt: now,
+      expiresAt: new Date(now.getTime() + SESSION_SECONDS * 1000), stepUpAt: options.steppedUp ? now : null,
     }).returning();
     await appendAudit(tx, { action: 'session.start', entity: 'person', entityId: personId, after: { sessionId: session!.id } });
     return session!;

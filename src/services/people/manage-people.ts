@@ -1,16 +1,23 @@
-import { and, count, desc, eq } from 'drizzle-orm';
-import { passkeys, people } from '../../db/schema';
+import { and, count, desc, eq, max } from 'drizzle-orm';
+import { passkeys, people, sessions } from '../../db/schema';
 import { appendAudit } from '../audit/append-audit';
 import { withTransaction, type ServiceContext } from '../shared/context';
 import { conflict, notFound, unauthorized } from '../shared/errors';
 import { listScope } from '../shared/policy';
 
-/** People inside the actor's jurisdiction (an authority sees its province's people). */
+/**
+ * People inside the actor's jurisdiction (an authority sees its province's people), with their
+ * state and when they last signed in: what an office needs to see who holds power.
+ */
 export async function listPeople(ctx: ServiceContext) {
   const scope = listScope(ctx.actor, 'person.read');
-  return ctx.db.select().from(people)
+  const lastSignIn = ctx.db.select({ personId: sessions.personId, at: max(sessions.createdAt).as('last_sign_in_at') })
+    .from(sessions).groupBy(sessions.personId).as('last_sign_in');
+  const rows = await ctx.db.select({ person: people, lastSignInAt: lastSignIn.at }).from(people)
+    .leftJoin(lastSignIn, eq(lastSignIn.personId, people.id))
     .where(scope.provinceCode ? eq(people.provinceCode, scope.provinceCode) : undefined)
     .orderBy(desc(people.createdAt)).limit(500);
+  return rows.map((r) => ({ ...r.person, lastSignInAt: r.lastSignInAt ? new Date(r.lastSignInAt) : null }));
 }
 
 function self(ctx: ServiceContext): string {

@@ -14,7 +14,7 @@ export async function loadPrintJob(ctx: ServiceContext, jobId: string) {
     .innerJoin(certificates, eq(batches.certificateId, certificates.id))
     .where(eq(printJobs.id, jobId));
   if (!row) throw notFound('lệnh in');
-  authorize(ctx.actor, 'print.read', { subjectId: row.subject.id, provinceCode: row.subject.provinceCode });
+  authorize(ctx.actor, 'print.read', { subjectId: row.subject.id, provinceCode: row.subject.provinceCode, what: 'lệnh in' });
   return row;
 }
 
@@ -24,7 +24,7 @@ export async function batchLabelContent(ctx: ServiceContext, batchId: string): P
     .innerJoin(products, eq(batches.productId, products.id)).innerJoin(subjects, eq(products.subjectId, subjects.id))
     .innerJoin(certificates, eq(batches.certificateId, certificates.id)).where(eq(batches.id, batchId));
   if (!row) throw notFound('lô hàng');
-  authorize(ctx.actor, 'print.read', { subjectId: row.subject.id, provinceCode: row.subject.provinceCode });
+  authorize(ctx.actor, 'print.read', { subjectId: row.subject.id, provinceCode: row.subject.provinceCode, what: 'lô hàng' });
   return labelContent(row);
 }
 

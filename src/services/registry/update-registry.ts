@@ -32,7 +32,7 @@ export async function updateRegistryItem({ ctx, entity, id, patch }: { ctx: Serv
   const target = entity === 'subjects' ? await subjectTarget(ctx.db, id)
     : entity === 'batches' ? await productTarget(ctx.db, before.productId as string)
     : await subjectTarget(ctx.db, before.subjectId as string);
-  authorize(ctx.actor, spec.action, target);
+  authorize(ctx.actor, spec.action, { ...target, what: spec.label });
   // A subject moved to another province leaves this authority's jurisdiction: check it too.
   if (entity === 'subjects' && typeof patch.provinceCode === 'string' && patch.provinceCode !== target.provinceCode) {
     authorize(ctx.actor, spec.action, { provinceCode: patch.provinceCode, subjectId: id });

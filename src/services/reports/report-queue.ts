@@ -28,7 +28,7 @@ export async function closeReport({ ctx, id, note }: { ctx: ServiceContext; id: 
   const [found] = await ctx.db.select().from(reports).where(eq(reports.id, id));
   if (!found) throw notFound('phản ánh');
   // Reports with no province belong to the central queue: only a nationwide actor reaches them.
-  authorize(ctx.actor, 'report.close', { provinceCode: found.provinceCode ?? '__central__', subjectId: found.subjectId ?? '' });
+  authorize(ctx.actor, 'report.close', { provinceCode: found.provinceCode, subjectId: found.subjectId, what: 'phản ánh' });
   return withTransaction(ctx, async (tx) => {
     const [after] = await tx.db.update(reports).set({ state: 'closed', closedNote: note, closedBy: actorLabel(ctx.actor), closedAt: ctx.now() })
       .where(and(eq(reports.id, id), eq(reports.state, 'open'), isNull(reports.closedAt))).returning();

@@ -1,4 +1,4 @@
-import { AppError, forbidden, unauthorized } from './errors';
+import { AppError, forbidden, notFound, unauthorized } from './errors';
 
 export const ROLES = ['retailer', 'producer', 'inspector', 'authority', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -55,8 +55,17 @@ export const POLICY = {
   'subject.update': { authority: 'province', admin: 'any' },
   'area.update': { authority: 'province', admin: 'any' },
   'product.update': { authority: 'province', admin: 'any' },
+  // Power over people. Whoever may invite a role may also disable, enable or withdraw it: one
+  // action per tier, so the matrix tests the tiers. Producers and retailers can be invited by a
+  // bearer token; inspectors, authorities and admins only by a person with a fresh passkey.
   'person.invite': { authority: 'province', admin: 'any' },
+  'person.grant': { authority: 'province', admin: 'any' },
+  'admin.grant': { admin: 'any' },
   'person.read': { authority: 'province', admin: 'any' },
+  // Taking power away: step-up, so a stolen token cannot lock people out either.
+  'person.disable': { authority: 'province', admin: 'any' },
+  'person.enable': { authority: 'province', admin: 'any' },
+  'enrolment.withdraw': { authority: 'province', admin: 'any' },
   'token.create': { admin: 'any' },
   'token.read': { admin: 'any' },
   'token.revoke': { admin: 'any' },
@@ -72,9 +81,20 @@ export type Action = keyof typeof POLICY;
  */
 export const STEP_UP_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   'certificate.suspend', 'certificate.revoke', 'batch.recall', 'lifecycle.correct', 'area.flag', 'keys.rotate', 'token.create',
+  'person.grant', 'admin.grant', 'person.disable', 'person.enable',
 ]);
+
+/** The action that governs power over a role: inviting it, or disabling and enabling its people. */
+export function grantAction(role: Role): Action {
+  return role === 'admin' ? 'admin.grant' : role === 'inspector' || role === 'authority' ? 'person.grant' : 'person.invite';
+}
 export const STEP_UP_SECONDS = 300;
-export type Target = { provinceCode: string; subjectId: string };
+/**
+ * What an action touches. `provinceCode` null is national (central) scope: only central and
+ * admin actors reach it. `what` names a stored record: outside the actor's reach it answers
+ * exactly as a missing record does (404), so ids cannot be probed.
+ */
+export type Target = { provinceCode: string | null; subjectId: string | null; what?: string };
 
 function reachOf(actor: Actor, action: Action): Reach | undefined {
   if (actor.kind === 'anonymous') return undefined;
@@ -87,6 +107,11 @@ function within(actor: Exclude<Actor, { kind: 'anonymous' }>, reach: Reach, targ
   return actor.provinceCode === null || actor.provinceCode === target.provinceCode;
 }
 
+/** Whether the actor's role may ever do the action (its jurisdiction is checked with a target). */
+export function roleMay(actor: Actor, action: Action): boolean {
+  return reachOf(actor, action) !== undefined;
+}
+
 /** Throws 401 for anonymous, 403 for a role or jurisdiction outside the table. */
 export function authorize(actor: Actor, action: Action, target?: Target): void {
   if (actor.kind === 'anonymous') throw unauthorized();
@@ -97,6 +122,7 @@ export function authorize(actor: Actor, action: Action, target?: Target): void {
     if (!actor.steppedUp) throw new AppError('step_up_required', 'Hãy xác thực lại bằng passkey để tiếp tục.');
   }
   if (target && !within(actor, reach, target)) {
+    if (target.what) throw notFound(target.what);
     throw forbidden('Dữ liệu này nằm ngoài phạm vi (chủ thể hoặc tỉnh) của bạn.');
   }
 }

@@ -28,7 +28,7 @@ export async function issueStamps({ ctx, input }: { ctx: ServiceContext; input: 
     .from(batches).innerJoin(products, eq(batches.productId, products.id)).innerJoin(subjects, eq(products.subjectId, subjects.id))
     .where(eq(batches.id, input.batchId));
   if (!scope) throw notFound('lô hàng');
-  authorize(ctx.actor, 'stamps.issue', scope);
+  authorize(ctx.actor, 'stamps.issue', { ...scope, what: 'lô hàng' });
 
   const replay = await findByKey(ctx, input);
   if (replay) return { range: replay, created: false };

@@ -17,7 +17,7 @@ export async function listStampUrls(ctx: ServiceContext, rangeId: string, offset
     .innerJoin(products, eq(batches.productId, products.id)).innerJoin(subjects, eq(products.subjectId, subjects.id))
     .where(eq(stampRanges.id, rangeId));
   if (!row) throw notFound('dải tem');
-  authorize(ctx.actor, 'stamps.issue', row);
+  authorize(ctx.actor, 'stamps.issue', { subjectId: row.subjectId, provinceCode: row.provinceCode, what: 'dải tem' });
   return stampPage(ctx, row.range, offset, limit);
 }
 

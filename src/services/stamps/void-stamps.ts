@@ -15,7 +15,7 @@ export async function voidStamps({ ctx, input }: { ctx: ServiceContext; input: V
     .innerJoin(products, eq(batches.productId, products.id)).innerJoin(subjects, eq(products.subjectId, subjects.id))
     .where(and(lte(stampRanges.firstSerial, input.firstSerial), gte(stampRanges.lastSerial, input.lastSerial)));
   if (!row) throw notFound('dải tem chứa các số sê-ri này');
-  authorize(ctx.actor, 'stamps.void', row);
+  authorize(ctx.actor, 'stamps.void', { subjectId: row.subjectId, provinceCode: row.provinceCode, what: 'dải tem chứa các số sê-ri này' });
   return withTransaction(ctx, async (tx) => {
     const [voided] = await tx.db.insert(voidedSerials).values({ id: crypto.randomUUID(), rangeId: row.range.id, ...input }).returning();
     await appendAudit(tx, { action: 'stamps.void', entity: 'stamp_range', entityId: row.range.id, after: voided });

@@ -1,0 +1,32 @@
+import { and, desc, eq, gt, isNull } from 'drizzle-orm';
+import { enrolments } from '../../db/schema';
+import { appendAudit } from '../audit/append-audit';
+import { withTransaction, type ServiceContext } from '../shared/context';
+import { conflict, notFound } from '../shared/errors';
+import { authorize, listScope } from '../shared/policy';
+
+/** Invitations nobody has used yet, inside the caller's jurisdiction; never their secrets. */
+export async function listPendingEnrolments({ ctx }: { ctx: ServiceContext }) {
+  const scope = listScope(ctx.actor, 'person.read');
+  const rows = await ctx.db.select().from(enrolments)
+    .where(and(isNull(enrolments.usedAt), isNull(enrolments.withdrawnAt), gt(enrolments.expiresAt, ctx.now()),
+      scope.provinceCode ? eq(enrolments.provinceCode, scope.provinceCode) : undefined))
+    .orderBy(desc(enrolments.expiresAt)).limit(500);
+  return rows.map(({ tokenHash: _hash, ...visible }) => visible);
+}
+
+/** Kills an unused invitation: its link stops working at once. */
+export async function withdrawEnrolment({ ctx, input }: { ctx: ServiceContext; input: { enrolmentId: string } }) {
+  authorize(ctx.actor, 'enrolment.withdraw');
+  return withTransaction(ctx, async (tx) => {
+    const [before] = await tx.db.select().from(enrolments).where(eq(enrolments.id, input.enrolmentId)).for('update');
+    if (!before) throw notFound('lời mời');
+    authorize(tx.actor, 'enrolment.withdraw', { provinceCode: before.provinceCode, subjectId: before.subjectId, what: 'lời mời' });
+    if (before.usedAt || before.withdrawnAt) throw conflict('Lời mời này đã được dùng hoặc đã bị thu hồi.');
+    const [after] = await tx.db.update(enrolments).set({ withdrawnAt: ctx.now() }).where(eq(enrolments.id, before.id)).returning();
+    const { tokenHash: _a, ...beforeVisible } = before;
+    const { tokenHash: _b, ...afterVisible } = after!;
+    await appendAudit(tx, { action: 'enrolment.withdraw', entity: 'enrolment', entityId: before.id, before: beforeVisible, after: afterVisible });
+    return afterVisible;
+  });
+}
