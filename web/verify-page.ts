@@ -16,7 +16,8 @@ const ICON = { ok: '✓', warning: '!', danger: '✕' } as const;
  */
 export function renderVerifyPage(verdict: Verdict, lang: Lang, selfPath: string, report: ReportFormState = {}): Html {
   const t = LABELS[lang];
-  const text = STATUS_TEXT[lang][verdict.status];
+  // Signature-only (database unreachable): never the words of a valid certificate, only what was checked.
+  const text = !verdict.live && verdict.status === 'valid' ? t.signatureOnly : STATUS_TEXT[lang][verdict.status];
   // A copy of a genuine stamp verifies as genuine: when the copy rules fire, no green tick.
   const suspicious = verdict.scans?.suspicious === true;
   const tone = !verdict.live || suspicious ? (statusTone(verdict.status) === 'danger' ? 'danger' : 'warning') : statusTone(verdict.status);

@@ -13,7 +13,10 @@ import { coarseCoordinate, coarseTime } from '../../domain/copy-detection';
  * copy-detection signals are those of the history before this scan (it is not written yet).
  */
 export async function countThisScan(c: Context<AppEnv>, verdict: Verdict): Promise<Verdict> {
-  if (verdict.serial === null || !verdict.batchId || !verdict.scans) return verdict;
+  // With the database unreachable a genuine signature is all that is known: the scan is kept
+  // (in the sink's buffer until the database returns), and the verdict has no count to add to.
+  const signatureOnly = !verdict.live && verdict.status === 'valid';
+  if (verdict.serial === null || (!signatureOnly && (!verdict.batchId || !verdict.scans))) return verdict;
   const now = c.var.deps.now();
   const cf = (c.req.raw as { cf?: { country?: string; regionCode?: string; latitude?: string; longitude?: string } }).cf;
   const place = cf?.country ? [cf.country, cf.regionCode].filter(Boolean).join('-') : null;
@@ -21,6 +24,7 @@ export async function countThisScan(c: Context<AppEnv>, verdict: Verdict): Promi
   const lon = coarseCoordinate(cf?.longitude);
   const who = `${c.var.deps.config.SCAN_SALT}|${vietnamToday(now)}|${c.var.clientId}|${c.req.header('user-agent') ?? ''}`;
   c.var.scanSink.record({ serial: verdict.serial, scannedAt: coarseTime(now), place, scannerHash: (await sha256Hex(who)).slice(0, 32), lat, lon });
+  if (!verdict.scans) return verdict;
   const count = verdict.scans.count + 1;
   return {
     ...verdict,
