@@ -24,7 +24,7 @@ export function plainTextError(data: unknown, input: unknown = data): ZodError |
 export function safeParseText<T>(schema: ZodType<T>, input: unknown): ZodSafeParseResult<T> {
   const result = schema.safeParse(input);
   const error = result.success ? plainTextError(result.data, input) : null;
-  return error ? { success: false, error } : result;
+  return error ? { success: false, error: error as ZodError<T> } : result;
 }
 
 /**
