@@ -1,0 +1,1 @@
+ALTER TABLE "signing_keys" ADD COLUMN "private_key_sealed" text;
