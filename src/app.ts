@@ -10,6 +10,7 @@ import { errorBody, handleError, validationHook } from './routes/errors';
 import { adminRoutes } from './routes/admin';
 import { accountPages } from './routes/console/account-pages';
 import { adminPages } from './routes/console/admin-pages';
+import { peoplePages } from './routes/console/people-pages';
 import { inspectorPages } from './routes/console/inspector-pages';
 import { intakePages } from './routes/console/intake-pages';
 import { printPages } from './routes/console/print-pages';
@@ -63,6 +64,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', accountPages);
   app.route('/', registryPages);
   app.route('/', adminPages);
+  app.route('/', peoplePages);
   app.route('/', printPages);
   app.route('/', inspectorPages);
   app.route('/', queuePages);

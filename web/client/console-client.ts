@@ -37,6 +37,23 @@ async function enrol(form: HTMLFormElement): Promise<void> {
   location.href = '/console';
 }
 
+const ROLE_WORDS: Record<string, string> = { retailer: 'Nhà bán lẻ', producer: 'Nhà sản xuất', inspector: 'Thanh tra', authority: 'Cơ quan quản lý', admin: 'Quản trị' };
+
+/** Before anything is pressed, the enrolment page says who the link makes you (as text, never markup). */
+async function previewEnrolment(form: HTMLFormElement): Promise<void> {
+  const target = form.querySelector('[data-enrolment-preview]');
+  const button = form.querySelector<HTMLButtonElement>('button[type="submit"]');
+  try {
+    const p = await api('/api/v1/auth/enrolment/preview', { enrolment: location.hash.slice(1) }) as
+      { name: string; role: string; provinceCode: string | null; provinceName: string | null; subjectName: string | null };
+    const scope = p.subjectName ? `chủ thể ${p.subjectName}` : p.provinceName ?? (p.role === 'admin' ? 'toàn hệ thống' : 'Trung ương (toàn quốc)');
+    say(target, `Bạn sẽ đăng ký với tên: ${p.name} · Vai trò: ${ROLE_WORDS[p.role] ?? p.role} · Phạm vi: ${scope}.`, false);
+  } catch (error) {
+    say(target, friendly(error));
+    if (button) button.disabled = true;
+  }
+}
+
 async function signIn(): Promise<void> {
   const optionsJSON = await api('/api/v1/auth/sign-in/options', {});
   const credential = await startAuthentication({ optionsJSON: optionsJSON as never });
@@ -135,6 +152,7 @@ function downloadAllParts(button: HTMLButtonElement): void {
 
 document.querySelectorAll<HTMLButtonElement>('button[data-download-all]').forEach(downloadAllParts);
 bind('form[data-passkey="enrol"]', enrol);
+document.querySelectorAll<HTMLFormElement>('form[data-passkey="enrol"]').forEach((form) => void previewEnrolment(form));
 bind('form[data-passkey="sign-in"]', () => signIn());
 bind('form[data-passkey="add"]', addPasskey);
 document.querySelectorAll<HTMLFormElement>('form[data-step-up]').forEach(guardWithStepUp);

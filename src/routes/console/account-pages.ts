@@ -25,7 +25,8 @@ Hệ thống không dùng mật khẩu.</p><p role="status" aria-live="polite"><
 <p class="hint">Chưa có passkey? Hãy dùng liên kết đăng ký một lần do cơ quan quản lý gửi cho bạn.</p>`));
 
 accountPages.get('/enroll', rateLimit('enrol'), (c) => render(c, 'Đăng ký passkey', html`
-<form class="card" data-passkey="enrol"><p>Liên kết này chỉ dùng được một lần và hết hạn sau 24 giờ.</p>
+<form class="card" data-passkey="enrol"><div class="notice" data-enrolment-preview role="status" aria-live="polite">Đang kiểm tra liên kết…</div>
+<p>Liên kết này chỉ dùng được một lần và hết hạn sau 24 giờ.</p>
 <div class="field"><label for="passkeyName">Tên passkey *</label><input id="passkeyName" name="passkeyName" required value="Điện thoại của tôi" aria-describedby="pk-hint">
 <div class="hint" id="pk-hint">Để phân biệt khi bạn có nhiều thiết bị.</div></div>
 <p role="status" aria-live="polite"></p><button type="submit">Tạo passkey và đăng nhập</button></form>`));

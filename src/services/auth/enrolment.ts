@@ -3,6 +3,7 @@ import { base64url } from 'jose';
 import { enrolments, people, subjects } from '../../db/schema';
 import type { Db } from '../../db/client';
 import { appendAudit } from '../audit/append-audit';
+import { PROVINCES } from '../../data/provinces';
 import { sha256Hex } from '../shared/canonical-json';
 import { withTransaction, type ServiceContext } from '../shared/context';
 import { conflict, invalid } from '../shared/errors';
@@ -94,5 +95,6 @@ export async function previewEnrolment({ ctx, input }: { ctx: ServiceContext; in
   const row = await findOpenEnrolment(ctx, input.secret);
   if (!row) throw invalid('Liên kết đăng ký không hợp lệ, đã hết hạn (24 giờ), đã bị thu hồi hoặc đã được dùng.');
   const [subject] = row.subjectId ? await ctx.db.select({ name: subjects.name }).from(subjects).where(eq(subjects.id, row.subjectId)) : [];
-  return { name: row.name, role: row.role, provinceCode: row.provinceCode, subjectName: subject?.name ?? null, expiresAt: row.expiresAt };
+  return { name: row.name, role: row.role, provinceCode: row.provinceCode, provinceName: row.provinceCode ? PROVINCES[row.provinceCode]?.vi ?? null : null,
+    subjectName: subject?.name ?? null, expiresAt: row.expiresAt };
 }
