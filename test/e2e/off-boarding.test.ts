@@ -25,7 +25,7 @@ describe('an administrator off-boards an inspector who is signed in', () => {
     await inspector.getByRole('link', { name: 'Hậu kiểm' }).click();
     await inspector.waitForURL(`${server.origin}/console/inspect`);
 
-    await admin.getByRole('link', { name: 'Người dùng' }).click();
+    await admin.getByRole('link', { name: 'Người dùng', exact: true }).click();
     const row = admin.getByRole('row', { name: /Nông Văn Kiểm/ });
     expect(await row.getByRole('cell').nth(2).textContent()).toBe('Tỉnh Lạng Sơn');
     await row.getByRole('button', { name: 'Vô hiệu hóa Nông Văn Kiểm' }).click();

@@ -20,11 +20,11 @@ describe.each(DATABASE_KINDS)('people and power on %s', (kind) => {
     await h?.close();
   });
 
-  const post = (path: string, body: unknown, who?: Signed | string) => h.request(path, {
+  const post = async (path: string, body: unknown, who?: Signed | string) => h.request(path, {
     method: 'POST', body: JSON.stringify(body),
     headers: { 'content-type': 'application/json', ...(typeof who === 'string' ? { authorization: `Bearer ${who}` } : who ? { cookie: who.cookie, 'x-csrf-token': who.csrf } : {}) },
   });
-  const get = (path: string, who?: Signed | string) => h.request(path, {
+  const get = async (path: string, who?: Signed | string) => h.request(path, {
     headers: typeof who === 'string' ? { authorization: `Bearer ${who}` } : who ? { cookie: who.cookie } : {},
   });
   const errorOf = async (res: Response) => ((await res.json()) as { error: { code: string; fields?: { path: string }[] } }).error;
@@ -149,9 +149,10 @@ describe.each(DATABASE_KINDS)('people and power on %s', (kind) => {
       const options = (await (await post('/api/v1/auth/enrolment/options', { enrolment })).json()) as { challenge: string };
       return { options, passkey: new SoftAuthenticator(h.config.CONSOLE_ORIGIN, h.config.RP_ID) };
     }));
-    const statuses = await Promise.all(attempts.map(({ options, passkey }) =>
-      post('/api/v1/auth/enrolment/verify', { enrolment, passkeyName: 'x', credential: passkey.register(options.challenge) }).then((r) => r.status)));
+    const statuses = await Promise.all(attempts.map(async ({ options, passkey }) =>
+      (await post('/api/v1/auth/enrolment/verify', { enrolment, passkeyName: 'x', credential: passkey.register(options.challenge) })).status));
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(7);
     const [made] = await h.db.select({ n: count() }).from(people).where(eq(people.name, 'Tranh chấp'));
     expect(Number(made!.n)).toBe(1);
   });
@@ -161,7 +162,7 @@ describe.each(DATABASE_KINDS)('people and power on %s', (kind) => {
     try {
       const first = (await createFirstAdminEnrolment({ ctx: fresh.ctx(ADMIN) }))!;
       const second = (await createFirstAdminEnrolment({ ctx: fresh.ctx(ADMIN) }))!;
-      const preview = (link: string) => fresh.request('/api/v1/auth/enrolment/preview', json({ enrolment: secretOf(link) })).then((r) => r.status);
+      const preview = async (link: string) => (await fresh.request('/api/v1/auth/enrolment/preview', json({ enrolment: secretOf(link) }))).status;
       expect(await preview(first.link)).toBe(400);
       expect(await preview(second.link)).toBe(200);
       const cliAdmin = await createEnrolment({ ctx: fresh.ctx(ADMIN), input: { name: 'Quản trị CLI', role: 'admin' } });
