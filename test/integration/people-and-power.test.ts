@@ -152,7 +152,8 @@ describe.each(DATABASE_KINDS)('people and power on %s', (kind) => {
     const statuses = await Promise.all(attempts.map(async ({ options, passkey }) =>
       (await post('/api/v1/auth/enrolment/verify', { enrolment, passkeyName: 'x', credential: passkey.register(options.challenge) })).status));
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
-    expect(statuses.filter((s) => s === 409)).toHaveLength(7);
+    // A loser either finds the link already used (400) or loses the conditional update (409).
+    expect(statuses.filter((s) => s === 400 || s === 409)).toHaveLength(7);
     const [made] = await h.db.select({ n: count() }).from(people).where(eq(people.name, 'Tranh chấp'));
     expect(Number(made!.n)).toBe(1);
   });
