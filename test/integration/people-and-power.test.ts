@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, people, sessions } from '../../src/db/schema';
@@ -205,6 +206,21 @@ describe.each(DATABASE_KINDS)('people and power on %s', (kind) => {
     expect(walked).toBeGreaterThan(40);
     expect(strangers).toBeGreaterThan(30);
     expect(Number((await h.db.select({ n: count() }).from(auditLog))[0]!.n)).toBe(before);
+  });
+
+  it.runIf(kind === 'postgres')('lets an operator list people and off-board one from the command line, audited', async () => {
+    const cli = (...args: string[]) => execFileSync('npx', ['tsx', 'src/cli/index.ts', ...args], {
+      encoding: 'utf8', env: { ...process.env, DATABASE_URL: h.databaseUrl!, DATA_DIR: h.dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const { session, passkey } = await enrol(await invite('inspector', '20'));
+    const line = cli('people', 'list').split('\n').find((l) => l.startsWith(session.personId))!;
+    expect(line.split('\t').slice(1, 4)).toEqual(['active', 'inspector', 'province 20']);
+    expect(cli('people', 'disable', '--id', session.personId)).toMatch(/^Disabled .* 1 session\(s\) ended/);
+    expect((await get('/api/v1/inspections', session)).status).toBe(401);
+    expect((await signIn(passkey)).status).toBe(400);
+    expect(cli('people', 'list')).toMatch(new RegExp(`${session.personId}\tDISABLED`));
+    const entries = await h.db.select().from(auditLog).where(eq(auditLog.entityId, session.personId));
+    expect(entries.filter((e) => e.action === 'person.disable').map((e) => e.actor)).toEqual([expect.stringMatching(/^system:cli/)]);
+    expect(cli('audit', 'verify')).toContain('intact');
   });
 
   it('answers an id outside the caller’s jurisdiction exactly as a missing one', async () => {
