@@ -9,20 +9,32 @@ export const configSchema = z.object({
   DATABASE_URL: z.string().optional(),
   /** A private Ed25519 JWK with its kid; on Workers it is a secret. */
   SIGNING_KEY: z.string().optional(),
-  /** Salt for hashing scanner identities; never store a raw IP. */
-  SCAN_SALT: z.string().default('ocop-local-salt'),
+  /**
+   * Secret salt for hashing scanners and their networks (README, "Scanner privacy"); never a raw
+   * IP. On Node it is generated into DATA_DIR when unset; a Worker refuses to start without it.
+   */
+  SCAN_SALT: z.string().min(16).optional(),
   /**
    * Copy detection (README, "Copy detection"). A stamp is `suspicious` when it is received by
    * more than COPY_MAX_RETAILERS retailers; when two reads of it are more than COPY_FAR_KM apart
    * within COPY_FAR_HOURS; or when more than COPY_MAX_SCANNERS distinct scanners (a scanner
-   * counts once a day) have scanned it: one pack is scanned by a household, not a town.
+   * counts once a day) have scanned it: one pack is scanned by a household, not a town. One
+   * network (an IPv4 /24 or IPv6 /48) counts for at most COPY_MAX_SCANNERS_PER_NETWORK scanners a
+   * day, so one phone that changes its User-Agent does not pass for a crowd.
    */
   COPY_MAX_RETAILERS: z.coerce.number().int().min(1).default(1),
   COPY_FAR_KM: z.coerce.number().int().min(10).default(300),
   COPY_FAR_HOURS: z.coerce.number().int().min(1).default(24),
   COPY_MAX_SCANNERS: z.coerce.number().int().min(1).default(10),
-  /** Verification requests per minute per client before 429. */
+  COPY_MAX_SCANNERS_PER_NETWORK: z.coerce.number().int().min(1).default(3),
+  /** Single verifications (page, API, Digital Link) per minute per client before 429. */
   VERIFY_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /**
+   * Bulk verification is priced per code (README, "Rate limits"): codes per minute for a caller
+   * with a token or a session, counted per token or person, and for anyone else, per address.
+   */
+  BULK_CODES_PER_MINUTE: z.coerce.number().int().min(1).default(10_000),
+  ANON_BULK_CODES_PER_MINUTE: z.coerce.number().int().min(1).default(200),
   /** Sign-in and enrolment requests per minute per client before 429. */
   SIGN_IN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   /** How long offline verifiers and caches may keep a status list before fetching it again. */

@@ -5,11 +5,10 @@ import type { Db } from './db/client';
 import * as schema from './db/schema';
 import { loadConfig } from './env';
 import { KeyRing, parseSigningKeySecret } from './keys/key-ring';
-import { MemoryRateLimiter, type RateLimiter } from './middleware/rate-limit';
+import { BindingRateLimiter, type RateLimitBinding } from './middleware/binding-rate-limiter';
+import { MemoryRateLimiter } from './middleware/rate-limit';
 import { ScanSink } from './services/scans/scan-sink';
 import labelFontData from '../labels/fonts/DejaVuSansCondensed.ttf';
-
-type RateLimitBinding = { limit(options: { key: string }): Promise<{ success: boolean }> };
 
 export type WorkerEnv = {
   HYPERDRIVE: { connectionString: string };
@@ -21,25 +20,14 @@ export type WorkerEnv = {
   COPY_FAR_KM?: string;
   COPY_FAR_HOURS?: string;
   COPY_MAX_SCANNERS?: string;
+  COPY_MAX_SCANNERS_PER_NETWORK?: string;
   VERIFY_RATE_PER_MINUTE?: string;
+  BULK_CODES_PER_MINUTE?: string;
+  ANON_BULK_CODES_PER_MINUTE?: string;
   VERIFY_LIMITER?: RateLimitBinding;
   SIGN_IN_LIMITER?: RateLimitBinding;
+  BULK_LIMITER?: RateLimitBinding;
 };
-
-/**
- * Workers' own rate limiting, shared across isolates and locations. Each binding's configuration
- * (wrangler.toml) sets its limit; keys are `bucket:client`, and sign-in buckets have their own.
- */
-class BindingRateLimiter implements RateLimiter {
-  constructor(private readonly verify: RateLimitBinding, private readonly signIn: RateLimitBinding) {}
-  async take(key: string) {
-    const bucket = key.slice(0, key.indexOf(':'));
-    // Reports and sign-ins are rare per person: they share the stricter binding.
-    const binding = bucket === 'sign-in' || bucket === 'enrol' || bucket === 'report' ? this.signIn : this.verify;
-    const { success } = await binding.limit({ key });
-    return { allowed: success, retryAfterSeconds: success ? 0 : 60 };
-  }
-}
 
 let app: App | null = null;
 
@@ -50,10 +38,12 @@ let app: App | null = null;
  */
 function appFor(env: WorkerEnv): App {
   if (app) return app;
+  // A public or missing salt would let anyone reverse stored scanner hashes by trying addresses.
+  if (!env.SCAN_SALT) throw new Error('SCAN_SALT is not set: run `wrangler secret put SCAN_SALT` with 32 or more random characters (README, "Scanner privacy").');
   const config = loadConfig({ ...env, DATABASE_URL: env.HYPERDRIVE.connectionString, SEED_DEMO: 'false' });
   const keys = new KeyRing([parseSigningKeySecret(env.SIGNING_KEY)]);
-  const rateLimiter = env.VERIFY_LIMITER && env.SIGN_IN_LIMITER
-    ? new BindingRateLimiter(env.VERIFY_LIMITER, env.SIGN_IN_LIMITER) : new MemoryRateLimiter();
+  const rateLimiter = env.VERIFY_LIMITER && env.SIGN_IN_LIMITER && env.BULK_LIMITER
+    ? new BindingRateLimiter({ verify: env.VERIFY_LIMITER, signIn: env.SIGN_IN_LIMITER, bulk: env.BULK_LIMITER }) : new MemoryRateLimiter();
   app = createApp({
     config, keys, rateLimiter, now: () => new Date(),
     labelFont: async () => new Uint8Array(labelFontData),

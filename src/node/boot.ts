@@ -8,6 +8,7 @@ import { openPglite } from '../db/pglite';
 import { connectPostgres, migratePostgres } from '../db/postgres';
 import type { Config } from '../env';
 import { loadNodeKeyRing } from '../keys/node-keys';
+import { readOrCreateScanSalt } from '../keys/scan-salt';
 import { readOrCreateSessionSecret } from '../keys/session-secret';
 import { MemoryRateLimiter } from '../middleware/rate-limit';
 import { ScanSink } from '../services/scans/scan-sink';
@@ -28,7 +29,8 @@ export async function openNodeDatabase(config: Config): Promise<DbHandle> {
 /** Everything `npm start` runs, without the listening socket: tests boot the same thing. */
 export async function bootNode(baseConfig: Config, options: { now?: () => Date } = {}) {
   const database = await openNodeDatabase(baseConfig);
-  const config = { ...baseConfig, SESSION_SECRET: baseConfig.SESSION_SECRET ?? readOrCreateSessionSecret(baseConfig.DATA_DIR) };
+  const config = { ...baseConfig, SESSION_SECRET: baseConfig.SESSION_SECRET ?? readOrCreateSessionSecret(baseConfig.DATA_DIR),
+    SCAN_SALT: baseConfig.SCAN_SALT ?? readOrCreateScanSalt(baseConfig.DATA_DIR) };
   const keys = await loadNodeKeyRing(database.db, config.DATA_DIR, config.SIGNING_KEY);
   const scanSink = new ScanSink(database.db, {
     autoFlushMs: 200,

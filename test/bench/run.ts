@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { request } from 'node:http';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import { SEED_ACTOR } from '../../src/seed/seed-demo';
 import { issueStamps } from '../../src/services/stamps/issue-stamps';
 import { stampPage } from '../../src/services/stamps/stamp-urls';
 import { launchChromium, listen } from '../support/browser';
+import { loadConfig } from '../../src/env';
 import { openHarness, TEST_ORIGIN } from '../support/harness';
 
 /** Ratios are what to quote: both sides are measured in the same run on the same machine. */
@@ -33,6 +35,72 @@ async function labelBench(mode: 'ours' | 'naive', labels: number) {
   const { stdout } = await promisify(execFile)(join(process.cwd(), 'node_modules', '.bin', 'tsx'), [join(import.meta.dirname, 'labels.ts'), mode, String(labels)],
     { encoding: 'utf8', maxBuffer: 1 << 20 });
   return JSON.parse(stdout.trim().split('\n').pop()!) as { seconds: number; bytes_per_label: number; peak_rss_mb: number; labels: number };
+}
+
+/** One GET from a given loopback address (127/8 is all loopback on Linux): many consumers, one machine. */
+function timedGet(port: number, path: string, localAddress: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const req = request({ host: '127.0.0.1', port, path, localAddress }, (res) => {
+      res.resume();
+      res.on('end', () => (res.statusCode === 200 ? resolve(performance.now() - started) : reject(new Error(`${path}: ${res.statusCode}`))));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** p50 and p95 of the consumer page, four consumers at a time, each load from its own address. */
+async function pageLatency(port: number, path: string, seconds: number) {
+  const samples: number[] = [];
+  const until = performance.now() + seconds * 1000;
+  let next = 0;
+  await Promise.all(Array.from({ length: 4 }, async () => {
+    while (performance.now() < until) {
+      const n = next++;
+      samples.push(await timedGet(port, path, `127.0.${1 + ((n >> 8) % 250)}.${1 + (n % 250)}`));
+    }
+  }));
+  samples.sort((a, b) => a - b);
+  const at = (q: number) => +samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!.toFixed(1);
+  return { p50: at(0.5), p95: at(0.95), loads: samples.length };
+}
+
+/**
+ * The consumer page idle, then while one client (its own process, one address) keeps three
+ * 1,000-code bulk requests in flight: anonymously within its 600 requests a minute (the review's
+ * case), anonymously as fast as answers come, and with a retailer token. The service runs with its
+ * default limits: bulk is priced per code (README, "Rate limits").
+ */
+async function pageUnderBulkFlood() {
+  const defaults = loadConfig({});
+  const h = await openHarness('postgres', { env: { VERIFY_RATE_PER_MINUTE: String(defaults.VERIFY_RATE_PER_MINUTE),
+    BULK_CODES_PER_MINUTE: String(defaults.BULK_CODES_PER_MINUTE), ANON_BULK_CODES_PER_MINUTE: String(defaults.ANON_BULK_CODES_PER_MINUTE) } });
+  const server = await listen(h.app.fetch);
+  const port = Number(new URL(server.origin).port);
+  const codesFile = join(mkdtempSync(join(tmpdir(), 'ocop-bench-')), 'codes.json');
+  writeFileSync(codesFile, JSON.stringify(Array.from({ length: 1000 }, (_, i) => h.codes[VERDICT_STATUSES[i % VERDICT_STATUSES.length]!])));
+  const page = `/S/${h.codes.valid}`;
+  try {
+    await pageLatency(port, page, 2); // warm-up
+    const idle = await pageLatency(port, page, 8);
+    const retailer = await h.token('retailer', { provinceCode: '20' });
+    const flooders = [['anonymous, 600 requests a minute', 600, undefined], ['anonymous, unpaced', 0, undefined],
+      ['retailer token, 600 requests a minute', 600, retailer]] as const;
+    for (const [flooder, perMinute, token] of flooders) {
+      const flood = promisify(execFile)(join(process.cwd(), 'node_modules', '.bin', 'tsx'),
+        [join(import.meta.dirname, 'bulk-flood.ts'), String(port), '11', codesFile, String(perMinute), ...(token ? [token] : [])], { encoding: 'utf8' });
+      await new Promise((r) => setTimeout(r, 2000)); // tsx starts, the flood ramps up
+      const flooded = await pageLatency(port, page, 8);
+      const statuses = JSON.parse((await flood).stdout.trim()) as Record<string, number>;
+      emit({ bench: 'consumer_page_under_bulk_flood', flooder: `${flooder}, three 1,000-code requests in flight`, bulk_answers: statuses,
+        idle_p50_ms: idle.p50, idle_p95_ms: idle.p95, flood_p50_ms: flooded.p50, flood_p95_ms: flooded.p95,
+        p50_ratio: +(flooded.p50 / idle.p50).toFixed(2), p95_ratio: +(flooded.p95 / idle.p95).toFixed(2), target: '<= 2' });
+    }
+  } finally {
+    await server.close();
+    await h.close();
+  }
 }
 
 async function main() {
@@ -125,6 +193,9 @@ async function main() {
     await bareServer.close();
     await h.close();
   }
+
+  progress('the consumer page idle and while one client floods bulk verification (default limits)');
+  await pageUnderBulkFlood();
 }
 
 main().catch((error) => {

@@ -43,7 +43,7 @@ describe('Cloudflare Worker', () => {
       const [signingKey] = readKeyFile(h.dataDir);
       wrangler = spawn(WRANGLER, ['dev', '--local', '--ip', '127.0.0.1', '--port', String(port), '--show-interactive-dev-session=false',
         '--var', `SIGNING_KEY:${JSON.stringify(signingKey)}`, '--var', 'PUBLIC_ORIGIN:https://ocop.example.vn',
-        '--var', `SESSION_SECRET:${crypto.randomUUID()}${crypto.randomUUID()}`], {
+        '--var', `SESSION_SECRET:${crypto.randomUUID()}${crypto.randomUUID()}`, '--var', 'SCAN_SALT:test-only-salt-not-a-secret'], {
         env: { ...env, CLOUDFLARE_HYPERDRIVE_LOCAL_CONNECTION_STRING_HYPERDRIVE: h.databaseUrl! },
         detached: true, stdio: ['ignore', 'pipe', 'pipe'],
       });

@@ -48,7 +48,9 @@ export async function openHarness(kind: DatabaseKind, options: { seed?: boolean;
   const database = kind === 'postgres' ? await createTestDatabase() : null;
   let now = TEST_NOW;
   const config = loadConfig({
-    DATA_DIR: dataDir, DATABASE_URL: database?.url, PUBLIC_ORIGIN: TEST_ORIGIN, VERIFY_RATE_PER_MINUTE: '1000000', SIGN_IN_RATE_PER_MINUTE: '1000', ...options.env,
+    DATA_DIR: dataDir, DATABASE_URL: database?.url, PUBLIC_ORIGIN: TEST_ORIGIN, VERIFY_RATE_PER_MINUTE: '1000000', SIGN_IN_RATE_PER_MINUTE: '1000',
+    // Suites verify hundreds of thousands of codes in bulk; test/integration/bulk-and-privacy.test.ts tests the real budgets.
+    BULK_CODES_PER_MINUTE: '100000000', ANON_BULK_CODES_PER_MINUTE: '100000000', ...options.env,
   });
   const runtime = await bootNode(config, { now: () => now });
   const ctx = (actor: Actor): ServiceContext => ({ db: runtime.db, actor, now: () => now, keys: runtime.keys, config: runtime.config, labelFont: runtime.labelFont });

@@ -8,7 +8,9 @@ export const scans = pgTable(
     serial: bigint({ mode: 'number' }).notNull(),
     scannedAt: timestamp({ withTimezone: true }).notNull(),
     place: text(),
+    /** Salted, daily: the scanner (address and User-Agent) and its network (IPv4 /24, IPv6 /48). */
     scannerHash: text(),
+    networkHash: text(),
     /** The edge's city-level location rounded to half a degree (about 50 km): enough to tell
      * Hà Nội from Cà Mau for copy detection, too coarse to find anyone. */
     lat: real(),

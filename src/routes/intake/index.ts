@@ -2,6 +2,7 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../app-env';
+import { bulkRateLimit } from '../../middleware/rate-limit';
 import { listSuspicious } from '../../services/copy-detection/list-suspicious';
 import { recordIntakeInput } from '../../services/intake/inputs';
 import { intakeReceipt, listIntakes } from '../../services/intake/list-intakes';
@@ -32,7 +33,8 @@ export function intakeResult(c: Context<AppEnv>, { intake, receipt, replayed }: 
 }
 
 export const intakeRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-intakeRoutes.on('POST', '/api/v1/intakes', bodyLimit({ maxSize: 512 * 1024 }));
+// An intake verifies every code it holds: priced per code like bulk verification, in the same bucket.
+intakeRoutes.on('POST', '/api/v1/intakes', bodyLimit({ maxSize: 512 * 1024 }), bulkRateLimit);
 
 intakeRoutes.openapi(createRoute({
   method: 'post', path: '/api/v1/intakes', tags, ...guarded('intake.record'),

@@ -2,7 +2,7 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../../app-env';
-import { rateLimit } from '../../middleware/rate-limit';
+import { bulkRateLimit, rateLimit } from '../../middleware/rate-limit';
 import { verifyStamp, verifyStamps } from '../../services/verification/verify-stamps';
 import { renderVerifyPage } from '../../../web/verify-page';
 import { pickLang } from '../../../web/i18n';
@@ -42,7 +42,8 @@ export const verifyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
 
 verifyRoutes.use('/S/*', rateLimit('verify'));
 verifyRoutes.use('/api/v1/verify/*', rateLimit('verify'));
-verifyRoutes.use('/api/v1/verify', rateLimit('verify-bulk'), bodyLimit({ maxSize: 512 * 1024 }));
+// Bulk is priced per code, in its own bucket (after `authenticate`, which says who is paying).
+verifyRoutes.use('/api/v1/verify', rateLimit('verify-bulk'), bodyLimit({ maxSize: 512 * 1024 }), bulkRateLimit);
 // A revocation must show on the very next request: no verdict is ever cached. (Paths are named:
 // a sub-app's '*' middleware would reach every route of the app it is mounted on.)
 const noStore = createMiddleware<AppEnv>(async function noStore(c, next) {

@@ -27,6 +27,7 @@ export async function listSuspicious(ctx: ServiceContext): Promise<{ stamps: Sus
       select ii.serial, i.retailer_id, i.province_code from intake_items ii join intakes i on i.id = ii.intake_id where ii.serial is not null
     ), candidates as (
       select serial from received group by serial having count(distinct retailer_id) > ${c.COPY_MAX_RETAILERS}
+      -- More scanners than the rule allows before any per-network cap: a superset, the rule decides.
       union select serial from scans group by serial having count(distinct scanner_hash) > ${c.COPY_MAX_SCANNERS}
       union select serial from (
         select serial, round(lat)::text || ',' || round(lon)::text as place from scans where lat is not null and lon is not null

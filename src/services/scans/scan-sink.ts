@@ -1,7 +1,8 @@
 import type { Db } from '../../db/client';
 import { scans } from '../../db/schema';
 
-export type ScanEvent = { serial: number; scannedAt: Date; place: string | null; scannerHash: string | null; lat?: number | null; lon?: number | null };
+export type ScanEvent = { serial: number; scannedAt: Date; place: string | null; scannerHash: string | null; networkHash?: string | null;
+  lat?: number | null; lon?: number | null };
 
 /**
  * Scans are written after the response, in batches. On Node a timer flushes the buffer and a
