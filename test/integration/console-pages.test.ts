@@ -88,5 +88,9 @@ describe('console pages', () => {
     const bad = await post('admin', '/console/people/invite', { name: '', role: 'inspector', provinceCode: '20' });
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain('id="f-name-err"');
+    // "—" in the scope select used to mean the whole country; now it is a field error.
+    const scopeless = await post('admin', '/console/people/invite', { name: 'Không phạm vi', role: 'inspector', provinceCode: '' });
+    expect(scopeless.status).toBe(400);
+    expect(await scopeless.text()).toMatch(/id="f-provinceCode-err" role="alert">Chọn một tỉnh, hoặc &quot;central&quot;/);
   });
 });
