@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { requireAction, requirePersonSession } from '../middleware/require-action';
 import type { Action } from '../services/shared/policy';
-import { errorSchema } from './verify/schemas';
+import { errorSchema } from './shared/schemas';
 
 /** Shared pieces of route definitions: a JSON body or response, and the usual error answers. */
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });

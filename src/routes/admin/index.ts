@@ -1,6 +1,5 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env';
-import { ROLES } from '../../services/shared/policy';
 import { createEnrolment } from '../../services/auth/enrolment';
 import { listAudit } from '../../services/audit/list-audit';
 import { listPendingEnrolments, withdrawEnrolment } from '../../services/people/manage-enrolments';
@@ -12,22 +11,7 @@ import { listApiTokens, revokeApiToken } from '../../services/tokens/manage-toke
 import { serviceContext } from '../context';
 import { validationHook } from '../errors';
 import { anyRecord, commonErrors, conflictError, guarded, json, jsonBody } from '../openapi-helpers';
-
-/**
- * A province code, or the word `central` for national scope. Optional in the schema so that a
- * missing scope reaches the service, which names the field in Vietnamese (it depends on the role).
- */
-const province = z.union([z.literal('central'), z.string().regex(/^\d{2}$/, 'Mã tỉnh gồm 2 chữ số, hoặc "central".')]).optional()
-  .openapi({ description: 'Two-digit province code, or `central`. Required for inspectors, authorities (either) and retailers (a province).' });
-
-export const inviteInput = z.object({
-  name: z.string().trim().min(1).max(120), role: z.enum(ROLES), provinceCode: province, subjectId: uuid.optional(),
-}).openapi('Invite');
-
-export const tokenInput = z.object({
-  name: z.string().trim().min(1).max(120), role: z.enum(ROLES), provinceCode: province, subjectId: uuid.optional(),
-  days: z.number().int().min(1).max(3650).default(365),
-}).openapi('CreateToken');
+import { inviteInput, tokenInput } from '../shared/people-inputs';
 
 const idParam = { params: z.object({ id: uuid }) };
 const list = (description: string) => ({ 200: json(z.object({ items: z.array(anyRecord) }), description), ...commonErrors });

@@ -11,7 +11,7 @@ import { endSession, sessionCookieValue } from '../../services/auth/sessions';
 import { unauthorized } from '../../services/shared/errors';
 import { serviceContext } from '../context';
 import { validationHook } from '../errors';
-import { errorSchema } from '../verify/schemas';
+import { errorSchema } from '../shared/schemas';
 import { ownAccount } from '../openapi-helpers';
 
 /** WebAuthn ceremonies: each is an `options` call, then a `verify` call with the browser's answer. */

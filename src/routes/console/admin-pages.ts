@@ -3,7 +3,7 @@ import type { AppEnv } from '../../app-env';
 import { listAudit } from '../../services/audit/list-audit';
 import { createApiToken } from '../../services/tokens/create-token';
 import { listApiTokens, revokeApiToken } from '../../services/tokens/manage-tokens';
-import { tokenInput } from '../admin';
+import { tokenInput } from '../shared/people-inputs';
 import { serviceContext } from '../context';
 import { formToInput, renderForm } from '../../../web/console/forms';
 import { ROLE_VI, scopeLabel } from '../../../web/console/people-view';

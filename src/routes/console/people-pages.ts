@@ -4,7 +4,7 @@ import { createEnrolment } from '../../services/auth/enrolment';
 import { listPendingEnrolments, withdrawEnrolment } from '../../services/people/manage-enrolments';
 import { listPeople } from '../../services/people/manage-people';
 import { disablePerson, enablePerson } from '../../services/people/person-lifecycle';
-import { inviteInput } from '../admin';
+import { inviteInput } from '../shared/people-inputs';
 import { serviceContext } from '../context';
 import { formToInput, renderForm } from '../../../web/console/forms';
 import { invitationsTable, peopleTable } from '../../../web/console/people-view';

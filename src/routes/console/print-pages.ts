@@ -8,7 +8,7 @@ import { listPrintJobs } from '../../services/printing/list-print-jobs';
 import { voidSerials } from '../../services/stamps/void-serials';
 import { listRegistry } from '../../services/registry/read-registry';
 import { serviceContext } from '../context';
-import { printBody, voidBody } from '../printing';
+import { printBody, voidBody } from '../shared/printing-inputs';
 import { renderForm, type Field } from '../../../web/console/forms';
 import { html } from '../../../web/view';
 import { formFailure, parseWith, postedForm, render, requirePerson } from './shared';

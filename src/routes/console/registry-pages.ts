@@ -3,7 +3,7 @@ import type { AppEnv } from '../../app-env';
 import { listRegistry, getRegistryItem, type RegistryEntity } from '../../services/registry/read-registry';
 import { updateRegistryItem, type EditableEntity } from '../../services/registry/update-registry';
 import { listQuery } from '../../services/registry/inputs';
-import { REGISTRY } from '../registry';
+import { REGISTRY } from '../shared/registry-table';
 import { serviceContext } from '../context';
 import { ENTITY_SPECS, type Lookups } from '../../../web/console/entity-specs';
 import { formToInput, renderForm, type Field } from '../../../web/console/forms';

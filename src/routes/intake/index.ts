@@ -1,36 +1,23 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import type { Context } from 'hono';
 import type { AppEnv } from '../../app-env';
 import { bulkRateLimit } from '../../middleware/rate-limit';
 import { listSuspicious } from '../../services/copy-detection/list-suspicious';
 import { recordIntakeInput } from '../../services/intake/inputs';
 import { intakeReceipt, listIntakes } from '../../services/intake/list-intakes';
 import { offlineSnapshot } from '../../services/intake/offline-snapshot';
-import { recordIntake, type RecordedIntake } from '../../services/intake/record-intake';
+import { recordIntake } from '../../services/intake/record-intake';
 import { uuid } from '../../services/registry/inputs';
 import { exportBatchEpcis } from '../../services/traceability/epcis-export';
 import { COPY_RULES } from '../../domain/copy-detection';
 import { serviceContext } from '../context';
 import { validationHook } from '../errors';
 import { anyRecord, commonErrors, conflictError, guarded, json, jsonBody } from '../openapi-helpers';
-import { copySignalSchema, verdictSchema } from '../verify/schemas';
+import { copySignalSchema, intakeResult, intakeResultSchema, verdictSchema } from '../shared/schemas';
 
 const tags = ['Retail intake (nhận hàng)'];
 
-const intakeResultSchema = z.object({
-  id: z.string(), recordedAt: z.string(), pointOfSale: z.string(), itemCount: z.number(), summary: z.record(z.string(), z.number()),
-  replayed: z.boolean().openapi({ description: 'true when this session id was recorded before: the first receipt is returned' }),
-  receiptUrl: z.string(),
-  receipt: z.string().openapi({ description: 'Compact JWS (typ ocop-intake-receipt+jwt), verifiable with /.well-known/jwks.json alone' }),
-}).openapi('IntakeReceipt');
 const recordedSchema = intakeResultSchema.extend({ verdicts: z.array(verdictSchema) });
-
-/** What the bulk API and this route both answer about a recorded intake. */
-export function intakeResult(c: Context<AppEnv>, { intake, receipt, replayed }: RecordedIntake) {
-  return { id: intake.id, recordedAt: intake.recordedAt.toISOString(), pointOfSale: intake.pointOfSale, itemCount: intake.itemCount,
-    summary: intake.summary, replayed, receiptUrl: `${c.var.deps.config.PUBLIC_ORIGIN}/api/v1/intakes/${intake.id}/receipt`, receipt };
-}
 
 export const intakeRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 // An intake verifies every code it holds: priced per code like bulk verification, in the same bucket.

@@ -9,23 +9,11 @@ import { voidSerials } from '../../services/stamps/void-serials';
 import { serviceContext } from '../context';
 import { validationHook } from '../errors';
 import { anyRecord, guarded, json } from '../openapi-helpers';
-import { errorSchema } from '../verify/schemas';
+import { printBody, voidBody } from '../shared/printing-inputs';
+import { errorSchema } from '../shared/schemas';
 
 const errors = { 400: json(errorSchema, 'Invalid input'), 401: json(errorSchema, 'No credentials'), 403: json(errorSchema, 'Not the caller’s batch'),
   404: json(errorSchema, 'Not found'), 422: json(errorSchema, 'Certificate not valid or quantity over the batch') };
-
-export const printBody = z.object({
-  quantity: z.number().int().min(1, 'Số lượng tem phải lớn hơn 0.').max(200_000),
-  template: z.string().max(40).openapi({ example: 'a4-3x8-70x37' }),
-  idempotencyKey: z.string().trim().min(8, 'Khóa idempotency tối thiểu 8 ký tự.').max(100),
-}).openapi('PrintJobRequest');
-
-export const voidBody = z.object({
-  serials: z.array(z.number().int().positive()).max(1000).optional(),
-  firstSerial: z.number().int().positive().optional(),
-  lastSerial: z.number().int().positive().optional(),
-  reason: z.string().trim().min(3, 'Ghi lý do hủy (ví dụ: in lỗi).').max(200),
-}).openapi('VoidStamps');
 
 export const printingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 

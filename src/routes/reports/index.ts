@@ -13,7 +13,7 @@ import { html } from '../../../web/view';
 import { serviceContext } from '../context';
 import { safeParseText, validationHook } from '../errors';
 import { anyRecord, commonErrors, guarded, json, jsonBody } from '../openapi-helpers';
-import { errorSchema } from '../verify/schemas';
+import { errorSchema } from '../shared/schemas';
 
 const tags = ['Consumer reports (báo cáo nghi vấn)'];
 

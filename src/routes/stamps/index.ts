@@ -6,7 +6,7 @@ import { listStampUrls, stampPage, STAMP_PAGE_MAX } from '../../services/stamps/
 import { serviceContext } from '../context';
 import { validationHook } from '../errors';
 import { guarded, json } from '../openapi-helpers';
-import { errorSchema } from '../verify/schemas';
+import { errorSchema } from '../shared/schemas';
 
 
 const issueBody = z.object({

@@ -8,7 +8,7 @@ import { renderVerifyPage } from '../../../web/verify-page';
 import { pickLang } from '../../../web/i18n';
 import { serviceContext } from '../context';
 import { validationHook } from '../errors';
-import { verdictSchema } from './schemas';
+import { verdictSchema } from '../shared/schemas';
 
 /**
  * GS1 Digital Link: /01/{gtin}/10/{lot}/21/{serial}?stamp={CODE}. The signed code is what makes

@@ -10,10 +10,10 @@ import { serviceContext } from '../context';
 import { validationHook } from '../errors';
 import { commonErrors, conflictError, json } from '../openapi-helpers';
 import { recordIntake } from '../../services/intake/record-intake';
-import { intakeResult } from '../intake';
+import { errorSchema, intakeResult, verdictSchema } from '../shared/schemas';
 import { countByStatus } from '../../domain/verdict';
 import { countThisScan } from './record-scan';
-import { bulkVerifyBody, bulkVerifyResponse, errorSchema, verdictSchema } from './schemas';
+import { bulkVerifyBody, bulkVerifyResponse } from './schemas';
 
 const codeParam = z.object({ code: z.string().max(400).openapi({ param: { name: 'code', in: 'path' } }) });
 
