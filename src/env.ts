@@ -7,8 +7,18 @@ export const configSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
   DATA_DIR: z.string().default('./.data'),
   DATABASE_URL: z.string().optional(),
-  /** A private Ed25519 JWK with its kid; on Workers it is a secret. */
+  /**
+   * A private Ed25519 JWK with its kid, kept outside the database: it seeds an empty database, or
+   * signs for the key the database publishes under its kid (README, "Signing keys").
+   */
   SIGNING_KEY: z.string().optional(),
+  /**
+   * Seals the private signing keys stored in the database: 32 random bytes, base64url; "new,old"
+   * while it is rotated (`keys rewrap`). On Node it is generated into DATA_DIR when unset.
+   */
+  KEY_ENCRYPTION_KEY: z.string().optional(),
+  /** How old an instance's copy of the signing keys may get before it reads them again. */
+  KEY_REFRESH_SECONDS: z.coerce.number().int().min(1).max(300).default(5),
   /**
    * Secret salt for hashing scanners and their networks (README, "Scanner privacy"); never a raw
    * IP. On Node it is generated into DATA_DIR when unset; a Worker refuses to start without it.

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../env';
 import { openNodeDatabase } from '../node/boot';
-import { loadNodeKeyRing } from '../keys/node-keys';
-import { readKeyFile, writeKeyFile } from '../keys/file-key-store';
+import { openNodeKeyRing } from '../keys/node-keys';
+import { rewrapKeysCommand } from '../keys/rewrap-command';
 import { verifyAuditChain } from '../services/audit/verify-audit-chain';
 import { listExpiringCertificates } from '../services/lifecycle/list-expiring';
 import { markKeyCompromised, rotateSigningKey } from '../services/keys/rotate-signing-key';
@@ -21,6 +21,7 @@ const USAGE = `Usage: npm run cli -- <command>
   token create --role retailer|producer|inspector|authority|admin [--province NN|central] [--subject ID] [--name TEXT] [--days N]
   keys rotate
   keys compromise --kid KID
+  keys rewrap   (re-seal the private keys under a new key-encryption key)
   audit verify
   certificates expiring [--days N]   (renewal notices: expiring within N days, default 30, or expired)
 ${PEOPLE_USAGE}
@@ -33,14 +34,14 @@ async function main(argv: string[]): Promise<number> {
       days: { type: 'string' }, kid: { type: 'string' }, id: { type: 'string' }, help: { type: 'boolean' } },
   });
   const command = positionals.join(' ');
-  if (values.help || !['enroll', 'token create', 'keys rotate', 'keys compromise', 'audit verify', 'certificates expiring', ...PEOPLE_COMMANDS].includes(command)) {
+  if (values.help || !['enroll', 'token create', 'keys rotate', 'keys compromise', 'keys rewrap', 'audit verify', 'certificates expiring', ...PEOPLE_COMMANDS].includes(command)) {
     console.log(USAGE);
     return values.help ? 0 : 2;
   }
   const config = loadConfig(process.env);
   const database = await openNodeDatabase(config);
   try {
-    const keys = await loadNodeKeyRing(database.db, config.DATA_DIR, config.SIGNING_KEY);
+    const keys = await openNodeKeyRing(database.db, config, 'command');
     const ctx: ServiceContext = { db: database.db, actor: OPERATOR, now: () => new Date(), keys, config, requestId: 'cli' };
     return await run(command, values, ctx);
   } finally {
@@ -76,10 +77,12 @@ async function run(command: string, values: Record<string, string | boolean | un
     return 0;
   }
   if (command === 'keys rotate') {
-    if (ctx.config.SIGNING_KEY) throw new AppError('invalid_input', 'SIGNING_KEY is set: rotate by generating a new secret instead.');
-    const dataDir = ctx.config.DATA_DIR;
-    const result = await rotateSigningKey({ ctx, persist: async (jwk) => writeKeyFile(dataDir, [...readKeyFile(dataDir), jwk]) });
+    const result = await rotateSigningKey({ ctx });
     console.log(`Active key is now ${result.kid}; retired: ${result.retired.join(', ') || 'none'}. Old stamps keep verifying.`);
+    return 0;
+  }
+  if (command === 'keys rewrap') {
+    console.log(await rewrapKeysCommand(ctx));
     return 0;
   }
   if (command === 'keys compromise') {

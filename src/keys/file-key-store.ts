@@ -2,7 +2,11 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import type { PrivateSigningJwk } from './key-ring';
 
-/** Node only: private keys in DATA_DIR/signing-keys.json, readable by the owner alone (0600). */
+/**
+ * Where versions before the sealed keys in the database kept private keys. The service reads the
+ * file at start to import the keys the database publishes without a private half; nothing writes
+ * it any more (tests recreate an old install with `writeKeyFile`).
+ */
 export function keyFilePath(dataDir: string): string {
   return join(dataDir, 'signing-keys.json');
 }

@@ -1,89 +1,145 @@
 import { importJWK, type JWK } from 'jose';
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { signingKeys } from '../db/schema';
 import { formatStampCode, signStamp, signStampWith, verifyStampSignature, type StampCode } from '../domain/stamp-codec';
+import { KeyEncryptionError, openPrivateKey, type KekSet } from './key-encryption';
+import { loadKeyRows, type KeyRow, type KeyState } from './key-rows';
 
 export type PrivateSigningJwk = JWK & { kid: string; d: string };
 export type Signer = { kid: string; privateKey: CryptoKey; signStamp: (serial: number) => Promise<string> };
+export type NativeSigner = (jwk: PrivateSigningJwk) => (input: Uint8Array) => Uint8Array;
+
+export type KeyRingOptions = {
+  /** The key-encryption keys, read lazily (a Worker has no startup); null: this process never signs. */
+  keks: () => Promise<KekSet | null>;
+  /** SIGNING_KEY: signs only for the kid the database publishes with the same public key. */
+  external?: PrivateSigningJwk[];
+  /** How old the copy of the signing_keys table may get before the next use reloads it. */
+  refreshSeconds: number;
+  /** Optional synchronous Ed25519 (Node's crypto), several times faster for printing thousands of stamps. */
+  nativeSigner?: NativeSigner;
+};
 
 /**
- * Private keys held by this process (from DATA_DIR or a secret) plus a cache of imported public
- * keys. Key *state* is never cached: verification reads it with the stamp, so marking a key
- * compromised takes effect on the next request.
+ * This instance's copy of the signing_keys table: every key's state and its sealed private half.
+ * It reloads when older than `refreshSeconds` and on a kid it does not know, so a rotation or a
+ * compromise made by another instance (or the CLI) is seen within seconds, without a restart.
+ * Online verdicts never depend on the copy: they read the key state with the stamp. The copy
+ * serves signing, the JWKS, and signature-only verdicts while the database is unreachable.
  */
 export class KeyRing {
-  private readonly privateJwks = new Map<string, PrivateSigningJwk>();
+  private rows = new Map<string, KeyRow>();
+  private loadedAt: number | null = null;
+  private loading: Promise<void> | null = null;
+  /** Keys whose stamps can be genuine (active, or retired with issued ranges): all an outage may trust. */
+  private readonly trusted = new Map<string, JsonWebKey>();
+  private readonly signers = new Map<string, Promise<Signer>>();
   private readonly imported = new Map<string, Promise<CryptoKey>>();
   /**
    * Stamps whose signature already checked out, oldest first. A signature over a given key is
-   * valid forever, so remembering it is safe; whether the key is still trusted is read from the
-   * database on every request. Repeated scans of one stamp skip the Ed25519 work.
+   * valid forever, so remembering it is safe; whether the key is still trusted is decided apart.
    */
   private readonly verified = new Map<string, true>();
   private static readonly VERIFIED_MAX = 50_000;
 
-  /** Last published keys seen (kid → JWK), for signature-only verdicts while the database is down. */
-  private readonly lastKnownPublic = new Map<string, JsonWebKey>();
+  constructor(private readonly options: KeyRingOptions) {}
 
-  /**
-   * @param nativeSigner optional synchronous Ed25519 (Node's crypto), several times faster than
-   * WebCrypto for printing thousands of stamps; the output is the same signature.
-   */
-  constructor(privateJwks: PrivateSigningJwk[], private readonly nativeSigner?: (jwk: PrivateSigningJwk) => (input: Uint8Array) => Uint8Array) {
-    for (const jwk of privateJwks) {
-      this.privateJwks.set(jwk.kid, jwk);
-      this.lastKnownPublic.set(jwk.kid, publicPart(jwk));
-    }
+  /** Reloads the copy now; concurrent callers share one query. */
+  async refresh(db: Db): Promise<void> {
+    this.loading ??= loadKeyRows(db).then((rows) => {
+      this.rows = new Map(rows.map((row) => [row.kid, row]));
+      this.trusted.clear();
+      for (const row of rows) if (row.signsStamps) this.trusted.set(row.kid, row.publicJwk);
+      this.loadedAt = Date.now();
+    }).finally(() => {
+      this.loading = null;
+    });
+    return this.loading;
   }
 
-  rememberPublished(kid: string, jwk: JsonWebKey, state: 'active' | 'retired' | 'compromised'): void {
-    if (state === 'compromised') this.lastKnownPublic.delete(kid);
-    else this.lastKnownPublic.set(kid, jwk);
+  /** The cheap check every verification makes: one clock read unless the copy is too old. */
+  async refreshIfStale(db: Db): Promise<void> {
+    if (this.loadedAt === null || Date.now() - this.loadedAt >= this.options.refreshSeconds * 1000) await this.refresh(db);
   }
 
+  /** Seconds since the copy was last read from the database; null if it never was. */
+  ageSeconds(): number | null {
+    return this.loadedAt === null ? null : Math.floor((Date.now() - this.loadedAt) / 1000);
+  }
+
+  /** After this instance rotates or compromises a key: the next use reads the table again. */
+  markStale(): void {
+    this.loadedAt = null;
+  }
+
+  /** Active and retired keys as last read: what the JWKS publishes. */
+  published(): { kid: string; jwk: JsonWebKey; state: 'active' | 'retired' }[] {
+    return [...this.rows.values()].flatMap((r) => (r.state === 'compromised' ? [] : [{ kid: r.kid, jwk: r.publicJwk, state: r.state }]));
+  }
+
+  /** What an online verdict just read about a key; a compromise seen here wins at once. */
+  rememberPublished(kid: string, jwk: JsonWebKey, state: KeyState, signsStamps: boolean): void {
+    if (state === 'compromised') this.trusted.delete(kid);
+    else if (signsStamps || state === 'active') this.trusted.set(kid, jwk);
+  }
+
+  /** Called by the instance that marks a key compromised: it stops trusting the key before anyone else. */
+  noteCompromised(kid: string): void {
+    this.trusted.delete(kid);
+    this.markStale();
+  }
+
+  /** The key a signature-only verdict may check a stamp against; none for a key never seen trusted. */
   lastKnownKey(kid: string): JsonWebKey | undefined {
-    return this.lastKnownPublic.get(kid);
+    return this.trusted.get(kid);
   }
 
-  holds(kid: string): boolean {
-    return this.privateJwks.has(kid);
-  }
-
-  add(jwk: PrivateSigningJwk): void {
-    this.privateJwks.set(jwk.kid, jwk);
-  }
-
-  /** The active key that this process can sign with. */
+  /** The active key's signer. The active kid is read from the database: signing is never stale. */
   async activeSigner(db: Db): Promise<Signer> {
-    const active = await db.select({ kid: signingKeys.kid }).from(signingKeys).where(eq(signingKeys.state, 'active'));
-    const kid = active.map((k) => k.kid).find((k) => this.privateJwks.has(k));
-    const signer = kid ? await this.signerFor(kid) : null;
-    if (!signer) throw new Error('No private key is available for the active signing key');
+    const [active] = await db.select({ kid: signingKeys.kid }).from(signingKeys).where(eq(signingKeys.state, 'active')).limit(1);
+    if (!active) throw new Error('The database has no active signing key: run `npm run cli -- keys rotate` once');
+    const signer = await this.signerFor(active.kid, db);
+    if (!signer) throw new Error(`No private key is available for the active signing key ${active.kid}`);
     return signer;
   }
 
-  /** Any held key, active or retired: stamps of older ranges are re-derived with their own key. */
-  async signerFor(kid: string): Promise<Signer | null> {
-    const jwk = this.privateJwks.get(kid);
-    if (!jwk) return null;
-    const privateKey = await this.importOnce(`private:${kid}`, jwk);
-    if (this.nativeSigner) {
-      const sign = this.nativeSigner(jwk);
-      return { kid, privateKey, signStamp: async (serial) => signStampWith(sign, kid, serial) };
+  /** Any key the database knows with a private half here, active or retired (older ranges keep their key). */
+  async signerFor(kid: string, db?: Db): Promise<Signer | null> {
+    if (db && (!this.rows.has(kid) || this.loadedAt === null)) await this.refresh(db);
+    const row = this.rows.get(kid);
+    if (!row) return null;
+    // Keyed by the public key, not the sealed text: a `keys rewrap` elsewhere re-seals the same key,
+    // and this instance keeps signing with what it opened, whatever KEK it was started with.
+    const cacheKey = `${kid}|${(row.publicJwk as { x?: string }).x}`;
+    let signer = this.signers.get(cacheKey);
+    if (!signer) {
+      const jwk = await this.privateJwk(row);
+      if (!jwk) return null;
+      signer = this.makeSigner(jwk);
+      this.signers.set(cacheKey, signer);
     }
-    return { kid, privateKey, signStamp: (serial) => signStamp(privateKey, kid, serial) };
+    return signer;
   }
 
-  /** Imports a published key once per process; the key material of a kid never changes. */
-  publicKey(kid: string, jwk: JsonWebKey): Promise<CryptoKey> {
-    return this.importOnce(`public:${kid}:${(jwk as { x?: string }).x}`, jwk as JWK);
+  /** The KEKs new private keys are sealed under; a process without them cannot create keys. */
+  async sealingKeys(): Promise<KekSet> {
+    const keks = await this.options.keks();
+    if (!keks) throw new KeyEncryptionError('KEY_ENCRYPTION_KEY is not set (nor DATA_DIR/key-encryption-key): set it to the key the running service uses');
+    return keks;
+  }
+
+  /** Opens the private half of a row: sealed in the database, or SIGNING_KEY when it matches. */
+  async privateJwk(row: KeyRow): Promise<PrivateSigningJwk | null> {
+    if (row.privateKeySealed) return openPrivateKey(await this.sealingKeys(), row.kid, row.privateKeySealed);
+    const x = (row.publicJwk as { x?: string }).x;
+    return this.options.external?.find((jwk) => jwk.kid === row.kid && jwk.x === x) ?? null;
   }
 
   async verifyStamp(code: StampCode, jwk: JsonWebKey): Promise<boolean> {
     const memoKey = `${(jwk as { x?: string }).x}|${formatStampCode(code)}`;
     if (this.verified.has(memoKey)) return true;
-    const ok = await verifyStampSignature(code, await this.publicKey(code.kid, jwk));
+    const ok = await verifyStampSignature(code, await this.importOnce(`public:${(jwk as { x?: string }).x}`, jwk as JWK));
     if (ok) {
       if (this.verified.size >= KeyRing.VERIFIED_MAX) this.verified.delete(this.verified.keys().next().value!);
       this.verified.set(memoKey, true);
@@ -91,6 +147,16 @@ export class KeyRing {
     return ok;
   }
 
+  private async makeSigner(jwk: PrivateSigningJwk): Promise<Signer> {
+    const privateKey = await this.importOnce(`private:${jwk.kid}:${jwk.x}`, jwk);
+    if (this.options.nativeSigner) {
+      const sign = this.options.nativeSigner(jwk);
+      return { kid: jwk.kid, privateKey, signStamp: async (serial) => signStampWith(sign, jwk.kid, serial) };
+    }
+    return { kid: jwk.kid, privateKey, signStamp: (serial) => signStamp(privateKey, jwk.kid, serial) };
+  }
+
+  /** Imports a key once per process; the key material behind a kid and x never changes. */
   private importOnce(cacheKey: string, jwk: JWK): Promise<CryptoKey> {
     let key = this.imported.get(cacheKey);
     if (!key) {
@@ -99,27 +165,4 @@ export class KeyRing {
     }
     return key;
   }
-}
-
-/** SIGNING_KEY (a Workers secret, or an env var on Node): a private Ed25519 JWK with a short kid. */
-export function parseSigningKeySecret(secret: string): PrivateSigningJwk {
-  let jwk: PrivateSigningJwk;
-  try {
-    jwk = JSON.parse(secret) as PrivateSigningJwk;
-  } catch {
-    throw new Error('SIGNING_KEY is not JSON');
-  }
-  if (jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || !jwk.d || !jwk.x || !/^[0-9A-Z]{1,8}$/.test(jwk.kid ?? '')) {
-    throw new Error('SIGNING_KEY must be a private Ed25519 JWK with a kid of 1–8 of [0-9A-Z]');
-  }
-  return jwk;
-}
-
-export function publicPart(jwk: PrivateSigningJwk): JsonWebKey & { kid: string } {
-  const { d: _d, ...rest } = jwk;
-  return { kty: rest.kty, crv: rest.crv, x: rest.x, kid: jwk.kid, alg: 'EdDSA', use: 'sig' } as JsonWebKey & { kid: string };
-}
-
-export async function publishedKeys(db: Db) {
-  return db.select().from(signingKeys).where(inArray(signingKeys.state, ['active', 'retired']));
 }

@@ -1,10 +1,13 @@
-import { eq } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { signingKeys } from '../db/schema';
-import { generateSigningJwk, nextKid } from './generate-key';
-import { readKeyFile, writeKeyFile } from './file-key-store';
 import { createPrivateKey, sign } from 'node:crypto';
-import { KeyRing, parseSigningKeySecret, publicPart, type PrivateSigningJwk } from './key-ring';
+import type { Db } from '../db/client';
+import type { Config } from '../env';
+import { createFirstSigningKey, importPrivateKeys } from '../services/keys/provision-keys';
+import type { ServiceContext } from '../services/shared/context';
+import type { Actor } from '../services/shared/policy';
+import { keyFilePath, readKeyFile } from './file-key-store';
+import { resolveKeks } from './kek-file';
+import { KeyRing, type PrivateSigningJwk } from './key-ring';
+import { loadKeyRows, parseSigningKeySecret } from './key-rows';
 
 /** Node's synchronous Ed25519: the same signatures as WebCrypto, without the async overhead. */
 function nodeEd25519(jwk: PrivateSigningJwk) {
@@ -12,24 +15,69 @@ function nodeEd25519(jwk: PrivateSigningJwk) {
   return (input: Uint8Array) => new Uint8Array(sign(null, input, key));
 }
 
+const STARTING_SERVICE: Actor = { kind: 'system', id: 'service-start', role: 'admin', provinceCode: null, subjectId: null };
+
 /**
- * First start on Node: use SIGNING_KEY if given, else the key file, else generate one. Any held
- * key the database does not know yet is published as active (a fresh database, same DATA_DIR).
+ * `service`: `npm start` (and every test runtime). It alone may create the first key of an empty
+ * database and import private keys kept outside it, and it refuses to start without a usable
+ * active key. `command`: the CLI, which never creates, imports or publishes a key (`keys rotate`
+ * creates one through the service that rotates).
  */
-export async function loadNodeKeyRing(db: Db, dataDir: string, signingKeySecret?: string): Promise<KeyRing> {
-  let held = signingKeySecret ? [parseSigningKeySecret(signingKeySecret)] : readKeyFile(dataDir);
-  if (held.length === 0) {
-    held = [await generateSigningJwk(await nextKid(db))];
-    writeKeyFile(dataDir, held);
+export type NodeKeyRole = 'service' | 'command';
+
+export async function openNodeKeyRing(db: Db, config: Config, role: NodeKeyRole): Promise<KeyRing> {
+  const external = config.SIGNING_KEY ? [parseSigningKeySecret(config.SIGNING_KEY)] : [];
+  const rows = await loadKeyRows(db);
+  const keks = await resolveKeks(config, role === 'service' && !rows.some((r) => r.privateKeySealed));
+  const ring = new KeyRing({ keks: async () => keks, external, refreshSeconds: config.KEY_REFRESH_SECONDS, nativeSigner: nodeEd25519 });
+  if (role === 'command') {
+    await ring.refresh(db);
+    return ring;
   }
-  const known = new Set((await db.select({ kid: signingKeys.kid }).from(signingKeys)).map((k) => k.kid));
-  const [active] = await db.select().from(signingKeys).where(eq(signingKeys.state, 'active')).limit(1);
-  const unknown = held.filter((jwk) => !known.has(jwk.kid));
-  for (const [i, jwk] of unknown.entries()) {
-    const becomesActive = !active && i === unknown.length - 1;
-    await db.insert(signingKeys).values({ kid: jwk.kid, publicJwk: publicPart(jwk), state: becomesActive ? 'active' : 'retired' });
+  const ctx: ServiceContext = { db, actor: STARTING_SERVICE, now: () => new Date(), keys: ring, config, requestId: 'start' };
+  try {
+    if (rows.length === 0) {
+      await createFirstSigningKey({ ctx, input: { external: external[0] } });
+    } else {
+      const unknown = external.find((jwk) => !rows.some((r) => r.kid === jwk.kid));
+      if (unknown) throw new Error(`SIGNING_KEY holds ${unknown.kid}, which this database does not publish. SIGNING_KEY only seeds an empty database or supplies a key it already publishes; new keys come from \`keys rotate\``);
+      await importOutsideKeys(ctx, rows.some((r) => !r.privateKeySealed), external, config.DATA_DIR);
+    }
+    await ring.refresh(db);
+    await checkEveryKeyOpens(ring, db);
+  } catch (error) {
+    throw new Error(`signing keys: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
-  const ring = new KeyRing(held, nodeEd25519);
-  for (const key of await db.select().from(signingKeys)) ring.rememberPublished(key.kid, key.publicJwk, key.state);
   return ring;
+}
+
+async function importOutsideKeys(ctx: ServiceContext, someUnsealed: boolean, external: PrivateSigningJwk[], dataDir: string) {
+  if (!someUnsealed) return;
+  for (const [candidates, source] of [[external, 'SIGNING_KEY'], [readKeyFile(dataDir), keyFilePath(dataDir)]] as const) {
+    const imported = await importPrivateKeys({ ctx, input: { candidates, source } });
+    if (imported.length > 0) {
+      console.log(`Signing keys ${imported.join(', ')} imported from ${source} into the database, sealed under the key-encryption key. `
+        + 'Every instance now reads them there; once each runs this version, the old copy is no longer needed.');
+    }
+  }
+}
+
+/**
+ * A wrong KEY_ENCRYPTION_KEY, or an active key nobody holds, stops the start here with the reason,
+ * rather than failing every print job later. Retired keys that no instance holds and that issued
+ * no stamp are strays of older versions: named, so an operator can mark them compromised.
+ */
+async function checkEveryKeyOpens(ring: KeyRing, db: Db) {
+  for (const row of (await loadKeyRows(db)).filter((r) => r.state !== 'compromised')) {
+    const jwk = await ring.privateJwk(row);
+    if (jwk) continue;
+    if (row.state === 'active') {
+      throw new Error(`no private key for the active key ${row.kid}: start once with the DATA_DIR/signing-keys.json or SIGNING_KEY that holds it, or run \`keys rotate\``);
+    }
+    if (!row.signsStamps) {
+      console.warn(`Signing key ${row.kid} is published but no instance holds its private key and it issued no stamp: `
+        + `a stray of an earlier version. Withdraw it with \`npm run cli -- keys compromise --kid ${row.kid}\`.`);
+    }
+  }
+  await ring.activeSigner(db);
 }

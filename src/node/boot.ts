@@ -7,7 +7,7 @@ import type { DbHandle } from '../db/client';
 import { openPglite } from '../db/pglite';
 import { connectPostgres, migratePostgres } from '../db/postgres';
 import type { Config } from '../env';
-import { loadNodeKeyRing } from '../keys/node-keys';
+import { openNodeKeyRing } from '../keys/node-keys';
 import { readOrCreateScanSalt } from '../keys/scan-salt';
 import { readOrCreateSessionSecret } from '../keys/session-secret';
 import { MemoryRateLimiter } from '../middleware/rate-limit';
@@ -31,7 +31,11 @@ export async function bootNode(baseConfig: Config, options: { now?: () => Date }
   const database = await openNodeDatabase(baseConfig);
   const config = { ...baseConfig, SESSION_SECRET: baseConfig.SESSION_SECRET ?? readOrCreateSessionSecret(baseConfig.DATA_DIR),
     SCAN_SALT: baseConfig.SCAN_SALT ?? readOrCreateScanSalt(baseConfig.DATA_DIR) };
-  const keys = await loadNodeKeyRing(database.db, config.DATA_DIR, config.SIGNING_KEY);
+  // A wrong KEY_ENCRYPTION_KEY stops the start with its reason; the database is let go first.
+  const keys = await openNodeKeyRing(database.db, config, 'service').catch(async (error: unknown) => {
+    await database.close();
+    throw error;
+  });
   const scanSink = new ScanSink(database.db, {
     autoFlushMs: 200,
     onError: (e) => logError('scan write failed, will retry', e),

@@ -5,6 +5,7 @@ import { findNonPlainText, NOT_PLAIN_TEXT_MESSAGE } from '../domain/plain-text';
 import type { AppEnv } from '../app-env';
 import { AppError, ERROR_STATUS, type FieldIssue } from '../services/shared/errors';
 import { logError } from '../services/shared/log';
+import { isDatabaseUnavailable } from '../db/unavailable';
 
 function fieldsOf(error: ZodError): FieldIssue[] {
   return error.issues.map((issue) => ({ path: issue.path.join('.') || '(body)', message: issue.message }));
@@ -50,6 +51,14 @@ export function handleError(err: Error, c: Context<AppEnv>) {
     const code = status === 413 ? 'payload_too_large' : status === 400 ? 'invalid_input' : status === 401 ? 'unauthorized' : 'http_error';
     return c.json(errorBody(c, code, err.message || 'Yêu cầu không hợp lệ.'), status);
   }
+  if (isDatabaseUnavailable(err)) {
+    // A transaction cut off by the outage rolls back; 503 with Retry-After tells clients to send it again later.
+    logError('database unreachable', err, { requestId: c.get('requestId') });
+    c.header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+    return c.json(errorBody(c, 'unavailable', 'Máy chủ dữ liệu tạm thời không truy cập được. Vui lòng thử lại sau ít phút.'), 503);
+  }
   logError('unhandled error', err, { requestId: c.get('requestId') });
   return c.json(errorBody(c, 'internal', 'Lỗi máy chủ. Vui lòng thử lại sau.'), 500);
 }
+
+const DATABASE_RETRY_AFTER_SECONDS = 30;

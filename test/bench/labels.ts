@@ -7,9 +7,8 @@ import { readFileSync } from 'node:fs';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb } from 'pdf-lib';
 import QRCode from 'qrcode';
-import { stampUrl } from '../../src/domain/stamp-codec';
+import { signStampWith, stampUrl } from '../../src/domain/stamp-codec';
 import { generateSigningJwk } from '../../src/keys/generate-key';
-import { KeyRing } from '../../src/keys/key-ring';
 import { createPrivateKey, sign } from 'node:crypto';
 import { renderLabelsPdf, type LabelContent } from '../../src/labels/render-labels';
 import { LABEL_TEMPLATES } from '../../src/labels/templates';
@@ -22,8 +21,9 @@ const content: LabelContent = { productName: 'Tinh dầu hồi Văn Quan', stars
   bestBefore: '2028-10-01', producer: 'HTX Văn Quan Xanh', province: 'Lạng Sơn' };
 
 const jwk = await generateSigningJwk('K1');
-const ring = new KeyRing([jwk], (j) => { const key = createPrivateKey({ key: j as never, format: 'jwk' }); return (input) => new Uint8Array(sign(null, input, key)); });
-const signer = (await ring.signerFor('K1'))!;
+// Node's synchronous Ed25519, as the service signs on Node (src/keys/node-keys.ts).
+const privateKey = createPrivateKey({ key: jwk as never, format: 'jwk' });
+const signer = { signStamp: async (serial: number) => signStampWith((input) => new Uint8Array(sign(null, input, privateKey)), 'K1', serial) };
 
 const started = performance.now();
 const stamps = [];

@@ -4,9 +4,10 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readKeyFile } from '../../src/keys/file-key-store';
+import { rotateSigningKey } from '../../src/services/keys/rotate-signing-key';
 import type { Verdict } from '../../src/services/verification/verdict-types';
-import { openHarness, type Harness } from '../support/harness';
+import { ADMIN, openHarness, type Harness } from '../support/harness';
+import { harnessKek } from '../support/second-runtime';
 
 const WRANGLER = join(process.cwd(), 'node_modules', '.bin', 'wrangler');
 const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' };
@@ -40,9 +41,8 @@ describe('Cloudflare Worker', () => {
       h = await openHarness('postgres');
       const port = await freePort();
       origin = `http://127.0.0.1:${port}`;
-      const [signingKey] = readKeyFile(h.dataDir);
       wrangler = spawn(WRANGLER, ['dev', '--local', '--ip', '127.0.0.1', '--port', String(port), '--show-interactive-dev-session=false',
-        '--var', `SIGNING_KEY:${JSON.stringify(signingKey)}`, '--var', 'PUBLIC_ORIGIN:https://ocop.example.vn',
+        '--var', `KEY_ENCRYPTION_KEY:${harnessKek(h)}`, '--var', 'PUBLIC_ORIGIN:https://ocop.example.vn',
         '--var', `SESSION_SECRET:${crypto.randomUUID()}${crypto.randomUUID()}`, '--var', 'SCAN_SALT:test-only-salt-not-a-secret'], {
         env: { ...env, CLOUDFLARE_HYPERDRIVE_LOCAL_CONNECTION_STRING_HYPERDRIVE: h.databaseUrl! },
         detached: true, stdio: ['ignore', 'pipe', 'pipe'],
@@ -116,6 +116,22 @@ describe('Cloudflare Worker', () => {
         after = await count();
       }
       expect(after).toBe(before + 1);
+    });
+
+    it('signs with a key another instance rotated in, without a restart (keys come from the database)', async () => {
+      await rotateSigningKey({ ctx: h.ctx(ADMIN) });
+      const valid = (await (await fetch(`${origin}/api/v1/verify/${h.codes.valid}`)).json()) as Verdict;
+      expect(valid.status).toBe('valid');
+      const token = await h.token('producer', { subjectId: valid.subjectId! });
+      const res = await fetch(`${origin}/api/v1/batches/${valid.batchId}/stamps`, { method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ quantity: 1, idempotencyKey: 'workerd-after-rotation' }) });
+      expect(res.status).toBe(201);
+      const issued = (await res.json()) as { range: { kid: string }; firstPage: { stamps: { url: string }[] } };
+      expect(issued.range.kid).toBe('K2');
+      const code = issued.firstPage.stamps[0]!.url.split('/S/')[1]!;
+      expect(((await (await fetch(`${origin}/api/v1/verify/${code}`)).json()) as Verdict).status).toBe('valid');
+      const jwks = (await (await fetch(`${origin}/.well-known/jwks.json`)).json()) as { keys: { kid: string; status: string }[] };
+      expect(jwks.keys.map((k) => `${k.kid}:${k.status}`)).toEqual(['K1:retired', 'K2:active']);
     });
   });
 });

@@ -1,9 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keyFilePath, readKeyFile, writeKeyFile } from '../../src/keys/file-key-store';
+import { existsSync } from 'node:fs';
+import { signingKeys } from '../../src/db/schema';
+import { keyFilePath } from '../../src/keys/file-key-store';
+import { kekFilePath } from '../../src/keys/kek-file';
 import { verifyAuditChain } from '../../src/services/audit/verify-audit-chain';
 import { markKeyCompromised, rotateSigningKey } from '../../src/services/keys/rotate-signing-key';
 import type { Verdict } from '../../src/services/verification/verdict-types';
@@ -21,16 +24,18 @@ describe.each(DATABASE_KINDS)('keys, JWKS and audit on %s', (kind) => {
   const status = async (code: string) => ((await (await h.request(`/api/v1/verify/${code}`)).json()) as Verdict).status;
   const jwks = async () => ((await (await h.request('/.well-known/jwks.json')).json()) as { keys: { kid: string; status: string }[] }).keys;
 
-  it('keeps the private key in DATA_DIR with mode 0600 and publishes only the public half', async () => {
-    expect(statSync(keyFilePath(h.dataDir)).mode & 0o777).toBe(0o600);
+  it('seals the private key into the database under a KEK kept in DATA_DIR (0600), and publishes only the public half', async () => {
+    expect(statSync(kekFilePath(h.dataDir)).mode & 0o777).toBe(0o600);
+    expect(existsSync(keyFilePath(h.dataDir))).toBe(false);
+    const [row] = await h.db.select({ sealed: signingKeys.privateKeySealed }).from(signingKeys).where(eq(signingKeys.kid, 'K1'));
+    expect(row!.sealed).toMatch(/^v1\.[0-9a-f]{12}\.[\w-]{16}\.[\w-]+$/);
     const keys = await jwks();
     expect(keys).toEqual([expect.objectContaining({ kid: 'K1', kty: 'OKP', crv: 'Ed25519', status: 'active' })]);
     expect(JSON.stringify(keys)).not.toContain('"d"');
   });
 
   it('rotates: new stamps use the new key, old stamps keep verifying, the JWKS lists both', async () => {
-    const rotated = await rotateSigningKey({ ctx: h.ctx(ADMIN), persist: async (jwk) => writeKeyFile(h.dataDir, [...readKeyFile(h.dataDir), jwk]) });
-    h.keys.add(readKeyFile(h.dataDir).find((k) => k.kid === rotated.kid)!);
+    const rotated = await rotateSigningKey({ ctx: h.ctx(ADMIN) });
     expect(rotated).toEqual({ kid: 'K2', retired: ['K1'] });
     expect(await status(h.codes.valid)).toBe('valid');
     expect((await jwks()).map((k) => `${k.kid}:${k.status}`).sort()).toEqual(['K1:retired', 'K2:active']);

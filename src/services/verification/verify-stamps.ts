@@ -26,6 +26,9 @@ export async function verifyStamps(ctx: ServiceContext, inputs: string[]): Promi
   let rows: StampFactsRow[];
   try {
     rows = await loadStampFacts(ctx.db, wanted);
+    // A clock read per request; once every KEY_REFRESH_SECONDS, one small query, so that the
+    // copy an outage falls back on holds the compromises other instances made.
+    await ctx.keys.refreshIfStale(ctx.db);
   } catch (error) {
     // The database is unreachable: answer from the signature alone rather than fail the scanner.
     logError('verification without live status', error);
@@ -39,7 +42,7 @@ export async function verifyStamps(ctx: ServiceContext, inputs: string[]): Promi
     if (!code) return forged(base, 'malformed');
     const row = facts.get(idx);
     if (!row?.key_state || !row.public_jwk) return forged(base, 'unknown_key');
-    ctx.keys.rememberPublished(code.kid, row.public_jwk, row.key_state);
+    ctx.keys.rememberPublished(code.kid, row.public_jwk, row.key_state, row.range_id !== null);
     if (!(await signatureHolds(ctx, code, row.public_jwk))) return forged(base, 'bad_signature');
     if (row.key_state === 'compromised') return forged(base, 'compromised_key');
     return buildVerdict(ctx, base, row, today);
@@ -65,9 +68,10 @@ async function signatureHolds(ctx: ServiceContext, code: StampCode, jwk: JsonWeb
 }
 
 /**
- * With no database, a stamp whose signature checks against a key last seen published is reported
- * `valid` with `live: false`; the page then shows amber with a note that live status (recalls,
- * revocations) could not be checked.
+ * With no database, a stamp whose signature checks against a key this instance last saw trusted
+ * (active, or retired with issued ranges; never compromised) is `valid` with `live: false`: the
+ * signature is genuine, and nothing else was checked. The page says exactly that, amber, with no
+ * tick and no claim that the certificate is valid. Any other key reads `forged`.
  */
 async function signatureOnly(ctx: ServiceContext, text: string, code: StampCode | null, checkedAt: string): Promise<Verdict> {
   const base = { code: text, serial: code?.serial ?? null, kid: code?.kid ?? null, live: false, checkedAt };
