@@ -1,7 +1,8 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env';
 import { isDatabaseUnavailable } from '../../db/unavailable';
-import { anyRecord, json } from '../openapi-helpers';
+import { json } from '../openapi-helpers';
+import { errorSchema } from '../shared/schemas';
 
 const jwks = z.object({ keys: z.array(z.object({ kid: z.string(), kty: z.string(), crv: z.string(), x: z.string() }).loose()) }).openapi('JWKS');
 
@@ -13,7 +14,7 @@ keyRoutes.openapi(createRoute({
   description: 'While the database is unreachable, the last set this instance read is served with an `Age` header (seconds since it was read).',
   responses: {
     200: { content: { 'application/json': { schema: jwks } }, description: 'JWK Set' },
-    503: json(anyRecord, 'Database unreachable and no earlier copy on this instance'),
+    503: json(errorSchema, 'Database unreachable and no earlier copy on this instance'),
   },
 }), async (c) => {
   const keys = c.var.deps.keys;

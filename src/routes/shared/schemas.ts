@@ -24,7 +24,8 @@ export const verdictSchema = z.object({
   code: z.string(),
   serial: z.number().nullable(),
   kid: z.string().nullable(),
-  live: z.boolean().openapi({ description: 'false when only the signature could be checked' }),
+  live: z.boolean().openapi({ description: 'false when the database could not be reached and only the signature was checked: '
+    + '`status` is then `valid` (the signature is genuine, nothing else is known: not the certificate, batch or voids) or `forged`. Read it before `status`.' }),
   checkedAt: z.string(),
   forgedReason: z.enum(['malformed', 'bad_signature', 'unknown_key', 'compromised_key']).optional(),
   productId: z.string().optional(),

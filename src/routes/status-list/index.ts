@@ -6,6 +6,7 @@ import { currentStatusList, type StatusListSnapshot } from '../../services/statu
 import { serviceContext } from '../context';
 import { validationHook } from '../errors';
 import { json } from '../openapi-helpers';
+import { errorSchema } from '../shared/schemas';
 
 export const statusListRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
@@ -22,7 +23,7 @@ const route = createRoute({
       'application/json': { schema: z.object({ version: z.number(), issuedAt: z.string(), jws: z.string(), payload: z.object({}).loose(),
         ageSeconds: z.number().int().optional().openapi({ description: 'Only while the database is unreachable: how old this copy is' }) }) } } },
     304: { description: 'Not modified (If-None-Match)' },
-    503: json(z.object({}).loose(), 'Database unreachable and no earlier copy on this instance'),
+    503: json(errorSchema, 'Database unreachable and no earlier copy on this instance'),
   },
 });
 
