@@ -51,6 +51,10 @@ export function handleError(err: Error, c: Context<AppEnv>) {
     const code = status === 413 ? 'payload_too_large' : status === 400 ? 'invalid_input' : status === 401 ? 'unauthorized' : 'http_error';
     return c.json(errorBody(c, code, err.message || 'Yêu cầu không hợp lệ.'), status);
   }
+  if (isUnstorableText(err)) {
+    // A backstop for text that reached the database unvalidated (a raw console query or path): no write happened.
+    return c.json(errorBody(c, 'invalid_input', NOT_PLAIN_TEXT_MESSAGE), 400);
+  }
   if (isDatabaseUnavailable(err)) {
     // A transaction cut off by the outage rolls back; 503 with Retry-After tells clients to send it again later.
     logError('database unreachable', err, { requestId: c.get('requestId') });
@@ -62,3 +66,12 @@ export function handleError(err: Error, c: Context<AppEnv>) {
 }
 
 const DATABASE_RETRY_AFTER_SECONDS = 30;
+
+/** PostgreSQL refusing text it cannot hold: a NUL (22021), or a \u0000 escape in JSON (22P05). */
+function isUnstorableText(err: unknown): boolean {
+  for (let e = err, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (code === '22021' || code === '22P05') return true;
+  }
+  return false;
+}

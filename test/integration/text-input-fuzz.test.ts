@@ -151,6 +151,26 @@ describe.each(DATABASE_KINDS)('text inputs with NUL bytes or lone surrogates on 
     expect(await rowCounts()).toEqual(before);
   });
 
+  it('answers a NUL that reaches the database unvalidated (console query strings, paths, a note) with 400, never a 5xx', async () => {
+    const as = async (role: 'admin' | 'inspector') => {
+      const [person] = await h.db.insert(people).values({ id: crypto.randomUUID(), name: role, role, provinceCode: role === 'admin' ? null : '20', subjectId: null }).returning();
+      const session = await startSession(h.ctx(personActor(person!)), person!);
+      return { cookie: `ocop_session=${await sessionCookieValue(h.ctx(ADMIN), session.id)}`, csrf: session.csrfToken };
+    };
+    const admin = await as('admin');
+    const inspector = await as('inspector');
+    const report = (await (await h.request('/api/v1/reports', json({ code: code(), problem: 'label', details: 'Nhãn in mờ, sai ngày' }))).json()) as { id: string };
+    const before = await rowCounts();
+    const audit = await h.request(`/console/audit?${new URLSearchParams({ action: 'batch\0recall' })}`, { headers: { cookie: admin.cookie } });
+    expect(audit.status).toBe(400);
+    expect(((await audit.json()) as ErrorAnswer).error.code).toBe('invalid_input');
+    const close = await h.request(`/console/reports/${report.id}/close`, { method: 'POST',
+      headers: { cookie: inspector.cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ note: 'Đã\0xử lý', _csrf: inspector.csrf }).toString() });
+    expect(close.status).toBe(400);
+    expect((await h.request('/console/inspect/products/%00', { headers: { cookie: inspector.cookie } })).status).toBeLessThan(500);
+    expect(await rowCounts()).toEqual(before);
+  });
+
   it('accepts the same requests without the bad characters (the bodies above are valid)', async () => {
     for (const endpoint of ENDPOINTS) {
       const res = await h.request(endpoint.path(), { ...json(endpoint.body(), endpoint.token()), method: endpoint.method });
