@@ -13,7 +13,7 @@ import { COPY_RULES } from '../../domain/copy-detection';
 import { serviceContext } from '../context';
 import { validationHook } from '../errors';
 import { anyRecord, commonErrors, conflictError, guarded, json, jsonBody } from '../openapi-helpers';
-import { copySignalSchema, intakeResult, intakeResultSchema, verdictSchema } from '../shared/schemas';
+import { copySignalSchema, errorSchema, intakeResult, intakeResultSchema, verdictSchema } from '../shared/schemas';
 
 const tags = ['Retail intake (nhận hàng)'];
 
@@ -29,7 +29,8 @@ intakeRoutes.openapi(createRoute({
   description: 'Every code gets the service’s verdict at recording time. The session id makes the call idempotent: ' +
     'sending the same session again returns the first receipt (200); the same id with other codes is a 409.',
   request: jsonBody(recordIntakeInput),
-  responses: { 201: json(recordedSchema, 'Recorded'), 200: json(recordedSchema, 'Already recorded: the first receipt'), ...commonErrors, ...conflictError },
+  responses: { 201: json(recordedSchema, 'Recorded'), 200: json(recordedSchema, 'Already recorded: the first receipt'), ...commonErrors, ...conflictError,
+    429: json(errorSchema, 'Over the caller’s budget of codes a minute (README, "Rate limits")') },
 }), async (c) => {
   const result = await recordIntake(serviceContext(c), c.req.valid('json'));
   return c.json({ ...intakeResult(c, result), verdicts: result.verdicts } as never, result.replayed ? 200 : 201);

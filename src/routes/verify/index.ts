@@ -35,7 +35,8 @@ const bulkRoute = createRoute({
   summary: 'Verdicts for up to 1,000 codes or URLs, in order. A bad code is a forged verdict and an entry in `errors`, not a failed request.',
   description: 'With `record` and a retailer token (or session), the codes are also recorded as a receiving session and the signed receipt is returned.',
   request: { body: { content: { 'application/json': { schema: bulkVerifyBody } }, required: true } },
-  responses: { 200: json(bulkVerifyResponse, 'Verdicts in input order'), ...commonErrors, ...conflictError, 429: json(errorSchema, 'Rate limited') },
+  responses: { 200: json(bulkVerifyResponse, 'Verdicts in input order'), ...commonErrors, ...conflictError,
+    429: json(errorSchema, 'Over the caller’s requests or codes a minute: N codes cost N (README, "Rate limits")') },
 });
 
 export const verifyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
