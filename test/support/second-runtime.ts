@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connectPostgres } from '../../src/db/postgres';
@@ -12,11 +12,6 @@ import { TEST_NOW, TEST_ORIGIN, type Harness } from './harness';
 /** The key-encryption key a harness generated into its DATA_DIR on first start. */
 export function harnessKek(h: Harness): string {
   return readFileSync(kekFilePath(h.dataDir), 'utf8').trim();
-}
-
-/** Files a runtime left in a folder: a command or a second instance must leave none that hold keys. */
-export function filesIn(dir: string): string[] {
-  return readdirSync(dir).sort();
 }
 
 /**
