@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { newKekSecret, parseKeks, type KekSet } from './key-encryption';
 
@@ -19,6 +19,27 @@ export async function resolveKeks(config: { KEY_ENCRYPTION_KEY?: string; DATA_DI
   if (!mayCreate) return null;
   writeKekFile(config.DATA_DIR, [newKekSecret()]);
   return parseKeks(readFileSync(path, 'utf8'), path);
+}
+
+/**
+ * The KEKs of a running Node process. From the file, they are read again when the file changes:
+ * `keys rewrap` run beside a live service re-seals the keys under a new KEK, and the service must
+ * open keys rotated in after it without a restart.
+ */
+export async function nodeKeks(config: { KEY_ENCRYPTION_KEY?: string; DATA_DIR: string }, mayCreate: boolean): Promise<() => Promise<KekSet | null>> {
+  let keks = await resolveKeks(config, mayCreate);
+  if (config.KEY_ENCRYPTION_KEY) return async () => keks;
+  const path = kekFilePath(config.DATA_DIR);
+  const changed = () => (existsSync(path) ? statSync(path).mtimeMs : null);
+  let seen = changed();
+  return async () => {
+    const now = changed();
+    if (now !== null && now !== seen) {
+      seen = now;
+      keks = await parseKeks(readFileSync(path, 'utf8'), path);
+    }
+    return keks;
+  };
 }
 
 /** Written whole then renamed, so a crash leaves the old file or the new one, never half of one. */

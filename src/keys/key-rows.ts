@@ -1,6 +1,6 @@
 import { asc, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { signingKeys, stampRanges } from '../db/schema';
+import { signingKeys } from '../db/schema';
 import type { PrivateSigningJwk } from './key-ring';
 
 export type KeyState = 'active' | 'retired' | 'compromised';
@@ -14,8 +14,9 @@ export type KeyRow = { kid: string; publicJwk: JsonWebKey; state: KeyState; priv
 export function loadKeyRows(db: Db): Promise<KeyRow[]> {
   return db.select({
     kid: signingKeys.kid, publicJwk: signingKeys.publicJwk, state: signingKeys.state, privateKeySealed: signingKeys.privateKeySealed,
-    signsStamps: sql<boolean>`(${signingKeys.state} = 'active' or (${signingKeys.state} = 'retired'
-      and exists (select 1 from ${stampRanges} where ${stampRanges.kid} = ${signingKeys.kid})))`,
+    // Spelled out: inside a select, drizzle writes columns unqualified, and `kid = kid` would match any range.
+    signsStamps: sql<boolean>`(signing_keys.state = 'active' or (signing_keys.state = 'retired'
+      and exists (select 1 from stamp_ranges r where r.kid = signing_keys.kid)))`,
   }).from(signingKeys).orderBy(asc(signingKeys.createdAt), asc(signingKeys.kid));
 }
 

@@ -5,7 +5,7 @@ import { createFirstSigningKey, importPrivateKeys } from '../services/keys/provi
 import type { ServiceContext } from '../services/shared/context';
 import type { Actor } from '../services/shared/policy';
 import { keyFilePath, readKeyFile } from './file-key-store';
-import { resolveKeks } from './kek-file';
+import { nodeKeks } from './kek-file';
 import { KeyRing, type PrivateSigningJwk } from './key-ring';
 import { loadKeyRows, parseSigningKeySecret } from './key-rows';
 
@@ -28,8 +28,8 @@ export type NodeKeyRole = 'service' | 'command';
 export async function openNodeKeyRing(db: Db, config: Config, role: NodeKeyRole): Promise<KeyRing> {
   const external = config.SIGNING_KEY ? [parseSigningKeySecret(config.SIGNING_KEY)] : [];
   const rows = await loadKeyRows(db);
-  const keks = await resolveKeks(config, role === 'service' && !rows.some((r) => r.privateKeySealed));
-  const ring = new KeyRing({ keks: async () => keks, external, refreshSeconds: config.KEY_REFRESH_SECONDS, nativeSigner: nodeEd25519 });
+  const keks = await nodeKeks(config, role === 'service' && !rows.some((r) => r.privateKeySealed));
+  const ring = new KeyRing({ keks, external, refreshSeconds: config.KEY_REFRESH_SECONDS, nativeSigner: nodeEd25519 });
   if (role === 'command') {
     await ring.refresh(db);
     return ring;

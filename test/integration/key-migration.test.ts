@@ -17,6 +17,7 @@ import { newKekSecret, parseKeks, sealedUnder } from '../../src/keys/key-encrypt
 import { publicPart } from '../../src/keys/key-rows';
 import { rewrapKeysCommand } from '../../src/keys/rewrap-command';
 import { bootNode, MIGRATIONS_FOLDER, type NodeRuntime } from '../../src/node/boot';
+import { rotateSigningKey } from '../../src/services/keys/rotate-signing-key';
 import { seedDemo, demoCodes, SEED_ACTOR } from '../../src/seed/seed-demo';
 import { verifyStamp } from '../../src/services/verification/verify-stamps';
 import { ADMIN, createTestDatabase, DATABASE_KINDS, openHarness, TEST_NOW, TEST_ORIGIN, type DatabaseKind, type Harness } from '../support/harness';
@@ -81,6 +82,7 @@ describe.each(DATABASE_KINDS)('upgrading an earlier install on %s', (kind) => {
     const codes = await demoCodes(ctx);
     const strayCode = await signStamp(await importJWK(legacy.stray, 'EdDSA') as CryptoKey, 'K2', (await verifyStamp(ctx, codes.valid)).serial!);
     expect((await verifyStamp(ctx, strayCode)).status).toBe('unknown');
+    await runtime.keys.refresh(runtime.db); // the copy as any instance reads it once stamps exist
     const offline = unreachableDatabase();
     try {
       expect(await verifyStamp({ ...ctx, db: offline.db }, strayCode)).toMatchObject({ status: 'forged', forgedReason: 'unknown_key', live: false });
@@ -128,8 +130,10 @@ describe('keys rewrap from the command line (embedded default: the KEK in DATA_D
     } finally {
       await second.close();
     }
-    // The running instance never noticed.
+    // The running instance never noticed, and reads the new file when it next needs a KEK.
     expect((await verifyStamp(h.ctx(ADMIN), h.codes.valid)).status).toBe('valid');
     expect((await h.keys.activeSigner(h.db)).kid).toBe('K1');
+    expect(await rotateSigningKey({ ctx: h.ctx(ADMIN) })).toEqual({ kid: 'K2', retired: ['K1'] });
+    expect((await h.keys.activeSigner(h.db)).kid).toBe('K2');
   }, 60_000);
 });
