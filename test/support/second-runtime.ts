@@ -19,12 +19,17 @@ export function harnessKek(h: Harness): string {
  * DATA_DIR, given the harness's KEK unless `env` says otherwise: what a second Node process or
  * a Worker is.
  */
-export async function bootSecondRuntime(h: Harness, env: Record<string, string | undefined> = {}, dataDir = emptyDir()) {
+export async function bootSecondRuntime(h: Harness, env: Record<string, string | undefined> = {}, givenDir?: string) {
+  const dataDir = givenDir ?? emptyDir();
   const config = loadConfig({
     DATA_DIR: dataDir, DATABASE_URL: h.databaseUrl!, PUBLIC_ORIGIN: TEST_ORIGIN, VERIFY_RATE_PER_MINUTE: '1000000',
     KEY_ENCRYPTION_KEY: harnessKek(h), KEY_REFRESH_SECONDS: '1', ...env,
   });
-  const runtime = await bootNode(config, { now: () => TEST_NOW });
+  const runtime = await bootNode(config, { now: () => TEST_NOW }).catch((error: unknown) => {
+    // A refused start is what some tests expect; a folder the caller gave is theirs to read and remove.
+    if (!givenDir) rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  });
   return {
     ...runtime, dataDir,
     ctx: (actor: Actor): ServiceContext => ({ db: runtime.db, actor, now: () => TEST_NOW, keys: runtime.keys, config: runtime.config }),
