@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../env';
-import { openNodeDatabase } from '../node/boot';
 import { openNodeKeyRing } from '../keys/node-keys';
 import { rewrapKeysCommand } from '../keys/rewrap-command';
 import { verifyAuditChain } from '../services/audit/verify-audit-chain';
@@ -9,6 +8,8 @@ import { markKeyCompromised, rotateSigningKey } from '../services/keys/rotate-si
 import { createApiToken } from '../services/tokens/create-token';
 import { createEnrolment } from '../services/auth/enrolment';
 import { PEOPLE_COMMANDS, PEOPLE_USAGE, runPeopleCommand } from './people';
+import { BACKUP_COMMANDS, BACKUP_USAGE, runBackupCommand } from './backup';
+import { openOperatorDatabase } from './database';
 import { AppError } from '../services/shared/errors';
 import { ROLES, type Actor, type Role } from '../services/shared/policy';
 import type { ServiceContext } from '../services/shared/context';
@@ -25,21 +26,23 @@ const USAGE = `Usage: npm run cli -- <command>
   audit verify
   certificates expiring [--days N]   (renewal notices: expiring within N days, default 30, or expired)
 ${PEOPLE_USAGE}
-Uses DATABASE_URL, or the PGlite database in DATA_DIR (stop \`npm start\` first: PGlite allows one process).`;
+${BACKUP_USAGE}
+Uses DATABASE_URL, or the PGlite database in DATA_DIR: through the running \`npm start\`, or on its own when none runs.`;
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv, allowPositionals: true,
     options: { role: { type: 'string' }, province: { type: 'string' }, subject: { type: 'string' }, name: { type: 'string' },
-      days: { type: 'string' }, kid: { type: 'string' }, id: { type: 'string' }, help: { type: 'boolean' } },
+      days: { type: 'string' }, kid: { type: 'string' }, id: { type: 'string' }, out: { type: 'string' }, in: { type: 'string' }, help: { type: 'boolean' } },
   });
   const command = positionals.join(' ');
-  if (values.help || !['enroll', 'token create', 'keys rotate', 'keys compromise', 'keys rewrap', 'audit verify', 'certificates expiring', ...PEOPLE_COMMANDS].includes(command)) {
+  if (values.help || !['enroll', 'token create', 'keys rotate', 'keys compromise', 'keys rewrap', 'audit verify', 'certificates expiring', ...PEOPLE_COMMANDS, ...BACKUP_COMMANDS].includes(command)) {
     console.log(USAGE);
     return values.help ? 0 : 2;
   }
   const config = loadConfig(process.env);
-  const database = await openNodeDatabase(config);
+  if ((BACKUP_COMMANDS as readonly string[]).includes(command)) return runBackupCommand(command as (typeof BACKUP_COMMANDS)[number], values, config);
+  const database = await openOperatorDatabase(config);
   try {
     const keys = await openNodeKeyRing(database.db, config, 'command');
     const ctx: ServiceContext = { db: database.db, actor: OPERATOR, now: () => new Date(), keys, config, requestId: 'cli' };

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { createApp } from '../app';
 import type { DbHandle } from '../db/client';
-import { openPglite } from '../db/pglite';
+import { ensureDataDir } from '../db/data-dir';
+import { openEmbeddedOwner } from '../db/embedded-owner';
 import { connectPostgres, migratePostgres } from '../db/postgres';
 import type { Config } from '../env';
 import { openNodeKeyRing } from '../keys/node-keys';
@@ -17,13 +17,17 @@ import { logError } from '../services/shared/log';
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../migrations', import.meta.url));
 export const LABEL_FONT_PATH = fileURLToPath(new URL('../../labels/fonts/DejaVuSansCondensed.ttf', import.meta.url));
 
-/** Opens PGlite in DATA_DIR, or PostgreSQL when DATABASE_URL is set, and applies migrations. */
+/**
+ * Opens PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR as its one owner, serving it
+ * to the CLI, psql and drizzle-kit over a socket in DATA_DIR; migrations are applied either way.
+ */
 export async function openNodeDatabase(config: Config): Promise<DbHandle> {
   if (config.DATABASE_URL) {
+    ensureDataDir(config.DATA_DIR);
     await migratePostgres(config.DATABASE_URL, MIGRATIONS_FOLDER);
     return connectPostgres(config.DATABASE_URL);
   }
-  return openPglite(join(config.DATA_DIR, 'pglite'), MIGRATIONS_FOLDER);
+  return openEmbeddedOwner(config.DATA_DIR, MIGRATIONS_FOLDER, { role: 'service', serve: true });
 }
 
 /** Everything `npm start` runs, without the listening socket: tests boot the same thing. */

@@ -12,6 +12,7 @@ import { SEED_ACTOR } from '../../src/seed/seed-demo';
 import { issueStamps } from '../../src/services/stamps/issue-stamps';
 import { stampPage } from '../../src/services/stamps/stamp-urls';
 import { launchChromium, listen } from '../support/browser';
+import { embeddedRss } from './embedded-rss';
 import { loadConfig } from '../../src/env';
 import { openHarness, TEST_ORIGIN } from '../support/harness';
 
@@ -111,6 +112,9 @@ async function main() {
   emit({ bench: 'labels_naive', ...naive });
   emit({ bench: 'labels_ratio_naive_over_ours', per_label_time: +((naive.seconds / naive.labels) / (ours.seconds / ours.labels)).toFixed(1),
     bytes_per_label: +(naive.bytes_per_label / ours.bytes_per_label).toFixed(1) });
+
+  progress('npm start on PGlite: resident memory after the demo seed and 1,000 verifications');
+  emit(await embeddedRss());
 
   progress('booting the Node runtime on PostgreSQL with the demo data');
   const h = await openHarness('postgres', { env: { VERIFY_RATE_PER_MINUTE: '100000000' } });

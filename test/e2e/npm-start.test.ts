@@ -1,68 +1,83 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scans } from '../../src/db/schema';
-import { openPglite } from '../../src/db/pglite';
+import { openEmbeddedOwner } from '../../src/db/embedded-owner';
 import { parseStampCode } from '../../src/domain/stamp-codec';
 import { VERDICT_STATUSES } from '../../src/domain/verdict';
 import { MIGRATIONS_FOLDER } from '../../src/node/boot';
 import type { Verdict } from '../../src/services/verification/verdict-types';
+import { createTestDatabase } from '../support/harness';
+import { startService, type ServiceProcess } from '../support/service-process';
 
-/** The README's first command, as a newcomer runs it: a fresh DATA_DIR, PGlite, demo data. */
+/** The README's first command, as a newcomer runs it: a DATA_DIR that does not exist yet, PGlite, demo data. */
 describe('npm start', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ocop-start-'));
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  let server: ChildProcess;
-  let output = '';
-  const urls = new Map<string, string>();
+  const root = mkdtempSync(join(tmpdir(), 'ocop-start-'));
+  const dataDir = join(root, 'not', 'yet', 'there');
+  let server: ServiceProcess;
 
   beforeAll(async () => {
-    server = spawn(join(process.cwd(), 'node_modules', '.bin', 'tsx'), ['src/node.ts'], {
-      env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    server.stdout!.on('data', (d) => (output += d));
-    server.stderr!.on('data', (d) => (output += d));
-    const deadline = Date.now() + 90_000;
-    while (!output.includes('OCOP stamp service on')) {
-      if (Date.now() > deadline || server.exitCode !== null) throw new Error(`npm start did not come up:\n${output}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    for (const match of output.matchAll(/^\s+(\w+)\s+(http\S+)$/gm)) urls.set(match[1]!, match[2]!);
-  }, 120_000);
+    server = await startService(dataDir, { VERIFY_RATE_PER_MINUTE: '600' });
+  }, 180_000);
 
-  afterAll(() => {
-    if (server.exitCode === null) server.kill('SIGKILL');
-    rmSync(dataDir, { recursive: true, force: true });
+  afterAll(async () => {
+    await server.stop('SIGKILL');
+    rmSync(root, { recursive: true, force: true });
   });
 
   it('seeds the demo on an empty database and prints one URL per status, each giving that status', async () => {
+    const output = server.output();
     expect(output).toContain('seeding the demo data set');
-    expect(output).toMatch(new RegExp(`First administrator's passkey enrolment link.*\\n\\s+http://localhost:${port}/enroll#[\\w-]+`));
-    expect([...urls.keys()].sort()).toEqual([...VERDICT_STATUSES].sort());
-    for (const [status, url] of urls) {
-      expect(url.startsWith(`http://localhost:${port}/S/`)).toBe(true);
-      const verdict = (await (await fetch(url, { headers: { accept: 'application/json' } })).json()) as Verdict;
+    expect(output).toMatch(/First administrator's passkey enrolment link.*\n\s+http:\/\/localhost:\d+\/enroll#[\w-]+/);
+    expect(output).toContain(`psql -h ${dataDir} -U postgres`);
+    expect([...server.codes.keys()].sort()).toEqual([...VERDICT_STATUSES].sort());
+    for (const [status, code] of server.codes) {
+      const verdict = (await (await fetch(`${server.origin}/S/${code}`, { headers: { accept: 'application/json' } })).json()) as Verdict;
       expect(verdict.status).toBe(status);
     }
   });
 
-  it('writes every pending scan before it exits on SIGTERM', async () => {
-    const url = urls.get('suspended')!;
-    for (let i = 0; i < 5; i++) await fetch(url);
-    server.kill('SIGTERM'); // at once: scans are still in the buffer
-    const code = await new Promise<number | null>((resolve) => server.once('exit', resolve));
-    expect(code).toBe(0);
-    const db = await openPglite(join(dataDir, 'pglite'), MIGRATIONS_FOLDER);
+  it('refuses a second service on the same DATA_DIR, naming the one that owns it', () => {
+    const second = spawnSync(process.execPath, ['--import', 'tsx', 'src/node.ts'], {
+      encoding: 'utf8', env: { ...process.env, PORT: '0', DATA_DIR: dataDir, DATABASE_URL: '' }, timeout: 120_000,
+    });
+    expect(second.status).toBe(1);
+    expect(second.stderr).toContain(`is in use by process ${server.child.pid} (npm start`);
+  }, 130_000);
+
+  it('writes every pending scan before it exits on SIGTERM, and leaves no lock or socket behind', async () => {
+    const code = server.codes.get('suspended')!;
+    for (let i = 0; i < 5; i++) await fetch(`${server.origin}/S/${code}`);
+    expect(await server.stop('SIGTERM')).toBe(0); // at once: scans are still in the buffer
+    expect(readdirSync(dataDir).filter((name) => name.startsWith('.s.') || name.startsWith('database.lock'))).toEqual([]);
+    const db = await openEmbeddedOwner(dataDir, MIGRATIONS_FOLDER, { role: 'cli', serve: false });
     try {
-      const serial = parseStampCode(url.split('/S/')[1]!)!.serial;
-      const rows = await db.db.select().from(scans).where(eq(scans.serial, serial));
+      const rows = await db.db.select().from(scans).where(eq(scans.serial, parseStampCode(code)!.serial));
       expect(rows).toHaveLength(6); // one from the status check above, five here
       expect(rows.every((r) => r.scannerHash && !r.scannerHash.includes('127.0.0.1'))).toBe(true);
     } finally {
       await db.close();
     }
   });
+});
+
+describe('npm start on PostgreSQL', () => {
+  it('creates a DATA_DIR that does not exist for its key material', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'ocop-start-pg-'));
+    const database = await createTestDatabase();
+    const dataDir = join(root, 'missing');
+    const server = await startService(dataDir, { DATABASE_URL: database.url, SEED_DEMO: 'false' });
+    try {
+      expect(server.output()).toContain('database: PostgreSQL');
+      expect(existsSync(dataDir)).toBe(true);
+      expect((await fetch(`${server.origin}/.well-known/jwks.json`)).status).toBe(200);
+    } finally {
+      await server.stop('SIGTERM');
+      await database.drop();
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 180_000);
 });
