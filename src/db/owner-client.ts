@@ -5,8 +5,8 @@ import type { Db, DbHandle } from './client';
 
 /**
  * A client of the owner's embedded database (src/db/owner-socket.ts). One connection: the owner
- * runs one session anyway. No named prepared statements: every client shares that one session,
- * so names chosen by two processes could collide, and they would outlive the connection.
+ * runs one session anyway. Unnamed statements only: named ones would sit in the session the
+ * service shares until this connection ends, and a command runs each statement about once.
  */
 export async function connectToOwner(socketDir: string): Promise<DbHandle> {
   const client = postgres({ host: socketDir, port: 5432, user: 'postgres', database: 'postgres', max: 1, prepare: false,

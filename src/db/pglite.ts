@@ -32,8 +32,8 @@ export type PgliteHandle = DbHandle & { client: PGlite };
 
 /**
  * Embedded PostgreSQL for local runs and tests. Node only: it never enters the Worker bundle.
- * `pgdata` null is an in-memory database. Migrations run only when a folder is given: the one
- * owner of a database migrates it (src/db/embedded-owner.ts).
+ * `pgdata` null is an in-memory database. Whoever opens a folder must own it first
+ * (src/db/embedded-owner.ts): two processes on one folder corrupt it.
  */
 export async function openPglite(pgdata: string | null, migrationsFolder: string | null): Promise<PgliteHandle> {
   if (pgdata) {
