@@ -3,6 +3,7 @@ import { statusTone } from '../src/domain/verdict';
 import { PROVINCES } from '../src/data/provinces';
 import type { CopySignal } from '../src/domain/copy-detection';
 import type { Verdict } from '../src/services/verification/verdict-types';
+import { vietnamTime } from './format';
 import { html, raw, type Html } from './view';
 import { explainSignal, LABELS, STATUS_TEXT, type Lang } from './i18n';
 import { reportForm, type ReportFormState } from './report-form';
@@ -83,5 +84,5 @@ ${row(t.number, certificate.number)}${row(t.decision, `${certificate.decisionNum
 ${row(t.issuer, `${certificate.issuerName} (${t.level[certificate.issuerLevel] ?? certificate.issuerLevel})`)}
 ${row(t.validity, `${d(certificate.validFrom)} – ${d(certificate.validUntil)}`)}</dl></section>
 ${v.scans ? html`<section class="card" aria-labelledby="q"><h2 id="q">${t.scans}</h2><p>${t.scanCount(v.scans.count)}${
-  v.scans.firstAt ? html`, ${t.firstScan} ${new Date(v.scans.firstAt).toLocaleString(lang === 'en' ? 'en-GB' : 'vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })}${v.scans.firstPlace ? ` (${v.scans.firstPlace})` : ''}` : ''}</p></section>` : ''}`;
+  v.scans.firstAt ? html`, ${t.firstScan} ${vietnamTime(new Date(v.scans.firstAt))}${v.scans.firstPlace ? ` (${v.scans.firstPlace})` : ''}` : ''}</p></section>` : ''}`;
 }

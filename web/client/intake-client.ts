@@ -11,6 +11,7 @@ import { startCamera, type Camera } from './intake/camera';
 import { codesFromText, MAX_CSV_BYTES, sessionCsv } from './intake/codes-io';
 import { feedback } from './intake/feedback';
 import { localTime, statusTitle, t } from './intake/lang';
+import { vietnamIso } from '../format';
 import { rowItem } from './intake/result-row';
 import { store, type Pending, type Recorded, type Row, type Session } from './intake/session-store';
 import { syncPending, type SyncHooks } from './intake/sync';
@@ -142,7 +143,7 @@ function exportCsv(): void {
     offlineAsOf: r.live ? null : r.asOf, suspicious: r.signals.join(' ') })), { header: t.csvHeader, yes: t.yes });
   const link = document.createElement('a');
   link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  link.download = `nhan-hang-${session.startedAt.slice(0, 10)}-${session.id.slice(0, 8)}.csv`;
+  link.download = `nhan-hang-${vietnamIso(new Date(session.startedAt)).slice(0, 10)}-${session.id.slice(0, 8)}.csv`;
   document.body.appendChild(link);
   link.click();
   link.remove();

@@ -1,12 +1,13 @@
-import { formatVietnameseDate } from '../../src/domain/calendar';
 import { latestOpenDecision } from '../../src/domain/certificate-lifecycle';
-import { GROUNDS_VI, REVOCATION_GROUNDS } from '../../src/services/lifecycle/inputs';
-import { EVENT_VI, type ProductDossier } from '../../src/services/inspections/product-dossier';
+import type { ProductDossier, TimelineEntry } from '../../src/services/inspections/product-dossier';
+import { vietnamDate } from '../format';
 import { renderField, type Field } from './forms';
 import { html, type Html } from '../view';
+import { vi } from '../words/vi';
+import type { InspectionResult, LifecycleEvent } from '../words/types';
 
-const d = (iso: string | null | undefined) => (iso ? formatVietnameseDate(iso) : '—');
-const STATUS_VI: Record<string, string> = { active: 'Hiệu lực', suspended: 'Đình chỉ', revoked: 'Đã thu hồi' };
+const d = (date: string | Date | null | undefined) => (date ? vietnamDate(date) : '—');
+const eventWords = (kind: string) => vi.events[kind as LifecycleEvent] ?? kind;
 
 /** The fields every decision carries: date, reason, legal basis, deciding body, and its inspection. */
 function decisionFields(prefix: string, inspections: ProductDossier['inspections']): Html {
@@ -16,7 +17,7 @@ function decisionFields(prefix: string, inspections: ProductDossier['inspections
     { name: 'basis', label: 'Căn cứ (số quyết định, biên bản)', type: 'text', required: true },
     { name: 'decidedBy', label: 'Cơ quan quyết định', type: 'text', required: true },
     { name: 'inspectionId', label: 'Theo lần kiểm tra', type: 'select',
-      options: inspections.map((i) => ({ value: i.id, label: `${d(i.inspectedOn)} – ${i.agency} (${i.result === 'pass' ? 'đạt' : 'vi phạm'})` })) },
+      options: inspections.map((i) => ({ value: i.id, label: `${d(i.inspectedOn)} – ${i.agency} (${vi.inspectionResults[i.result]})` })) },
   ];
   // Ids must be unique on a page with several forms: prefix each field's id.
   return html`${fields.map((f) => renderField(f, '', undefined, prefix))}`;
@@ -26,7 +27,7 @@ const hidden = (csrf: string) => html`<input type="hidden" name="_csrf" value="$
 
 export function certificatesSection(dossier: ProductDossier, csrf: string, mayAct: boolean): Html {
   return html`<h2 id="certs">Giấy chứng nhận</h2>${dossier.certificates.map((c) => html`<section class="card" aria-labelledby="cert-${c.id}">
-<h3 id="cert-${c.id}">${c.number} · ${'★'.repeat(c.stars)} · ${c.expired && c.status === 'active' ? 'Hết hạn' : STATUS_VI[c.status]}</h3>
+<h3 id="cert-${c.id}">${c.number} · ${'★'.repeat(c.stars)} · ${vi.certificateStates[c.expired && c.status === 'active' ? 'expired' : c.status]}</h3>
 <p>Quyết định ${c.decisionNumber} ngày ${d(c.decisionDate)} (${c.issuerName}); hiệu lực ${d(c.validFrom)} – ${d(c.validUntil)}.
 ${c.statusReason ? html`<br>Thay đổi gần nhất ${d(c.statusChangedOn)}: ${c.statusReason} (${c.statusBasis})` : ''}</p>
 ${mayAct && c.status !== 'revoked' ? html`<details><summary>Đình chỉ, khôi phục hoặc thu hồi</summary>
@@ -35,16 +36,16 @@ ${mayAct && c.status !== 'revoked' ? html`<details><summary>Đình chỉ, khôi 
 ${c.status === 'active' ? html`<option value="suspend">Đình chỉ (chờ kết quả kiểm tra)</option>` : html`<option value="reinstate">Khôi phục</option>`}
 <option value="revoke">Thu hồi giấy chứng nhận</option></select></div>
 <div class="field"><label for="g-${c.id}">Căn cứ thu hồi (chỉ khi thu hồi)</label><select id="g-${c.id}" name="grounds">
-${REVOCATION_GROUNDS.map((g) => html`<option value="${g}">${GROUNDS_VI[g]}</option>`)}</select></div>
+${Object.entries(vi.grounds).map(([g, words]) => html`<option value="${g}">${words}</option>`)}</select></div>
 ${decisionFields(`c-${c.id}`, dossier.inspections)}<button type="submit">Ghi quyết định</button></form></details>` : ''}
-<ol class="hint">${c.events.map((e) => html`<li>${d(e.effectiveOn)} – ${EVENT_VI[e.kind] ?? e.kind}${e.basis ? ` (${e.basis})` : ''}${e.reason ? `: ${e.reason}` : ''}</li>`)}</ol>
+<ol class="hint">${c.events.map((e) => html`<li>${d(e.effectiveOn)} – ${eventWords(e.kind)}${e.basis ? ` (${e.basis})` : ''}${e.reason ? `: ${e.reason}` : ''}</li>`)}</ol>
 ${mayAct ? correctionForm(`/console/inspect/certificates/${c.id}/corrections`, `cc-${c.id}`, latestOpenDecision(c.events), csrf) : ''}
 </section>`)}`;
 }
 
 function correctionForm(action: string, prefix: string, event: { id: number; kind: string } | undefined, csrf: string): Html {
   if (!event) return html``;
-  return html`<details><summary>Đính chính quyết định ${EVENT_VI[event.kind] ?? event.kind} gần nhất</summary>
+  return html`<details><summary>Đính chính quyết định ${eventWords(event.kind)} gần nhất</summary>
 <form method="post" action="${action}" data-step-up>${hidden(csrf)}<input type="hidden" name="eventId" value="${event.id}">
 ${decisionFields(prefix, [])}<button type="submit">Ghi quyết định đính chính</button></form></details>`;
 }
@@ -93,14 +94,28 @@ ${fields.map((f) => renderField(f, ''))}
 <button type="submit">Lưu biên bản</button></form></details>`;
 }
 
+/** A timeline step in words: the service gives codes and facts, the vocabulary makes the sentence. */
+function timelineTitle(t: TimelineEntry): string {
+  const [scope, code] = t.kind.split('.') as [string, string | undefined];
+  if (scope === 'certificate') return vi.timeline.certificate(t.about, eventWords(t.event ?? code ?? ''));
+  if (scope === 'batch') return vi.timeline.batch(t.about, eventWords(t.event ?? code ?? ''));
+  if (t.kind === 'stamps.issued' && t.serials) return vi.timeline.stampsIssued(t.about, t.serials.last - t.serials.first + 1);
+  if (scope === 'inspection') return vi.timeline.inspection(vi.inspectionResults[code as InspectionResult] ?? code ?? '', t.about);
+  if (t.kind === 'area.flagged') return vi.timeline.areaFlagged(t.about);
+  if (t.kind === 'report' && t.state) return vi.timeline.report(vi.reportStates[t.state]);
+  return t.kind;
+}
+
 export function timelineSection(dossier: ProductDossier): Html {
-  return html`<h2 id="timeline">Dòng thời gian</h2><ol class="card">${dossier.timeline.map((t) => html`<li><strong>${d(t.on)}</strong> ${t.title}${
-    t.basis ? ` (${t.basis})` : ''}${t.detail ? html`<br><span class="hint">${t.detail}</span>` : ''}</li>`)}</ol>`;
+  return html`<h2 id="timeline">Dòng thời gian</h2><ol class="card">${dossier.timeline.map((t) => {
+    const detail = t.serials ? vi.timeline.serials(t.serials.first, t.serials.last) : t.detail;
+    return html`<li><strong>${d(t.on)}</strong> ${timelineTitle(t)}${t.basis ? ` (${t.basis})` : ''}${detail ? html`<br><span class="hint">${detail}</span>` : ''}</li>`;
+  })}</ol>`;
 }
 
 export function scansAndReports(dossier: ProductDossier): Html {
   return html`<h2 id="scans">Lượt quét theo nơi quét</h2><table><thead><tr><th scope="col">Nơi</th><th scope="col">Số lượt</th></tr></thead>
 <tbody>${dossier.scansByPlace.map((s) => html`<tr><td>${s.place ?? 'Không rõ'}</td><td>${s.n}</td></tr>`)}</tbody></table>
-<h2 id="reports">Phản ánh của người tiêu dùng</h2>${dossier.reports.length ? html`<ul>${dossier.reports.map((r) => html`<li>${d(r.createdAt.toISOString().slice(0, 10))} – ${r.details}
-(${r.state === 'open' ? 'đang mở' : 'đã đóng'})</li>`)}</ul>` : html`<p class="hint">Chưa có phản ánh.</p>`}`;
+<h2 id="reports">Phản ánh của người tiêu dùng</h2>${dossier.reports.length ? html`<ul>${dossier.reports.map((r) => html`<li>${d(r.createdAt)} – ${r.details}
+(${vi.reportStates[r.state]})</li>`)}</ul>` : html`<p class="hint">Chưa có phản ánh.</p>`}`;
 }

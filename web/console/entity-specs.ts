@@ -1,21 +1,21 @@
 import { PROVINCES } from '../../src/data/provinces';
 import { TAXONOMIES } from '../../src/data/taxonomy';
-import { formatVietnameseDate } from '../../src/domain/calendar';
 import type { RegistryEntity } from '../../src/services/registry/read-registry';
 import type { Action } from '../../src/services/shared/policy';
+import { vietnamDate } from '../format';
+import { vi } from '../words/vi';
+import type { CertificateState } from '../words/types';
 import type { Field, Option } from './forms';
 
 /** Choices that come from the registry itself, limited to what the actor may see. */
 export type Lookups = { subjects: Option[]; products: Option[]; areas: Option[] };
 
 const provinces: Option[] = Object.entries(PROVINCES).map(([value, p]) => ({ value, label: `${value} – ${p.vi}` }));
-const subjectKinds: Option[] = [
-  { value: 'htx', label: 'Hợp tác xã' }, { value: 'to_hop_tac', label: 'Tổ hợp tác' },
-  { value: 'doanh_nghiep', label: 'Doanh nghiệp' }, { value: 'ho_kinh_doanh', label: 'Hộ kinh doanh' },
-];
+const options = (words: Record<string, string>): Option[] => Object.entries(words).map(([value, label]) => ({ value, label }));
+const subjectKinds = options(vi.subjectKinds);
 const subgroups: Option[] = Object.entries(TAXONOMIES['2022'].groups).flatMap(([code, g]) =>
   Object.entries(g.subgroups).map(([sub, name]) => ({ value: sub, label: `${sub} ${name}`, group: `${code}. ${g.vi}` })));
-const date = (v: unknown) => (typeof v === 'string' && v ? formatVietnameseDate(v) : '—');
+const date = (v: unknown) => (typeof v === 'string' && v ? vietnamDate(v) : '—');
 
 export type EntitySpec = {
   title: string; singular: string; createAction: Action; updateAction: Action | null;
@@ -42,7 +42,7 @@ export const ENTITY_SPECS: Record<RegistryEntity, EntitySpec> = {
     title: 'Vùng nguyên liệu', singular: 'vùng nguyên liệu', createAction: 'area.create', updateAction: 'area.update',
     fields: (l) => [
       { name: 'subjectId', label: 'Chủ thể', type: 'select', required: true, options: l.subjects, editable: false },
-      { name: 'kind', label: 'Loại', type: 'select', required: true, options: [{ value: 'growing_area', label: 'Vùng trồng' }, { value: 'packing_house', label: 'Cơ sở đóng gói' }, { value: 'other', label: 'Khác' }] },
+      { name: 'kind', label: 'Loại', type: 'select', required: true, options: options(vi.areaKinds) },
       { name: 'name', label: 'Tên vùng', type: 'text', required: true },
       { name: 'officialCode', label: 'Mã số vùng trồng / cơ sở đóng gói', type: 'text', hint: 'Ví dụ VN-DTOR-0017' },
       { name: 'provinceCode', label: 'Tỉnh, thành phố', type: 'select', required: true, options: provinces },
@@ -77,7 +77,7 @@ export const ENTITY_SPECS: Record<RegistryEntity, EntitySpec> = {
       { name: 'decisionDate', label: 'Ngày quyết định', type: 'date', required: true, hint: 'Hiệu lực 36 tháng kể từ ngày quyết định.' },
     ],
     columns: [{ label: 'Số', value: (r) => String(r.number) }, { label: 'Sao', value: (r) => '★'.repeat(Number(r.stars)) },
-      { label: 'Hiệu lực', value: (r) => `${date(r.validFrom)} – ${date(r.validUntil)}` }, { label: 'Trạng thái', value: (r) => String(r.status) }],
+      { label: 'Hiệu lực', value: (r) => `${date(r.validFrom)} – ${date(r.validUntil)}` }, { label: 'Trạng thái', value: (r) => vi.certificateStates[r.status as CertificateState] ?? String(r.status) }],
   },
   batches: {
     title: 'Lô hàng', singular: 'lô hàng', createAction: 'batch.create', updateAction: 'batch.update',

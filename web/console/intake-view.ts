@@ -1,3 +1,4 @@
+import { vietnamTime } from '../format';
 import { html, raw, type Html } from '../view';
 import type { Lang } from '../i18n';
 import { INTAKE_TEXT } from '../intake-text';
@@ -17,7 +18,6 @@ const INTAKE_CSS = `.net{padding:.5rem .7rem;border-radius:.4rem;margin:.4rem 0}
 
 export function intakePage(receipts: ReceiptRow[], defaultPointOfSale: string, lang: Lang, account: string): Html {
   const t = INTAKE_TEXT[lang];
-  const time = (d: Date) => d.toLocaleString(t.locale, { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric' });
   // raw: INTAKE_CSS is a constant of this file, and CSS must not be entity-escaped.
   return html`<style>${raw(INTAKE_CSS)}</style>
 <p><a href="?lang=${t.switchHref}" hreflang="${t.switchHref}" lang="${t.switchHref}">${t.switchLang}</a></p>
@@ -61,6 +61,6 @@ export function intakePage(receipts: ReceiptRow[], defaultPointOfSale: string, l
 <p class="hint">${t.receiptsHint} <a href="/.well-known/jwks.json">JWKS</a>.</p>
 <table id="receipts"><thead><tr><th scope="col">${t.recordedAt}</th><th scope="col">${t.pointOfSale}</th><th scope="col">${t.codes}</th><th scope="col">${t.receipt}</th></tr></thead>
 <tbody>${receipts.length === 0 ? html`<tr class="empty"><td colspan="4">${t.noReceipts}</td></tr>` : ''}
-${receipts.map((r) => html`<tr><td>${time(r.recordedAt)}</td><td>${r.pointOfSale}</td><td>${r.itemCount}</td>
+${receipts.map((r) => html`<tr><td>${vietnamTime(r.recordedAt)}</td><td>${r.pointOfSale}</td><td>${r.itemCount}</td>
 <td><a href="/api/v1/intakes/${r.id}/receipt" download>${t.download}</a></td></tr>`)}</tbody></table>`;
 }

@@ -1,33 +1,33 @@
-import type { Actor } from '../../src/services/shared/policy';
-import { POLICY, type Action, type Role } from '../../src/services/shared/policy';
+import { PROVINCES } from '../../src/data/provinces';
+import type { Action, Actor } from '../../src/services/shared/policy';
 import { html, raw, type Html } from '../view';
 import type { Lang } from '../i18n';
+import { vi } from '../words/vi';
 
-export type PageUser = { actor: Actor; personName?: string; csrfToken?: string };
+/**
+ * Who is looking at the page. `may` answers whether their role may ever do an action: the route
+ * passes the policy's answer in, so the view holds no policy of its own (services re-check scope).
+ */
+export type PageUser = { actor: Actor; personName?: string; csrfToken?: string; may?: May };
+/** Whether the viewer's role may ever do an action (the route answers it from the policy table). */
+export type May = (action: Action) => boolean;
 
-const ROLE_VI: Record<Role, string> = { retailer: 'Nhà bán lẻ', producer: 'Nhà sản xuất', inspector: 'Thanh tra', authority: 'Cơ quan quản lý', admin: 'Quản trị' };
-
-/** Whether a role may ever do an action (the jurisdiction is checked again by the service). */
-export function roleMay(actor: Actor, action: Action): boolean {
-  return actor.kind !== 'anonymous' && Boolean((POLICY[action] as Partial<Record<Role, string>>)[actor.role]);
-}
-
-const NAV: { href: string; label: string; show: (a: Actor) => boolean }[] = [
-  { href: '/console/subjects', label: 'Chủ thể', show: (a) => roleMay(a, 'registry.read') },
-  { href: '/console/areas', label: 'Vùng nguyên liệu', show: (a) => roleMay(a, 'registry.read') },
-  { href: '/console/products', label: 'Sản phẩm', show: (a) => roleMay(a, 'registry.read') },
-  { href: '/console/certificates', label: 'Chứng nhận', show: (a) => roleMay(a, 'registry.read') },
-  { href: '/console/batches', label: 'Lô hàng', show: (a) => roleMay(a, 'registry.read') },
-  { href: '/console/expiring', label: 'Sắp hết hạn', show: (a) => roleMay(a, 'registry.read') },
-  { href: '/console/print', label: 'In tem', show: (a) => roleMay(a, 'stamps.issue') },
-  { href: '/console/inspect', label: 'Hậu kiểm', show: (a) => roleMay(a, 'inspection.read') },
-  { href: '/console/reports', label: 'Phản ánh', show: (a) => roleMay(a, 'report.read') },
-  { href: '/console/suspicious', label: 'Nghi sao chép', show: (a) => roleMay(a, 'copy.read') },
-  { href: '/console/intake/', label: 'Nhận hàng', show: (a) => roleMay(a, 'intake.record') },
-  { href: '/console/people', label: 'Người dùng', show: (a) => roleMay(a, 'person.read') },
-  { href: '/console/tokens', label: 'Mã truy cập', show: (a) => roleMay(a, 'token.read') },
-  { href: '/console/audit', label: 'Nhật ký', show: (a) => roleMay(a, 'audit.read') },
-  { href: '/console/passkeys', label: 'Passkey của tôi', show: (a) => a.kind === 'session' },
+const NAV: { href: string; label: string; action: Action | 'own-passkeys' }[] = [
+  { href: '/console/subjects', label: 'Chủ thể', action: 'registry.read' },
+  { href: '/console/areas', label: 'Vùng nguyên liệu', action: 'registry.read' },
+  { href: '/console/products', label: 'Sản phẩm', action: 'registry.read' },
+  { href: '/console/certificates', label: 'Chứng nhận', action: 'registry.read' },
+  { href: '/console/batches', label: 'Lô hàng', action: 'registry.read' },
+  { href: '/console/expiring', label: 'Sắp hết hạn', action: 'registry.read' },
+  { href: '/console/print', label: 'In tem', action: 'stamps.issue' },
+  { href: '/console/inspect', label: 'Hậu kiểm', action: 'inspection.read' },
+  { href: '/console/reports', label: 'Phản ánh', action: 'report.read' },
+  { href: '/console/suspicious', label: 'Nghi sao chép', action: 'copy.read' },
+  { href: '/console/intake/', label: 'Nhận hàng', action: 'intake.record' },
+  { href: '/console/people', label: 'Người dùng', action: 'person.read' },
+  { href: '/console/tokens', label: 'Mã truy cập', action: 'token.read' },
+  { href: '/console/audit', label: 'Nhật ký', action: 'audit.read' },
+  { href: '/console/passkeys', label: 'Passkey của tôi', action: 'own-passkeys' },
 ];
 
 const CSS = `*{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1b1b;background:#f4f5f2}
@@ -51,9 +51,10 @@ export type PageOptions = { script?: string; lang?: Lang };
 
 export function consolePage(title: string, user: PageUser | null, body: Html, options: PageOptions = {}): Html {
   const actor = user?.actor;
+  const shown = (action: Action | 'own-passkeys') => (action === 'own-passkeys' ? actor?.kind === 'session' : user?.may?.(action) === true);
   const nav = actor && actor.kind !== 'anonymous'
-    ? html`<nav aria-label="Điều hướng chính"><ul>${NAV.filter((n) => n.show(actor)).map((n) => html`<li><a href="${n.href}">${n.label}</a></li>`)}</ul></nav>
-<span class="who">${user?.personName ?? ''} · ${ROLE_VI[actor.role]}${actor.provinceCode ? ` · tỉnh ${actor.provinceCode}` : ''}</span>
+    ? html`<nav aria-label="Điều hướng chính"><ul>${NAV.filter((n) => shown(n.action)).map((n) => html`<li><a href="${n.href}">${n.label}</a></li>`)}</ul></nav>
+<span class="who">${user?.personName ?? ''} · ${vi.roles[actor.role]}${actor.provinceCode ? ` · ${PROVINCES[actor.provinceCode]?.vi ?? vi.messages.province(actor.provinceCode)}` : ''}</span>
 <form method="post" action="/console/sign-out"><input type="hidden" name="_csrf" value="${user?.csrfToken ?? ''}"><button class="secondary" type="submit">Đăng xuất</button></form>`
     : '';
   // raw: CSS is a constant of this file; escaping would break its quoted font names.

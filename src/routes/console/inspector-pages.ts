@@ -14,11 +14,8 @@ import { batchTarget, certificateTarget } from '../../services/lifecycle/load-ta
 import { recallBatch } from '../../services/lifecycle/recall-batch';
 import { invalid } from '../../services/shared/errors';
 import { serviceContext } from '../context';
-import { formatVietnameseDate } from '../../domain/calendar';
-import { areasSection, batchesSection, certificatesSection, inspectionForm, scansAndReports, timelineSection } from '../../../web/console/dossier-view';
-import { roleMay } from '../../../web/console/layout';
-import { html } from '../../../web/view';
-import { formFailure, parseWith, postedForm, render, requirePerson } from './shared';
+import { dossierView, inspectSearchView, type DossierProblem } from '../../../web/console/inspector-view';
+import { formFailure, may, parseWith, postedForm, render, requirePerson, type PageStatus } from './shared';
 
 /** Inspectors (and authorities): find a product, read its dossier, record inspections, act. */
 export const inspectorPages = new Hono<AppEnv>();
@@ -29,31 +26,13 @@ inspectorPages.get('/console/inspect', async (c) => {
   const ctx = serviceContext(c);
   const q = (c.req.query('q') ?? '').slice(0, 400);
   const [hits, recent] = await Promise.all([q ? searchProducts(ctx, q) : Promise.resolve(null), listInspections(ctx, { limit: 20 })]);
-  return render(c, 'Hậu kiểm', html`<form class="toolbar" method="get" action="/console/inspect" role="search"><div class="field">
-<label for="q">Tìm theo mã tem hoặc đường dẫn, số sê-ri, sản phẩm, chủ thể, số chứng nhận hoặc số lô</label>
-<input id="q" name="q" type="search" value="${q}" style="max-width:40rem"></div><button type="submit">Tìm</button></form>
-${hits ? html`<h2>Kết quả</h2>${hits.length ? html`<ul>${hits.map((h) => html`<li><a href="/console/inspect/products/${h.productId}">${h.productName}</a> – ${h.subjectName} (tỉnh ${h.provinceCode})</li>`)}</ul>`
-    : html`<p role="status">Không tìm thấy sản phẩm nào trong phạm vi của bạn.</p>`}` : ''}
-<h2>Lần kiểm tra gần đây</h2><table><thead><tr><th scope="col">Ngày</th><th scope="col">Chủ thể, sản phẩm</th><th scope="col">Cơ quan</th><th scope="col">Kết quả</th></tr></thead>
-<tbody>${recent.map((r) => html`<tr><td>${formatVietnameseDate(r.inspection.inspectedOn)}</td><td>${r.subjectName}${r.productName ? html` – <a href="/console/inspect/products/${r.inspection.productId}">${r.productName}</a>` : ''}</td>
-<td>${r.inspection.agency}</td><td>${r.inspection.result === 'pass' ? 'Đạt' : 'Có vi phạm'}</td></tr>`)}</tbody></table>`);
+  return render(c, 'Hậu kiểm', inspectSearchView(q, hits, recent));
 });
 
-async function dossierPage(c: Context<AppEnv>, productId: string, problem?: { message: string; fields: Record<string, string>; status: 200 | 400 | 403 | 404 | 409 | 422 }) {
+async function dossierPage(c: Context<AppEnv>, productId: string, problem?: DossierProblem & { status: PageStatus }) {
   const dossier = await productDossier(serviceContext(c), productId);
-  const csrf = c.var.session!.csrfToken;
-  const actor = c.var.actor;
-  const fieldList = Object.entries(problem?.fields ?? {});
-  return render(c, `${dossier.product.name} – ${dossier.subject.name}`, html`
-${c.req.query('done') ? html`<p class="notice" role="status">Đã ghi nhận. Mọi lượt quét tem từ bây giờ hiển thị trạng thái mới.</p>` : ''}
-${problem ? html`<div class="error" role="alert"><p>${problem.message}</p>${fieldList.length ? html`<ul>${fieldList.map(([k, v]) => html`<li>${k}: ${v}</li>`)}</ul>` : ''}</div>` : ''}
-<p><a href="#certs">Chứng nhận</a> · <a href="#batches">Lô hàng</a> · <a href="#areas">Vùng nguyên liệu</a> · <a href="#inspections">Kiểm tra</a> · <a href="#scans">Lượt quét</a> · <a href="#reports">Phản ánh</a> · <a href="#timeline">Dòng thời gian</a></p>
-${certificatesSection(dossier, csrf, roleMay(actor, 'certificate.revoke'))}
-${batchesSection(dossier, csrf, roleMay(actor, 'batch.recall'))}
-${areasSection(dossier, csrf, roleMay(actor, 'area.flag'))}
-<h2 id="inspections">Các lần kiểm tra</h2><ul>${dossier.inspections.map((i) => html`<li>${formatVietnameseDate(i.inspectedOn)} – ${i.agency}: ${i.result === 'pass' ? 'đạt' : 'có vi phạm'}. ${i.findings}</li>`)}</ul>
-${roleMay(actor, 'inspection.record') ? inspectionForm(dossier, csrf) : ''}
-${scansAndReports(dossier)}${timelineSection(dossier)}`, problem?.status);
+  return render(c, `${dossier.product.name} – ${dossier.subject.name}`,
+    dossierView(dossier, c.var.session!.csrfToken, may(c), Boolean(c.req.query('done')), problem), problem?.status);
 }
 
 inspectorPages.get('/console/inspect/products/:id', (c) => dossierPage(c, c.req.param('id')));

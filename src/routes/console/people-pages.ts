@@ -6,32 +6,24 @@ import { listPeople } from '../../services/people/manage-people';
 import { disablePerson, enablePerson } from '../../services/people/person-lifecycle';
 import { inviteInput } from '../shared/people-inputs';
 import { serviceContext } from '../context';
-import { formToInput, renderForm } from '../../../web/console/forms';
-import { invitationsTable, peopleTable } from '../../../web/console/people-view';
-import { html } from '../../../web/view';
-import { scopeFields, subjectOptions } from './scope-fields';
-import { formFailure, parseWith, postedForm, render, requirePerson } from './shared';
+import { formToInput } from '../../../web/console/forms';
+import { peopleView, type PeoplePage } from '../../../web/console/people-view';
+import { scopeFields } from '../../../web/console/scope-fields';
+import { vi } from '../../../web/words/vi';
+import { subjectOptions } from './scope-fields';
+import { formFailure, parseWith, postedForm, render, requirePerson, type PageStatus } from './shared';
 
 /** Who holds power in the caller's jurisdiction: people, pending invitations, and inviting more. */
 export const peoplePages = new Hono<AppEnv>();
 for (const path of ['/console/people', '/console/people/*', '/console/enrolments/*']) peoplePages.use(path, requirePerson);
 
-type Extra = { link?: string; notice?: string; values?: Record<string, unknown>; errors?: Record<string, string>; message?: string; status?: 200 | 400 | 403 | 404 | 409 | 422 };
+type Extra = Pick<PeoplePage, 'link' | 'notice' | 'message' | 'values' | 'errors'> & { status?: PageStatus };
 
 async function peoplePage(c: Context<AppEnv>, extra: Extra = {}) {
   const ctx = serviceContext(c);
-  const csrf = c.var.session!.csrfToken;
-  const [people, invitations] = await Promise.all([listPeople(ctx), listPendingEnrolments({ ctx })]);
-  return render(c, 'Người dùng', html`
-${extra.link ? html`<div class="notice" role="status"><p>Gửi liên kết đăng ký này cho người được mời (dùng một lần, hết hạn sau 24 giờ):</p><p><code data-enrolment-link>${extra.link}</code></p></div>` : ''}
-${extra.notice ? html`<div class="notice" role="status"><p>${extra.notice}</p></div>` : ''}
-${extra.message && !extra.values ? html`<p class="error" role="alert">${extra.message}</p>` : ''}
-${peopleTable(people, csrf, ctx.actor.kind === 'session' ? ctx.actor.id : null)}
-<h2>Lời mời đang chờ</h2>${invitationsTable(invitations, csrf)}
-<h2>Mời người dùng</h2>
-<p class="hint">Mời thanh tra, cơ quan quản lý hoặc quản trị viên cần xác thực lại bằng passkey.</p>
-${renderForm({ action: '/console/people/invite', fields: scopeFields(await subjectOptions(c)), values: extra.values ?? {}, errors: extra.errors ?? {},
-    csrf, submit: 'Tạo liên kết đăng ký', message: extra.values ? extra.message : undefined, stepUp: true })}`, extra.status);
+  const [people, invitations, subjects] = await Promise.all([listPeople(ctx), listPendingEnrolments({ ctx }), subjectOptions(c)]);
+  const selfId = ctx.actor.kind === 'session' ? ctx.actor.id : null;
+  return render(c, 'Người dùng', peopleView({ people, invitations, subjects, selfId, csrf: c.var.session!.csrfToken, ...extra }), extra.status);
 }
 
 peoplePages.get('/console/people', (c) => peoplePage(c));
@@ -59,13 +51,13 @@ async function act(c: Context<AppEnv>, work: () => Promise<string>) {
 
 peoplePages.post('/console/people/:id/disable', (c) => act(c, async () => {
   const { person, sessionsEnded } = await disablePerson({ ctx: serviceContext(c), input: { personId: c.req.param('id') } });
-  return `Đã vô hiệu hóa ${person.name}: ${sessionsEnded} phiên đăng nhập đã kết thúc, passkey không còn đăng nhập được.`;
+  return vi.messages.personDisabled(person.name, sessionsEnded);
 }));
 peoplePages.post('/console/people/:id/enable', (c) => act(c, async () => {
   const { person } = await enablePerson({ ctx: serviceContext(c), input: { personId: c.req.param('id') } });
-  return `Đã kích hoạt lại ${person.name}.`;
+  return vi.messages.personEnabled(person.name);
 }));
 peoplePages.post('/console/enrolments/:id/withdraw', (c) => act(c, async () => {
   const withdrawn = await withdrawEnrolment({ ctx: serviceContext(c), input: { enrolmentId: c.req.param('id') } });
-  return `Đã thu hồi lời mời của ${withdrawn.name}: liên kết không còn dùng được.`;
+  return vi.messages.invitationWithdrawn(withdrawn.name);
 }));

@@ -9,9 +9,8 @@ import { voidSerials } from '../../services/stamps/void-serials';
 import { listRegistry } from '../../services/registry/read-registry';
 import { serviceContext } from '../context';
 import { printBody, voidBody } from '../shared/printing-inputs';
-import { renderForm, type Field } from '../../../web/console/forms';
-import { html } from '../../../web/view';
-import { formFailure, parseWith, postedForm, render, requirePerson } from './shared';
+import { printJobView, printView, type PrintPage } from '../../../web/console/print-view';
+import { formFailure, parseWith, postedForm, render, requirePerson, type PageStatus } from './shared';
 
 /** Producers print label sheets: choose, preview, print, download in parts, void misprints. */
 export const printPages = new Hono<AppEnv>();
@@ -26,34 +25,14 @@ async function batchOptions(c: Context<AppEnv>) {
 }
 
 const templateOptions = [...LABEL_TEMPLATES.values()].map((t) => ({ value: t.id, label: `${t.name} (${t.grid.columns * t.grid.rows}/tờ)` }));
-const printFields = (batchChoices: { value: string; label: string }[]): Field[] => [
-  { name: 'batch', label: 'Sản phẩm và lô', type: 'select', required: true, options: batchChoices },
-  { name: 'template', label: 'Mẫu nhãn (khổ giấy)', type: 'select', required: true, options: templateOptions },
-  { name: 'quantity', label: 'Số tem cần in', type: 'number', required: true, hint: 'Không vượt quá số sản phẩm đã khai báo của lô.' },
-];
 
-async function printPage(c: Context<AppEnv>, extra: { values?: Record<string, unknown>; errors?: Record<string, string>; message?: string; status?: 200 | 400 | 403 | 404 | 409 | 422 } = {}) {
+type Extra = Pick<PrintPage, 'errors' | 'message'> & { values?: Record<string, unknown>; status?: PageStatus };
+
+async function printPage(c: Context<AppEnv>, extra: Extra = {}) {
   const values: Record<string, unknown> = { template: 'a4-3x8-70x37', ...c.req.query(), ...extra.values };
-  const choices = await batchOptions(c);
-  const jobs = await listPrintJobs(serviceContext(c), { limit: 50 });
-  const csrf = c.var.session!.csrfToken;
-  const preview = values.batch && values.template
-    ? html`<figure class="card"><img src="/console/print/preview.svg?batch=${String(values.batch)}&amp;template=${String(values.template)}" alt="Xem trước tờ nhãn đầu tiên" style="max-width:100%;max-height:28rem;border:1px solid #ccc"><figcaption class="hint">Tờ đầu tiên; mã QR ở đây là mẫu, chưa phải tem thật.</figcaption></figure>`
-    : '';
-  return render(c, 'In tem nhãn', html`
-${c.req.query('voided') ? html`<p class="notice" role="status">Đã hủy các tem đã chọn: khi quét, chúng hiện "Tem đã bị hủy".</p>` : ''}
-${renderForm({ action: '/console/print', fields: printFields(choices), values, errors: extra.errors ?? {}, csrf, submit: 'In tem', message: extra.message,
-    // One key per rendered form: pressing "In tem" twice, or retrying after a dropped connection, gives the same job.
-    hidden: { idempotencyKey: crypto.randomUUID() },
-    secondary: html`<button class="secondary" type="submit" formmethod="get" formaction="/console/print" formnovalidate>Xem trước</button>` })}
-${preview}
-<h2>Lịch sử in</h2><table><thead><tr><th scope="col">Thời điểm</th><th scope="col">Sản phẩm, lô</th><th scope="col">Số tem</th><th scope="col">Sê-ri</th><th scope="col">Tải về</th><th scope="col">Hủy tem in lỗi</th></tr></thead>
-<tbody>${jobs.map((j) => html`<tr><td>${j.createdAt.toISOString().slice(0, 16).replace('T', ' ')}</td><td>${j.product} – ${j.lot}</td><td>${j.quantity}</td><td>${j.firstSerial}–${j.lastSerial}</td>
-<td><a href="/console/print/jobs/${j.id}">Tải về (${j.parts.length} phần)</a></td>
-<td><form method="post" action="/console/print/void" class="toolbar"><input type="hidden" name="_csrf" value="${csrf}">
-<label class="skip" for="v-${j.id}-first">Sê-ri đầu</label><input id="v-${j.id}-first" name="firstSerial" inputmode="numeric" size="8" value="${j.firstSerial}" style="width:7rem">
-<label class="skip" for="v-${j.id}-last">Sê-ri cuối</label><input id="v-${j.id}-last" name="lastSerial" inputmode="numeric" size="8" value="${j.firstSerial}" style="width:7rem">
-<label class="skip" for="v-${j.id}-reason">Lý do</label><input id="v-${j.id}-reason" name="reason" value="In lỗi" style="width:8rem"><button class="secondary" type="submit">Hủy</button></form></td></tr>`)}</tbody></table>`, extra.status);
+  const [batches, jobs] = await Promise.all([batchOptions(c), listPrintJobs(serviceContext(c), { limit: 50 })]);
+  return render(c, 'In tem nhãn', printView({ batches, templates: templateOptions, jobs, values, csrf: c.var.session!.csrfToken,
+    idempotencyKey: crypto.randomUUID(), voided: Boolean(c.req.query('voided')), errors: extra.errors, message: extra.message }), extra.status);
 }
 
 printPages.get('/console/print', (c) => printPage(c));
@@ -73,14 +52,8 @@ printPages.post('/console/print', async (c) => {
 
 printPages.get('/console/print/jobs/:id', async (c) => {
   const row = await loadPrintJob(serviceContext(c), c.req.param('id'));
-  const parts = partsOf(row.job);
-  return render(c, `Lệnh in: ${row.product.name} – lô ${row.batch.lot}`, html`<div class="card">
-<p>${row.job.quantity} tem, sê-ri ${row.range.firstSerial}–${row.range.lastSerial}, mẫu ${LABEL_TEMPLATES.get(row.job.templateId)?.name ?? row.job.templateId}.
-Tải lại bất cứ lúc nào: tệp luôn giống hệt.</p>
-<ul>${parts.map((p) => html`<li><a href="/api/v1/print-jobs/${row.job.id}/parts/${p.part}.pdf" download data-part>Phần ${p.part} (${p.labels} tem, PDF)</a></li>`)}</ul>
-${parts.length > 1 ? html`<button type="button" data-download-all>Tải tất cả ${parts.length} phần</button>
-<p><label for="dl-progress">Tiến độ tải</label> <progress id="dl-progress" max="${parts.length}" value="0"></progress> <span role="status" aria-live="polite"></span></p>` : ''}
-</div><p><a href="/console/print">‹ Quay lại trang in</a></p>`);
+  const templateName = LABEL_TEMPLATES.get(row.job.templateId)?.name ?? row.job.templateId;
+  return render(c, `Lệnh in: ${row.product.name} – lô ${row.batch.lot}`, printJobView(row, partsOf(row.job), templateName));
 });
 
 printPages.post('/console/print/void', async (c) => {

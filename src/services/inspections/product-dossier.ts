@@ -9,7 +9,17 @@ import { notFound } from '../shared/errors';
 import { authorize } from '../shared/policy';
 import { productTarget } from '../registry/load-scope';
 
-export type TimelineEntry = { on: string; at: string; kind: string; title: string; detail: string | null; basis: string | null; ref: string };
+/**
+ * One step of the product's story, as codes and facts; the console words it (web/words). `about`
+ * names what the step concerns: the certificate number, the lot, the inspecting agency, the
+ * standard; `event` is the lifecycle event of a certificate or batch step.
+ */
+export type TimelineEntry = {
+  on: string; at: string; kind: string; about: string; detail: string | null; basis: string | null; ref: string;
+  event?: CertificateEvent['kind'] | BatchEvent['kind']; serials?: { first: number; last: number }; state?: 'open' | 'closed';
+};
+type CertificateEvent = typeof certificateEvents.$inferSelect;
+type BatchEvent = typeof batchEvents.$inferSelect;
 
 /**
  * Everything an inspector needs about one product on one page: certificates with their events,
@@ -59,30 +69,25 @@ export async function productDossier(ctx: ServiceContext, productId: string) {
     ...b, events: bEvents.filter((e) => e.batchId === b.id), ranges: ranges.filter((r) => r.batchId === b.id),
   }));
   const timeline: TimelineEntry[] = [
-    ...certEvents.map((e) => ({ on: e.effectiveOn, at: e.recordedAt.toISOString(), kind: `certificate.${e.kind}`,
-      title: `Chứng nhận ${certs.find((c) => c.id === e.certificateId)?.number ?? ''}: ${EVENT_VI[e.kind] ?? e.kind}`,
+    ...certEvents.map((e) => ({ on: e.effectiveOn, at: e.recordedAt.toISOString(), kind: `certificate.${e.kind}`, event: e.kind,
+      about: certs.find((c) => c.id === e.certificateId)?.number ?? '',
       detail: [e.reason, e.decidedBy].filter(Boolean).join(' — ') || null, basis: e.basis, ref: `certificate-event:${e.id}` })),
-    ...bEvents.map((e) => ({ on: e.effectiveOn, at: e.recordedAt.toISOString(), kind: `batch.${e.kind}`,
-      title: `Lô ${batchRows.find((b) => b.id === e.batchId)?.lot ?? ''}: ${EVENT_VI[e.kind] ?? e.kind}`,
+    ...bEvents.map((e) => ({ on: e.effectiveOn, at: e.recordedAt.toISOString(), kind: `batch.${e.kind}`, event: e.kind,
+      about: batchRows.find((b) => b.id === e.batchId)?.lot ?? '',
       detail: [e.reason, e.decidedBy].filter(Boolean).join(' — ') || null, basis: e.basis, ref: `batch-event:${e.id}` })),
     ...ranges.map((r) => ({ on: vietnamToday(r.createdAt), at: r.createdAt.toISOString(), kind: 'stamps.issued',
-      title: `Lô ${batchRows.find((b) => b.id === r.batchId)?.lot ?? ''}: in ${r.lastSerial - r.firstSerial + 1} tem`,
-      detail: `Sê-ri ${r.firstSerial}–${r.lastSerial}`, basis: null, ref: `range:${r.id}` })),
+      about: batchRows.find((b) => b.id === r.batchId)?.lot ?? '', serials: { first: r.firstSerial, last: r.lastSerial },
+      detail: null, basis: null, ref: `range:${r.id}` })),
     ...inspectionRows.map((i) => ({ on: i.inspectedOn, at: i.recordedAt.toISOString(), kind: `inspection.${i.result}`,
-      title: `Kiểm tra: ${i.result === 'pass' ? 'đạt' : 'có vi phạm'} (${i.agency})`, detail: i.findings, basis: null, ref: `inspection:${i.id}` })),
+      about: i.agency, detail: i.findings, basis: null, ref: `inspection:${i.id}` })),
     ...flags.map((f) => ({ on: f.flaggedOn, at: f.recordedAt.toISOString(), kind: 'area.flagged',
-      title: `Vùng nguyên liệu: tiêu chuẩn ${f.standard} hết hiệu lực`, detail: f.reason, basis: null, ref: `area-flag:${f.id}` })),
+      about: f.standard, detail: f.reason, basis: null, ref: `area-flag:${f.id}` })),
     ...reportRows.map((r) => ({ on: vietnamToday(r.createdAt), at: r.createdAt.toISOString(), kind: 'report',
-      title: `Phản ánh của người tiêu dùng (${r.state === 'open' ? 'đang mở' : 'đã đóng'})`, detail: r.details, basis: null, ref: `report:${r.id}` })),
+      about: '', state: r.state, detail: r.details, basis: null, ref: `report:${r.id}` })),
   ].sort((a, b) => (a.on === b.on ? a.at.localeCompare(b.at) : a.on.localeCompare(b.on)));
 
   return { product: product.product, subject: product.subject, certificates: certificatesView, batches: batchesView,
     inspections: inspectionRows, reports: reportRows, areas: areas.map((a) => ({ ...a, flags: flags.filter((f) => f.areaId === a.id) })), scansByPlace, timeline };
 }
-
-export const EVENT_VI: Record<string, string> = {
-  issued: 'cấp', suspended: 'đình chỉ', reinstated: 'khôi phục', revoked: 'thu hồi', superseded: 'được thay thế sau đánh giá lại',
-  corrected: 'đính chính quyết định', recalled: 'thu hồi lô', recall_corrected: 'đính chính thu hồi lô',
-};
 
 export type ProductDossier = Awaited<ReturnType<typeof productDossier>>;

@@ -4,14 +4,6 @@ import { createCertificateInput, isoDate, text, uuid } from '../registry/inputs'
 /** Input schemas of the lifecycle: routes validate with them, services take their types. */
 export const REVOCATION_GROUNDS = ['no_reevaluation', 'failed_criteria', 'violation', 'production_stopped', 'mark_misuse'] as const;
 
-export const GROUNDS_VI: Record<(typeof REVOCATION_GROUNDS)[number], string> = {
-  no_reevaluation: 'Không đánh giá lại trong 36 tháng',
-  failed_criteria: 'Không đạt tiêu chí bắt buộc khi đánh giá lại',
-  violation: 'Vi phạm an toàn thực phẩm, chất lượng hoặc truy xuất nguồn gốc',
-  production_stopped: 'Ngừng sản xuất',
-  mark_misuse: 'Sử dụng sai dấu chứng nhận OCOP',
-};
-
 const decision = {
   effectiveOn: isoDate.openapi({ description: 'Ngày có hiệu lực của quyết định' }),
   reason: text(500),

@@ -14,11 +14,11 @@ import { productTarget, subjectTarget } from './load-scope';
  * (subject, product, certificate) cannot be moved by an edit.
  */
 const EDITABLE = {
-  subjects: { table: subjects, action: 'subject.update', label: 'chủ thể', fixed: [] as string[] },
-  areas: { table: rawMaterialAreas, action: 'area.update', label: 'vùng nguyên liệu', fixed: ['subjectId'] },
-  products: { table: products, action: 'product.update', label: 'sản phẩm', fixed: ['subjectId'] },
-  batches: { table: batches, action: 'batch.update', label: 'lô hàng', fixed: ['productId', 'certificateId'] },
-} satisfies Record<string, { table: PgTable; action: Action; label: string; fixed: string[] }>;
+  subjects: { table: subjects, entity: 'subject', action: 'subject.update', label: 'chủ thể', fixed: [] as string[] },
+  areas: { table: rawMaterialAreas, entity: 'raw_material_area', action: 'area.update', label: 'vùng nguyên liệu', fixed: ['subjectId'] },
+  products: { table: products, entity: 'product', action: 'product.update', label: 'sản phẩm', fixed: ['subjectId'] },
+  batches: { table: batches, entity: 'batch', action: 'batch.update', label: 'lô hàng', fixed: ['productId', 'certificateId'] },
+} satisfies Record<string, { table: PgTable; entity: string; action: Action; label: string; fixed: string[] }>;
 
 export type EditableEntity = keyof typeof EDITABLE;
 /** A validated partial of the entity's create input (the route checks it with that schema). */
@@ -47,7 +47,8 @@ export async function updateRegistryItem({ ctx, entity, id, patch }: { ctx: Serv
   if (Object.keys(changes).length === 0) return before;
   return withTransaction(ctx, async (tx) => {
     const [after] = (await tx.db.update(table).set(changes).where(eq(table.id, id)).returning()) as Record<string, unknown>[];
-    await appendAudit(tx, { action: spec.action, entity: entity.replace(/s$/, ''), entityId: id, before, after });
+    // The audit names the record as its create entry does (`batch`, `raw_material_area`), so one filter finds both.
+    await appendAudit(tx, { action: spec.action, entity: spec.entity, entityId: id, before, after });
     return after!;
   });
 }

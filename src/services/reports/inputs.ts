@@ -3,13 +3,6 @@ import { provinceCode, text } from '../registry/inputs';
 
 export const REPORT_PROBLEMS = ['counterfeit', 'quality', 'label', 'expired_or_recalled', 'other'] as const;
 
-export const PROBLEM_TEXT = {
-  vi: { counterfeit: 'Nghi hàng giả, tem giả', quality: 'Chất lượng sản phẩm có vấn đề', label: 'Nhãn, thông tin sai',
-    expired_or_recalled: 'Vẫn bày bán dù đã hết hạn, bị thu hồi', other: 'Khác' },
-  en: { counterfeit: 'Suspected fake product or stamp', quality: 'Problem with product quality', label: 'Wrong label or information',
-    expired_or_recalled: 'On sale although expired or recalled', other: 'Other' },
-} as const;
-
 /** A consumer's report: only the problem and a description are required; contact is optional. */
 export const submitReportInput = z.object({
   code: z.string().max(400).openapi({ description: 'The stamp code or URL the report is about' }),

@@ -3,6 +3,8 @@
  * Pure functions: the intake page uses them, and unit tests feed them hostile files.
  */
 import { extractStampCode, parseStampCode } from '../../../src/domain/stamp-codec';
+import { csvDocument } from '../../csv';
+import { vietnamIso } from '../../format';
 
 export const MAX_CSV_BYTES = 1024 * 1024;
 
@@ -35,16 +37,9 @@ export type ExportRow = {
   producer: string; lot: string; duplicate: boolean; offlineAsOf: string | null; suspicious: string;
 };
 
-/** A spreadsheet-safe CSV: UTF-8 with BOM (Excel reads Vietnamese right), quoted, no formulas. */
+/** A spreadsheet-safe CSV (web/csv.ts); times are ISO 8601 in Vietnam time (+07:00), as every export carries them. */
 export function sessionCsv(rows: ExportRow[], words: { header: readonly string[]; yes: string }): string {
-  const lines = [words.header, ...rows.map((r) => [r.scannedAt, r.code, r.serial ?? '', r.status, r.statusText, r.product, r.stars ?? '', r.producer, r.lot,
-    r.duplicate ? words.yes : '', r.offlineAsOf ?? '', r.suspicious])];
-  return '\uFEFF' + lines.map((cells) => cells.map((c) => csvCell(String(c))).join(',')).join('\r\n') + '\r\n';
-}
-
-function csvCell(value: string): string {
-  // A cell starting with = + - @, or with a TAB or CR that spreadsheets skip before reading one of
-  // those, would run as a formula (OWASP, CSV injection): a leading quote makes it text.
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  const time = (iso: string | null) => (iso ? vietnamIso(new Date(iso)) : '');
+  return csvDocument([words.header, ...rows.map((r) => [time(r.scannedAt), r.code, r.serial, r.status, r.statusText, r.product, r.stars, r.producer, r.lot,
+    r.duplicate ? words.yes : '', time(r.offlineAsOf), r.suspicious])]);
 }

@@ -2,8 +2,10 @@
 import type { VerdictStatus } from '../../../src/domain/verdict';
 import { STATUS_TEXT, type Lang } from '../../i18n';
 import { INTAKE_TEXT } from '../../intake-text';
+import { vietnamTime } from '../../format';
 
 export const lang: Lang = document.documentElement.lang === 'en' ? 'en' : 'vi';
 export const t = INTAKE_TEXT[lang];
 export const statusTitle = (status: VerdictStatus) => STATUS_TEXT[lang][status].title;
-export const localTime = (iso: string) => new Date(iso).toLocaleString(t.locale, { hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric' });
+/** Vietnam time whatever the device's zone: a receipt reads the same on the clerk's phone and on the console. */
+export const localTime = (iso: string) => vietnamTime(new Date(iso));

@@ -1,0 +1,71 @@
+import type { ProductDossier } from '../../src/services/inspections/product-dossier';
+import type { REVOCATION_GROUNDS } from '../../src/services/lifecycle/inputs';
+import type { REPORT_PROBLEMS } from '../../src/services/reports/inputs';
+import type { Role } from '../../src/services/shared/policy';
+
+/**
+ * The codes services and the domain return, as types only: each vocabulary must word every one
+ * of them, so a new code the service starts returning fails the type check until it has words.
+ */
+type Dossier = ProductDossier;
+export type IssuerLevel = Dossier['certificates'][number]['issuerLevel'];
+export type SubjectKind = Dossier['subject']['kind'];
+export type AreaKind = Dossier['areas'][number]['kind'];
+export type CertificateState = Dossier['certificates'][number]['status'] | 'expired';
+export type LifecycleEvent = Dossier['certificates'][number]['events'][number]['kind'] | Dossier['batches'][number]['events'][number]['kind'];
+export type InspectionResult = Dossier['inspections'][number]['result'];
+export type ReportState = Dossier['reports'][number]['state'];
+export type RevocationGround = (typeof REVOCATION_GROUNDS)[number];
+export type ReportProblem = (typeof REPORT_PROBLEMS)[number];
+
+/** Every action code the audit log records (appendAudit calls across src/). */
+export const AUDIT_ACTIONS = [
+  'subject.create', 'subject.update', 'area.create', 'area.update', 'area.flag', 'product.create', 'product.update',
+  'certificate.create', 'certificate.suspend', 'certificate.reinstate', 'certificate.revoke', 'certificate.correct', 'certificate.reevaluate',
+  'batch.create', 'batch.update', 'batch.recall', 'batch.correct_recall', 'stamps.issue', 'stamps.void', 'print.create',
+  'inspection.record', 'report.submit', 'report.close', 'intake.record',
+  'person.invite', 'person.enrol', 'person.disable', 'person.enable', 'enrolment.withdraw', 'passkey.add', 'passkey.remove',
+  'session.start', 'session.end', 'token.create', 'token.revoke',
+  'keys.create', 'keys.import', 'keys.rotate', 'keys.compromise', 'keys.rewrap',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** The kinds of record the audit log names (its `entity` column). */
+export const AUDIT_ENTITIES = [
+  'subject', 'raw_material_area', 'product', 'certificate', 'batch', 'stamp_range', 'print_job', 'inspection', 'report', 'intake',
+  'person', 'enrolment', 'api_token', 'signing_key',
+] as const;
+export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
+
+/** One language's words for everything the pages show from a code. */
+export type Words = {
+  roles: Record<Role, string>;
+  /** "cấp tỉnh": the level of the body that recognised a certificate, as it reads inside a sentence. */
+  levels: Record<IssuerLevel, string>;
+  subjectKinds: Record<SubjectKind, string>;
+  areaKinds: Record<AreaKind, string>;
+  certificateStates: Record<CertificateState, string>;
+  /** A lifecycle event as it reads after a certificate number or a lot: "thu hồi", "đình chỉ". */
+  events: Record<LifecycleEvent, string>;
+  grounds: Record<RevocationGround, string>;
+  problems: Record<ReportProblem, string>;
+  inspectionResults: Record<InspectionResult, string>;
+  reportStates: Record<ReportState, string>;
+  auditActions: Record<AuditAction, string>;
+  auditEntities: Record<AuditEntity, string>;
+  /** Who acted, when it was not a person or a token. */
+  actors: {
+    anonymous: string; cli: (user: string | null) => string; seed: string; serviceStart: string; firstStart: string;
+    system: (id: string) => string; token: (name: string) => string; unknownPerson: string;
+  };
+  timeline: {
+    certificate: (number: string, event: string) => string; batch: (lot: string, event: string) => string;
+    stampsIssued: (lot: string, count: number) => string; serials: (first: number, last: number) => string;
+    inspection: (result: string, agency: string) => string; areaFlagged: (standard: string) => string; report: (state: string) => string;
+  };
+  messages: {
+    personDisabled: (name: string, sessionsEnded: number) => string; personEnabled: (name: string) => string;
+    invitationWithdrawn: (name: string) => string; saved: string; recorded: string; reportClosed: string;
+    voided: string; fixFields: string; scopeCentral: string; province: (code: string) => string;
+  };
+};
