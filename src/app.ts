@@ -1,4 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { getRuntimeKey } from 'hono/adapter';
+import { compress } from 'hono/compress';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { z } from 'zod';
@@ -35,6 +37,8 @@ z.config(z.locales.vi()); // validation messages in Vietnamese; error codes stay
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use('*', requestId());
+  // HTML and JSON leave the Node server gzipped; on Workers, Cloudflare compresses at the edge (Hono's docs), so not twice.
+  if (getRuntimeKey() !== 'workerd') app.use('*', compress());
   app.use('*', secureHeaders({
     // Pages carry inline CSS only; the console's one script is served from our origin.
     contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], imgSrc: ["'self'", 'data:'], scriptSrc: ["'self'"],
