@@ -48,7 +48,7 @@ describe.each(DATABASE_KINDS)('certificate lifecycle on %s', (kind) => {
       attachments: [{ name: 'Biên bản', sha256: 'a'.repeat(64) }] } });
     expect(row.provinceCode).toBe('20');
     await expect(recordInspection({ ctx: h.ctx(inspector('22')), input: { scope: 'product', productId: valid.productId!, inspectedOn: '2026-11-20',
-      agency: 'x', findings: 'x', samples: [], result: 'pass', attachments: [] } })).rejects.toMatchObject({ code: 'forbidden' });
+      agency: 'x', findings: 'x', samples: [], result: 'pass', attachments: [] } })).rejects.toMatchObject({ code: 'not_found' });
     const token = await h.token('inspector', { provinceCode: '20' });
     const bad = await h.request('/api/v1/inspections', json({ scope: 'batch', inspectedOn: '2026-11-20', agency: 'x', findings: 'x', result: 'pass' }, token));
     expect(bad.status).toBe(400);
@@ -114,7 +114,7 @@ describe.each(DATABASE_KINDS)('certificate lifecycle on %s', (kind) => {
   it('recalls a batch and lifts a mistaken recall by a linked correction', async () => {
     const batchId = await h.demoBatchId('suspended');
     const quangNinh = h.ctx(inspector('22'));
-    expect(code(await recallBatch({ ctx: h.ctx(inspector('20')), input: { ...decision, batchId } }).catch((e) => e))).toBe('forbidden');
+    expect(code(await recallBatch({ ctx: h.ctx(inspector('20')), input: { ...decision, batchId } }).catch((e) => e))).toBe('not_found');
     const { event } = await recallBatch({ ctx: quangNinh, input: { ...decision, batchId } });
     expect(await everyChannel(h.codes.suspended)).toEqual(['recalled', 'recalled', 'recalled', 'recalled']);
     await correctRecall({ ctx: quangNinh, input: { ...decision, reason: 'Nhầm lô', batchId, eventId: event.id } });
@@ -127,7 +127,7 @@ describe.each(DATABASE_KINDS)('certificate lifecycle on %s', (kind) => {
       'certificate.issued', 'stamps.issued', 'inspection.violations', 'certificate.suspended', 'certificate.corrected', 'certificate.superseded', 'certificate.revoked']));
     const kinds = dossier.timeline.map((t) => t.kind);
     expect(kinds.indexOf('certificate.issued')).toBeLessThan(kinds.indexOf('certificate.revoked'));
-    await expect(productDossier(h.ctx(inspector('22')), valid.productId!)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(productDossier(h.ctx(inspector('22')), valid.productId!)).rejects.toMatchObject({ code: 'not_found' });
     for (const q of [`https://ocop.example.vn/S/${h.codes.valid}`, String(valid.serial), 'HVQ2610', 'Văn Quan']) {
       expect((await searchProducts(h.ctx(inspector('20')), q)).map((r) => r.productId), q).toContain(valid.productId);
     }

@@ -97,8 +97,9 @@ describe.each(DATABASE_KINDS)('registry and stamp issuance on %s', (kind) => {
     expect((await post('/api/v1/subjects', subjectBody, authorityQN)).status).toBe(403);
     expect((await post('/api/v1/subjects', subjectBody, producer)).status).toBe(403);
     const batchBody = { productId: product.id, lot: 'OTHER1', productionDate: '2026-11-01', quantity: 10 };
-    expect((await post('/api/v1/batches', batchBody, otherProducer)).status).toBe(403);
-    expect((await post(`/api/v1/batches/${batch.id}/stamps`, { quantity: 1, idempotencyKey: 'other-producer' }, otherProducer)).status).toBe(403);
+    // Another producer's product and batch answer exactly as missing ones.
+    expect((await post('/api/v1/batches', batchBody, otherProducer)).status).toBe(404);
+    expect((await post(`/api/v1/batches/${batch.id}/stamps`, { quantity: 1, idempotencyKey: 'other-producer' }, otherProducer)).status).toBe(404);
     expect((await h.request('/api/v1/subjects', { headers: { authorization: 'Bearer ocop_forged' } })).status).toBe(401);
     expect(await auditCount()).toBe(before);
 
