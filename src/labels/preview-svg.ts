@@ -1,22 +1,24 @@
 import QRCode from 'qrcode';
 import { formatVietnameseDate } from '../domain/calendar';
 import { html } from '../../web/view';
+import { modulePitch, symbolInsetMm } from './label-geometry';
 import type { LabelContent } from './render-labels';
 import type { LabelTemplate } from './template-schema';
 
 const PT_MM = 25.4 / 72;
 
 /**
- * The first sheet as an SVG image, for the print page's preview: the same grid and field boxes
- * as the PDF, with a sample QR (no stamp is reserved by looking).
+ * The first sheet as an SVG image, for the print page's preview: the same grid, field boxes and
+ * module pitch as the PDF, with a sample QR (no stamp is reserved by looking).
  */
 export function previewSheetSvg(t: LabelTemplate, c: LabelContent, sampleUrl: string): string {
   const { modules } = QRCode.create(sampleUrl, { errorCorrectionLevel: 'M' });
-  const module = t.qr.sizeMm / (modules.size + 8);
+  const module = modulePitch(t, modules.size).mm;
+  const inset = symbolInsetMm(t, modules.size);
   let qr = '';
   for (let y = 0; y < modules.size; y++) {
     for (let x = 0; x < modules.size; x++) {
-      if (modules.get(y, x)) qr += `M${(x + 4) * module + t.qr.xMm} ${(y + 4) * module + t.qr.yMm}h${module}v${module}h-${module}z`;
+      if (modules.get(y, x)) qr += `M${x * module + t.qr.xMm + inset} ${y * module + t.qr.yMm + inset}h${module}v${module}h-${module}z`;
     }
   }
   const f = t.fields;

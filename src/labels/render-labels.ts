@@ -1,32 +1,33 @@
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, PDFName, type PDFFont, type PDFRef } from 'pdf-lib';
-import { formatVietnameseDate } from '../domain/calendar';
-import { fitText } from './fit-text';
-import { embedModuleFont } from './module-font';
-import { hexRow, qrRows } from './qr-rows';
+import { deflateSync } from 'node:zlib';
+import { PDFDocument, PDFName } from 'pdf-lib';
+import { labelCorner, modulePitch, pt, symbolOrigin } from './label-geometry';
+import { fixedLabelOps, glyphCache, serialPrefix, type LabelContent } from './label-text';
+import { BAND_ROWS, embedModuleFont, writeSymbolBands } from './module-font';
+import { stampSymbol, type QrEncode } from './qr-symbol';
 import type { LabelTemplate } from './template-schema';
 
-const PT_PER_MM = 72 / 25.4;
-const pt = (mm: number) => Math.round(mm * PT_PER_MM * 100) / 100;
-const n = (value: number) => String(Math.round(value * 100) / 100);
-
-/** What every label of one print job shows; only the QR and the serial differ per label. */
-export type LabelContent = {
-  productName: string; stars: number; lot: string; productionDate: string; bestBefore: string | null;
-  producer: string; province: string;
-};
+export type { LabelContent } from './label-text';
 export type LabelStamp = { serial: number; url: string };
 
 /**
  * Renders labels to a PDF. The fixed part of a label is one Form XObject drawn on every label;
- * each QR is its rows shown in the module font; the text font is the TTF in labels/, embedded
- * once and subset. Output is deterministic for the same input (fixed dates, fixed subset name),
- * so a job downloaded twice is byte-identical.
+ * each QR is its bands shown in the module font at a whole number of printer dots a module,
+ * from a corner on the printer's dot grid (label-geometry.ts); the text font is the TTF in
+ * labels/, embedded once and subset. Page contents are written as bytes and deflated by the
+ * platform's zlib (node:zlib, which Workers have with nodejs_compat), not through pdf-lib's
+ * operators and JavaScript deflate: that was most of the time of a large job. Output is
+ * deterministic for the same input (fixed dates, fixed subset name, zlib at a fixed level), so a
+ * job downloaded twice is byte-identical.
+ *
+ * `encode` is the QR encoder, replaceable so that `npm run bench` can time the whole job with
+ * the general library instead.
  */
 export async function renderLabelsPdf(opts: {
   template: LabelTemplate; content: LabelContent; stamps: LabelStamp[]; fontBytes: Uint8Array; createdAt: Date; title: string;
+  encode?: QrEncode;
 }): Promise<Uint8Array> {
-  const { template: t, content, stamps } = opts;
+  const { template: t, stamps, encode = stampSymbol } = opts;
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(fontkit);
   doc.setTitle(opts.title);
@@ -35,110 +36,75 @@ export async function renderLabelsPdf(opts: {
   doc.setModificationDate(opts.createdAt);
   const font = await doc.embedFont(opts.fontBytes, { subset: true, customName: 'OCOPLB+DejaVuSansCondensed' });
   const moduleFont = embedModuleFont(doc);
-  const labelW = pt(t.label.widthMm);
-  const labelH = pt(t.label.heightMm);
-  const fixed = doc.context.register(doc.context.flateStream(fixedLabelOps(t, content, font, labelH), {
-    Type: 'XObject', Subtype: 'Form', BBox: [0, 0, labelW, labelH], Resources: { Font: { F1: font.ref } },
+  const fixed = doc.context.register(doc.context.flateStream(fixedLabelOps(t, opts.content, font), {
+    Type: 'XObject', Subtype: 'Form', BBox: [0, 0, pt(t.label.widthMm), pt(t.label.heightMm)], Resources: { Font: { F1: font.ref } },
   }));
 
   const serialText = glyphCache(font);
+  const slots = new SlotText(t, serialPrefix(t));
   const perSheet = t.grid.columns * t.grid.rows;
   for (let first = 0; first < stamps.length; first += perSheet) {
-    const page = doc.addPage([pt(t.page.widthMm), pt(t.page.heightMm)]);
-    let ops = '';
-    stamps.slice(first, first + perSheet).forEach((stamp, i) => {
-      const column = i % t.grid.columns;
-      const row = Math.floor(i / t.grid.columns);
-      const x = pt(t.grid.marginLeftMm + column * (t.label.widthMm + t.grid.gapXMm));
-      const top = pt(t.page.heightMm) - pt(t.grid.marginTopMm + row * (t.label.heightMm + t.grid.gapYMm));
-      ops += `q 1 0 0 1 ${n(x)} ${n(top - labelH)} cm /L Do ${qrOps(t, stamp.url, labelH)} ${serialOps(serialText(`Số: ${stamp.serial}`), t.fields.serial, labelH)} Q\n`;
+    const sheet = stamps.slice(first, first + perSheet);
+    const symbols = sheet.map((stamp) => encode(stamp.url));
+    const out = new Uint8Array(symbols.reduce((sum, s) => sum + 320 + Math.ceil(s.size / BAND_ROWS) * (s.size + 3), 16));
+    let at = ascii(out, 0, `${BAND_ROWS} TL\n`);
+    sheet.forEach((stamp, i) => {
+      at = ascii(out, at, slots.label(i));
+      at = ascii(out, at, serialText(`Số: ${stamp.serial}`));
+      at = ascii(out, at, slots.qr(i, symbols[i]!.size));
+      at = writeSymbolBands(symbols[i]!, out, at);
+      at = ascii(out, at, ' ET\n');
     });
-    setPageContent(doc, page.node, ops, font.ref, moduleFont, fixed);
+    const { node } = doc.addPage([pt(t.page.widthMm), pt(t.page.heightMm)]);
+    node.setFontDictionary(PDFName.of('F1'), font.ref);
+    node.setFontDictionary(PDFName.of('Q'), moduleFont);
+    node.setXObject(PDFName.of('L'), fixed);
+    const contents = deflateSync(out.subarray(0, at), { level: 9 });
+    node.set(PDFName.of('Contents'), doc.context.register(doc.context.stream(new Uint8Array(contents.buffer, contents.byteOffset, contents.length), { Filter: 'FlateDecode' })));
   }
   return doc.save({ useObjectStreams: true });
 }
 
-function setPageContent(doc: PDFDocument, node: ReturnType<PDFDocument['addPage']>['node'], ops: string, fontRef: PDFRef, moduleFont: PDFRef, fixed: PDFRef) {
-  node.set(PDFName.of('Contents'), doc.context.register(doc.context.flateStream(ops)));
-  node.setFontDictionary(PDFName.of('F1'), fontRef);
-  node.setFontDictionary(PDFName.of('Q'), moduleFont);
-  node.setXObject(PDFName.of('L'), fixed);
-}
-
-/** The QR with its 4-module quiet zone inside qr.sizeMm; rows go down one module per line. */
-function qrOps(t: LabelTemplate, url: string, labelH: number): string {
-  const { size, rows } = qrRows(url);
-  const module = Math.round((pt(t.qr.sizeMm) / (size + 8)) * 10_000) / 10_000;
-  const x = pt(t.qr.xMm) + 4 * module;
-  const firstBaseline = labelH - pt(t.qr.yMm) - 5 * module;
-  let ops = `BT /Q ${module} Tf ${module} TL 1 0 0 1 ${n(x)} ${n(firstBaseline)} Tm ${hexRow(rows[0]!)}Tj`;
-  for (let y = 1; y < size; y++) ops += ` ${hexRow(rows[y]!)}'`;
-  return `${ops} ET`;
-}
-
-type Line = { xMm: number; yMm: number; widthMm: number; sizePt: number };
-
 /**
- * Per-label text is a serial: shaping it through fontkit for every label costs more than the
- * rest of the label, so each character's glyph hex is looked up once (no ligatures or kerning
- * apply to digits, the colon and "Số").
+ * The text around each label of a sheet that depends only on its place on the sheet, worked out
+ * once per place: the fixed part and the serial's position, then the QR's text matrix, which
+ * scales text space to one module and sets its origin on the dot grid.
  */
-function glyphCache(font: PDFFont): (text: string) => string {
-  const glyphs = new Map<string, string>();
-  return (text) => {
-    let hex = '<';
-    for (const char of text) {
-      let glyph = glyphs.get(char);
-      if (glyph === undefined) {
-        glyph = font.encodeText(char).toString().slice(1, -1);
-        glyphs.set(char, glyph);
-      }
-      hex += glyph;
+class SlotText {
+  private readonly labels: string[] = [];
+  private readonly qrs = new Map<number, string>();
+  constructor(private readonly t: LabelTemplate, private readonly serial: string) {}
+
+  label(i: number): string {
+    return (this.labels[i] ??= (() => {
+      const { leftMm, topMm } = labelCorner(this.t, i);
+      return `q 1 0 0 1 ${pt(leftMm)} ${Math.round((pt(this.t.page.heightMm) - pt(topMm) - pt(this.t.label.heightMm)) * 100) / 100} cm /L Do ${this.serial}`;
+    })());
+  }
+
+  qr(i: number, size: number): string {
+    const key = size * 10_000 + i;
+    let text = this.qrs.get(key);
+    if (text === undefined) {
+      const { leftMm, topMm } = labelCorner(this.t, i);
+      const origin = symbolOrigin(this.t, size, leftMm, topMm);
+      const dot = 72 / this.t.printerDpi;
+      // Six decimals: the corner lands within a millionth of a point of its dot, far inside
+      // what a rasteriser rounds away (Ghostscript works in 1/256 of a pixel).
+      const pitch = modulePitch(this.t, size);
+      if (pitch.dots < 1) throw new Error(`template ${this.t.id} has no room for a ${size}-module QR`);
+      const m = micro(pitch.pt);
+      text = `Tj ET Q\nBT /Q 1 Tf ${m} 0 0 ${m} ${micro(origin.x * dot)} ${micro(origin.y * dot)} Tm `;
+      this.qrs.set(key, text);
     }
-    return `${hex}>`;
-  };
+    return text;
+  }
 }
 
-function serialOps(hex: string, field: Line, labelH: number): string {
-  return `BT /F1 ${field.sizePt} Tf 1 0 0 1 ${pt(field.xMm)} ${n(labelH - pt(field.yMm) - field.sizePt * 0.85)} Tm ${hex}Tj ET`;
+const micro = (value: number) => String(Math.round(value * 1e6) / 1e6);
+
+function ascii(out: Uint8Array, at: number, text: string): number {
+  for (let i = 0; i < text.length; i++) out[at++] = text.charCodeAt(i);
+  return at;
 }
 
-function textOps(font: PDFFont, text: string, field: Line, labelH: number, size = field.sizePt): string {
-  const baseline = labelH - pt(field.yMm) - size * 0.85;
-  return `BT /F1 ${size} Tf 1 0 0 1 ${pt(field.xMm)} ${n(baseline)} Tm ${font.encodeText(text).toString()}Tj ET`;
-}
-
-function fittedLine(font: PDFFont, text: string, field: Line, labelH: number): string {
-  const { size, lines } = fitText(font, text, pt(field.widthMm), field.sizePt, Math.max(2.5, field.sizePt * 0.7));
-  return textOps(font, lines[0] ?? '', field, labelH, size);
-}
-
-/** Everything on a label but the QR and the serial: drawn once per job, placed on every label. */
-function fixedLabelOps(t: LabelTemplate, c: LabelContent, font: PDFFont, labelH: number): string {
-  const f = t.fields;
-  const ocopSize = f.ocop.sizePt;
-  const ocopWidth = font.widthOfTextAtSize('OCOP', ocopSize);
-  let ops = textOps(font, 'OCOP', f.ocop, labelH);
-  const starY = labelH - pt(f.ocop.yMm) - ocopSize * 0.45;
-  for (let i = 0; i < c.stars; i++) ops += ` ${starPath(pt(f.ocop.xMm) + ocopWidth + ocopSize * (0.75 + i * 1.05), starY, ocopSize * 0.48)}`;
-  ops += ' f';
-
-  const product = fitText(font, c.productName, pt(f.product.widthMm), f.product.maxSizePt, f.product.minSizePt, f.product.maxLines);
-  product.lines.forEach((line, i) => {
-    ops += ` ${textOps(font, line, { ...f.product, yMm: f.product.yMm + (i * product.size * 1.15) / PT_PER_MM, sizePt: product.size }, labelH)}`;
-  });
-  const dates = `NSX: ${formatVietnameseDate(c.productionDate)}${c.bestBefore ? ` · HSD: ${formatVietnameseDate(c.bestBefore)}` : ''}`;
-  ops += ` ${fittedLine(font, `Lô: ${c.lot}`, f.lot, labelH)} ${fittedLine(font, dates, f.dates, labelH)}`;
-  ops += ` ${fittedLine(font, `${c.producer} – ${c.province}`, f.producer, labelH)} ${fittedLine(font, 'Quét mã để xác thực', f.scanHint, labelH)}`;
-  return ops;
-}
-
-/** A five-pointed star centred at (cx, cy) with outer radius r. */
-function starPath(cx: number, cy: number, r: number): string {
-  const points = Array.from({ length: 10 }, (_, i) => {
-    const radius = i % 2 === 0 ? r : r * 0.42;
-    const angle = Math.PI / 2 + (i * Math.PI) / 5;
-    return `${n(cx + radius * Math.cos(angle))} ${n(cy + radius * Math.sin(angle))}`;
-  });
-  return `${points[0]} m ${points.slice(1).map((p) => `${p} l`).join(' ')} h`;
-}

@@ -1,6 +1,8 @@
 /**
- * One label benchmark in its own process, so its peak RSS is its own. Prints one JSON line.
+ * One label benchmark in its own process, so its peak RSS is its own. Prints one JSON line, with
+ * the whole job's time split into signing, QR encoding and PDF writing.
  *   tsx test/bench/labels.ts ours 10000     the service's renderer, signing included
+ *   tsx test/bench/labels.ts qrcode 10000   the same renderer with the qrcode library's own create() as its QR encoder
  *   tsx test/bench/labels.ts naive 1000     qrcode + one pdf-lib drawRectangle per module run + drawText per field
  */
 import { readFileSync } from 'node:fs';
@@ -11,6 +13,7 @@ import { signStampWith, stampUrl } from '../../src/domain/stamp-codec';
 import { generateSigningJwk } from '../../src/keys/generate-key';
 import { createPrivateKey, sign } from 'node:crypto';
 import { renderLabelsPdf, type LabelContent } from '../../src/labels/render-labels';
+import { librarySymbol, stampSymbol, type QrEncode } from '../../src/labels/qr-symbol';
 import { LABEL_TEMPLATES } from '../../src/labels/templates';
 
 const [mode = 'ours', countArg = '10000'] = process.argv.slice(2);
@@ -28,10 +31,22 @@ const signer = { signStamp: async (serial: number) => signStampWith((input) => n
 const started = performance.now();
 const stamps = [];
 for (let i = 0; i < count; i++) stamps.push({ serial: 1_000_000 + i, url: stampUrl('https://ocop.example.vn', await signer.signStamp(1_000_000 + i)) });
-const pdf = mode === 'naive' ? await naive(stamps) : await renderLabelsPdf({ template, content, stamps, fontBytes, createdAt: new Date(0), title: 'bench' });
-const seconds = (performance.now() - started) / 1000;
-console.log(JSON.stringify({ mode, labels: count, seconds: +seconds.toFixed(2), bytes_per_label: Math.round(pdf.length / count),
-  peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+const signed = performance.now();
+// The renderer encodes each QR as it writes its sheet; timing each call splits encoding from writing.
+let qrMs = 0;
+const timed = (encode: QrEncode): QrEncode => (text) => {
+  const start = performance.now();
+  const symbol = encode(text);
+  qrMs += performance.now() - start;
+  return symbol;
+};
+const pdf = mode === 'naive' ? await naive(stamps)
+  : await renderLabelsPdf({ template, content, stamps, fontBytes, createdAt: new Date(0), title: 'bench', encode: timed(mode === 'qrcode' ? librarySymbol : stampSymbol) });
+const finished = performance.now();
+const s = (ms: number) => +(ms / 1000).toFixed(2);
+console.log(JSON.stringify({ mode, labels: count, seconds: s(finished - started), sign_seconds: s(signed - started),
+  ...(mode === 'naive' ? {} : { qr_seconds: s(qrMs), pdf_seconds: s(finished - signed - qrMs) }),
+  bytes_per_label: Math.round(pdf.length / count), peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) }));
 
 /** The way DESIGN.md measured first: pdf-lib's drawing API, one call per module run and field. */
 async function naive(list: { serial: number; url: string }[]): Promise<Uint8Array> {

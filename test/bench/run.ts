@@ -32,10 +32,11 @@ async function wrkRequestsPerSecond(url: string, seconds = 8, pathsFile?: string
 }
 
 /** Runs one label benchmark in a child process (its own peak RSS) and returns its JSON line. */
-async function labelBench(mode: 'ours' | 'naive', labels: number) {
+async function labelBench(mode: 'ours' | 'qrcode' | 'naive', labels: number) {
   const { stdout } = await promisify(execFile)(join(process.cwd(), 'node_modules', '.bin', 'tsx'), [join(import.meta.dirname, 'labels.ts'), mode, String(labels)],
     { encoding: 'utf8', maxBuffer: 1 << 20 });
-  return JSON.parse(stdout.trim().split('\n').pop()!) as { seconds: number; bytes_per_label: number; peak_rss_mb: number; labels: number };
+  return JSON.parse(stdout.trim().split('\n').pop()!) as { seconds: number; sign_seconds: number; qr_seconds?: number; pdf_seconds?: number;
+    bytes_per_label: number; peak_rss_mb: number; labels: number };
 }
 
 /** One GET from a given loopback address (127/8 is all loopback on Linux): many consumers, one machine. */
@@ -105,9 +106,14 @@ async function pageUnderBulkFlood() {
 }
 
 async function main() {
-  progress('label sheets: 10,000 labels with the service renderer, then the naive way on 500 (it takes ~25 ms a label)');
+  progress('label sheets: 10,000 labels with the service renderer, again with the qrcode library as its QR encoder, then the naive way on 500 (it takes ~25 ms a label)');
   const ours = await labelBench('ours', 10_000);
   emit({ bench: 'labels_10000', ...ours, target: { seconds: 2, bytes_per_label: 250, peak_rss_mb: 300 } });
+  // src/labels/qr-encoder.ts stays only while the whole job is at least twice as fast with it.
+  const library = await labelBench('qrcode', 10_000);
+  emit({ bench: 'labels_10000_qrcode_create', ...library });
+  emit({ bench: 'labels_ratio_qrcode_over_own_encoder', whole_job: +(library.seconds / ours.seconds).toFixed(1),
+    qr_encoding: +(library.qr_seconds! / ours.qr_seconds!).toFixed(1), keep_own_encoder_if: 'whole_job >= 2' });
   const naive = await labelBench('naive', 500);
   emit({ bench: 'labels_naive', ...naive });
   emit({ bench: 'labels_ratio_naive_over_ours', per_label_time: +((naive.seconds / naive.labels) / (ours.seconds / ours.labels)).toFixed(1),

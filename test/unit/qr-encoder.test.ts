@@ -16,6 +16,23 @@ describe('the stamp QR encoder', () => {
     }), { numRuns: 300 });
   });
 
+  it('packs the same modules column by column, which the module font draws from', () => {
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom(...ALNUM), minLength: 1, maxLength: 300 }), (text) => {
+      const qr = encodeAlphanumericQr(text);
+      if (!qr) return;
+      for (let r = 0; r < qr.size; r++) {
+        for (let c = 0; c < qr.size; c++) expect((qr.cols[c * qr.width + (r >> 3)]! & (0x80 >> (r & 7))) !== 0, `${r},${c}`).toBe(qr.get(r, c));
+      }
+      // Padding past the last module stays light: a band's last glyph reads it.
+      for (let line = 0; line < qr.size; line++) {
+        for (let k = qr.size; k < qr.width * 8; k++) {
+          expect(qr.rows[line * qr.width + (k >> 3)]! & (0x80 >> (k & 7))).toBe(0);
+          expect(qr.cols[line * qr.width + (k >> 3)]! & (0x80 >> (k & 7))).toBe(0);
+        }
+      }
+    }), { numRuns: 100 });
+  });
+
   it('refuses what it does not cover, so the caller falls back to the library', () => {
     expect(encodeAlphanumericQr('https://lowercase')).toBeNull();
     expect(encodeAlphanumericQr('A'.repeat(400))).toBeNull();

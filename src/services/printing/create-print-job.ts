@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { printJobs } from '../../db/schema';
+import { templateModuleProblem } from '../../labels/stamp-fit';
 import { LABEL_TEMPLATES, labelsPerSheet } from '../../labels/templates';
 import { appendAudit } from '../audit/append-audit';
 import { issueStamps } from '../stamps/issue-stamps';
@@ -23,7 +24,8 @@ export function partsOf(job: { templateId: string; quantity: number }) {
 /**
  * Reserves the stamps and records the job in one transaction: a job killed midway leaves a
  * complete range and its job, or neither. The same idempotency key returns the same job and the
- * same serials. Nothing is reserved for an unknown template or an invalid certificate.
+ * same serials. Nothing is reserved for an unknown template, an invalid certificate, or a
+ * template whose QR modules would print below its minimum for these stamps.
  */
 export async function createPrintJob({ ctx, input }: { ctx: ServiceContext; input: PrintJobInput }) {
   if (!LABEL_TEMPLATES.has(input.template)) {
@@ -31,6 +33,10 @@ export async function createPrintJob({ ctx, input }: { ctx: ServiceContext; inpu
   }
   return withTransaction(ctx, async (tx) => {
     const { range, created } = await issueStamps({ ctx: tx, input: { batchId: input.batchId, quantity: input.quantity, idempotencyKey: input.idempotencyKey } });
+    // Checked on the reserved range (its key and last serial set the QR's size); throwing here
+    // rolls the reservation back.
+    const problem = templateModuleProblem(LABEL_TEMPLATES.get(input.template)!, ctx.config.PUBLIC_ORIGIN, range.kid, range.lastSerial);
+    if (problem) throw invalid(problem, [{ path: 'template', message: problem }]);
     if (!created) {
       const [existing] = await tx.db.select().from(printJobs).where(and(eq(printJobs.batchId, input.batchId), eq(printJobs.idempotencyKey, input.idempotencyKey)));
       if (existing) return { job: existing, range, created: false };

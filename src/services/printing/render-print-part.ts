@@ -1,8 +1,9 @@
 import { renderLabelsPdf } from '../../labels/render-labels';
+import { templateModuleProblem } from '../../labels/stamp-fit';
 import { LABEL_TEMPLATES } from '../../labels/templates';
 import { stampUrl } from '../../domain/stamp-codec';
 import type { ServiceContext } from '../shared/context';
-import { AppError, notFound } from '../shared/errors';
+import { AppError, invalid, notFound } from '../shared/errors';
 import { labelContent, loadPrintJob } from './load-print-context';
 import { partSize } from './create-print-job';
 
@@ -14,6 +15,10 @@ export async function renderPrintPart(ctx: ServiceContext, jobId: string, part: 
   if (!Number.isInteger(part) || part < 1 || first >= row.job.quantity) throw notFound(`phần ${part} của lệnh in`);
   const signer = await ctx.keys.signerFor(row.range.kid);
   if (!signer || !ctx.labelFont) throw new AppError('unavailable', 'Máy chủ chưa sẵn sàng để in (thiếu khóa ký hoặc phông chữ).');
+  const template = LABEL_TEMPLATES.get(row.job.templateId)!;
+  // The job was checked when it was made; PUBLIC_ORIGIN may have grown since.
+  const problem = templateModuleProblem(template, ctx.config.PUBLIC_ORIGIN, row.range.kid, row.range.lastSerial);
+  if (problem) throw invalid(problem, [{ path: 'template', message: problem }]);
   const count = Math.min(size, row.job.quantity - first);
   const stamps = [];
   for (let i = 0; i < count; i++) {
@@ -21,7 +26,7 @@ export async function renderPrintPart(ctx: ServiceContext, jobId: string, part: 
     stamps.push({ serial, url: stampUrl(ctx.config.PUBLIC_ORIGIN, await signer.signStamp(serial)) });
   }
   const pdf = await renderLabelsPdf({
-    template: LABEL_TEMPLATES.get(row.job.templateId)!, content: labelContent(row), stamps, fontBytes: await ctx.labelFont(),
+    template, content: labelContent(row), stamps, fontBytes: await ctx.labelFont(),
     createdAt: row.job.createdAt, title: `Tem OCOP – ${row.product.name} – lô ${row.batch.lot} – phần ${part}`,
   });
   return { pdf, fileName: `tem-${row.batch.lot}-${row.job.id.slice(0, 8)}-${part}.pdf`.replace(/[^\w.-]/g, '_') };
