@@ -32,7 +32,7 @@ describe('an administrator off-boards an inspector who is signed in', () => {
     const dialog = admin.getByRole('dialog', { name: 'Xác thực lại bằng passkey' });
     await dialog.waitFor({ state: 'visible' });
     await dialog.getByRole('button', { name: 'Xác thực' }).click();
-    await expect.poll(() => admin.getByRole('status').first().textContent()).toContain('Đã vô hiệu hóa Nông Văn Kiểm');
+    await expect.poll(() => admin.locator('main .notice[role="status"]').first().textContent(), { timeout: 30_000 }).toContain('Đã vô hiệu hóa Nông Văn Kiểm');
     expect(await admin.getByRole('row', { name: /Nông Văn Kiểm/ }).textContent()).toContain('Đã vô hiệu hóa');
 
     await inspector.getByRole('link', { name: 'Nghi sao chép' }).click();
