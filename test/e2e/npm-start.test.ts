@@ -11,7 +11,7 @@ import { VERDICT_STATUSES } from '../../src/domain/verdict';
 import { MIGRATIONS_FOLDER } from '../../src/node/boot';
 import type { Verdict } from '../../src/services/verification/verdict-types';
 import { createTestDatabase } from '../support/harness';
-import { startService, type ServiceProcess } from '../support/service-process';
+import { freePort, startService, type ServiceProcess } from '../support/service-process';
 
 /** The README's first command, as a newcomer runs it: a DATA_DIR that does not exist yet, PGlite, demo data. */
 describe('npm start', () => {
@@ -42,7 +42,7 @@ describe('npm start', () => {
 
   it('refuses a second service on the same DATA_DIR, naming the one that owns it', () => {
     const second = spawnSync(process.execPath, ['--import', 'tsx', 'src/node.ts'], {
-      encoding: 'utf8', env: { ...process.env, PORT: '0', DATA_DIR: dataDir, DATABASE_URL: '' }, timeout: 120_000,
+      encoding: 'utf8', env: { ...process.env, PORT: String(freePort()), DATA_DIR: dataDir, DATABASE_URL: '' }, timeout: 120_000,
     });
     expect(second.status).toBe(1);
     expect(second.stderr).toContain(`is in use by process ${server.child.pid} (npm start`);
