@@ -14,7 +14,7 @@ if [ ! -d node_modules ]; then
 fi
 
 source test/support/provision.sh
-need_packages /usr/bin/chromium:chromium /usr/bin/openssl:openssl /usr/bin/zbarimg:zbar-tools /usr/bin/pdftoppm:poppler-utils
+need_packages /usr/bin/chromium:chromium /usr/bin/openssl:openssl /usr/bin/zbarimg:zbar-tools /usr/bin/pdftoppm:poppler-utils /usr/bin/gs:ghostscript
 start_postgres_cluster
 export CHROMIUM_PATH=/usr/bin/chromium
 export WRANGLER_SEND_METRICS=false

@@ -3,11 +3,13 @@ import { readOwner } from '../db/owner-lock';
 import { loadConfig } from '../env';
 import { demoCodes, isDatabaseEmpty, seedDemo, SEED_ACTOR } from '../seed/seed-demo';
 import { createFirstAdminEnrolment } from '../services/auth/enrolment';
+import { warnOnLongPublicOrigin } from '../labels/stamp-fit';
 import { bootNode } from './boot';
 
 /** `npm start`: PGlite in DATA_DIR (or DATABASE_URL), migrations, demo data, then serve on PORT. */
 export async function main() {
   const config = loadConfig(process.env);
+  warnOnLongPublicOrigin(config.PUBLIC_ORIGIN);
   const runtime = await bootNode(config);
   const ctx = { db: runtime.db, actor: SEED_ACTOR, now: runtime.now, keys: runtime.keys, config };
 

@@ -4,7 +4,7 @@ import { stampRanges } from '../../src/db/schema';
 import type { Verdict } from '../../src/services/verification/verdict-types';
 import { bearer, DATABASE_KINDS, json, openHarness, type Harness } from '../support/harness';
 
-/** 71 characters: stamps become QR version 8, 57 modules a side. */
+/** 71 characters: stamps become QR version 8, 49 modules a side. */
 const LONG_ORIGIN = 'https://truy-xuat-nguon-goc-san-pham-ocop.so-nong-nghiep.langson.gov.vn';
 
 describe.each(DATABASE_KINDS)('a template too small for the stamps on %s', (kind) => {

@@ -22,7 +22,7 @@ describe('stamps that outgrow their labels', () => {
   });
 
   it('refuses, in Vietnamese, a template whose modules would print below its minimum', () => {
-    const long = originOf(72); // version 8: 57 modules a side
+    const long = originOf(72); // version 8: 49 modules a side
     expect(stampQrVersion(long, 'K1', 1_000_000)).toBe(8);
     const problem = templateModuleProblem(LABEL_TEMPLATES.get('roll-40x30')!, long, 'K1', 1_000_000);
     expect(problem).toMatch(/^Mẫu nhãn roll-40x30 in mã QR phiên bản 8 với ô 0\.25 mm, nhỏ hơn mức tối thiểu 0\.37 mm/);
