@@ -1,8 +1,7 @@
 import { PROVINCES } from '../src/data/provinces';
 import { html, type Html } from './view';
 import type { Lang } from './i18n';
-import { en } from './words/en';
-import { vi } from './words/vi';
+import { WORDS } from './words';
 
 const TEXT = {
   vi: { summary: 'Báo cáo nghi vấn', intro: 'Thấy điều bất thường? Báo cho cơ quan chức năng của tỉnh. Chỉ cần mô tả; thông tin liên hệ không bắt buộc.',
@@ -27,7 +26,7 @@ export function reportForm(code: string, lang: Lang, options: { open: boolean; a
   const aria = (name: string) => (e[name] ? html` aria-invalid="true" aria-describedby="r-${name}-err"` : '');
   return html`<details class="card" id="report"${options.open ? html` open` : ''}><summary><h2>${t.summary}</h2></summary><p>${t.intro}</p>
 <form method="post" action="/S/${code}/report?lang=${lang}"><label for="r-problem">${t.problem}</label>
-<select id="r-problem" name="problem"${aria('problem')}>${Object.entries((lang === 'en' ? en : vi).problems).map(([p, words]) => html`<option value="${p}"${v.problem === p ? html` selected` : ''}>${words}</option>`)}</select>${err('problem')}
+<select id="r-problem" name="problem"${aria('problem')}>${Object.entries(WORDS[lang].problems).map(([p, words]) => html`<option value="${p}"${v.problem === p ? html` selected` : ''}>${words}</option>`)}</select>${err('problem')}
 <label for="r-details">${t.details}</label><textarea id="r-details" name="details" rows="3" required minlength="5" maxlength="2000"${aria('details')}>${v.details ?? ''}</textarea>${err('details')}
 <label for="r-place">${t.place}</label><input id="r-place" name="placeOfPurchase" maxlength="200" value="${v.placeOfPurchase ?? ''}">
 ${options.askProvince ? html`<label for="r-province">${t.province}</label><select id="r-province" name="purchaseProvinceCode"><option value="">—</option>${

@@ -8,6 +8,7 @@ import { html, raw, type Html } from './view';
 import { explainSignal, LABELS, STATUS_TEXT, type Lang } from './i18n';
 import { reportForm, type ReportFormState } from './report-form';
 import { VERIFY_PAGE_CSS } from './verify-page-css';
+import { inWords, WORDS } from './words';
 
 const ICON = { ok: '✓', warning: '!', danger: '✕' } as const;
 
@@ -73,7 +74,7 @@ function details(v: Verdict, lang: Lang): Html {
 ${change ? html`<section class="card alert" aria-labelledby="c"><h2 id="c">${certificate.statusChange ? t.statusChange : t.recall}</h2><dl>
 ${row(lang === 'en' ? 'Date' : 'Ngày', d(change.on))}${row(t.reason, change.reason)}${row(t.basis, change.basis)}</dl></section>` : ''}
 <section class="card" aria-labelledby="s"><h2 id="s">${t.producer}</h2><dl>
-${row(t.name, `${subject.name} (${t.kind[subject.kind] ?? subject.kind})`)}${row(t.address, `${subject.address} — ${province}`)}</dl></section>
+${row(t.name, `${subject.name} (${inWords(WORDS[lang].subjectKinds, subject.kind)})`)}${row(t.address, `${subject.address} — ${province}`)}</dl></section>
 <section class="card" aria-labelledby="b"><h2 id="b">${t.batch}</h2><dl>
 ${row(t.lot, batch.lot)}${row(t.produced, d(batch.productionDate))}${row(t.bestBefore, batch.bestBefore ? d(batch.bestBefore) : null)}
 ${batch.areas.map((a) => row(t.area, html`${a.name}${a.officialCode ? html`<br>${t.areaCode}: <b>${a.officialCode}</b>` : ''}${
@@ -81,7 +82,7 @@ ${batch.areas.map((a) => row(t.area, html`${a.name}${a.officialCode ? html`<br>$
   (a.flags ?? []).map((f) => html`<br><b class="err">${t.areaFlag(f.standard, d(f.on))}</b> ${f.reason}`)}<br>${PROVINCES[a.provinceCode]?.[lang] ?? a.provinceCode}`))}</dl></section>
 <section class="card" aria-labelledby="g"><h2 id="g">${t.certificate}</h2><dl>
 ${row(t.number, certificate.number)}${row(t.decision, `${certificate.decisionNumber}, ${d(certificate.decisionDate)}`)}
-${row(t.issuer, `${certificate.issuerName} (${t.level[certificate.issuerLevel] ?? certificate.issuerLevel})`)}
+${row(t.issuer, `${certificate.issuerName} (${inWords(WORDS[lang].levels, certificate.issuerLevel)})`)}
 ${row(t.validity, `${d(certificate.validFrom)} – ${d(certificate.validUntil)}`)}</dl></section>
 ${v.scans ? html`<section class="card" aria-labelledby="q"><h2 id="q">${t.scans}</h2><p>${t.scanCount(v.scans.count)}${
   v.scans.firstAt ? html`, ${t.firstScan} ${vietnamTime(new Date(v.scans.firstAt))}${v.scans.firstPlace ? ` (${v.scans.firstPlace})` : ''}` : ''}</p></section>` : ''}`;
