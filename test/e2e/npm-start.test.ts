@@ -10,6 +10,7 @@ import { parseStampCode } from '../../src/domain/stamp-codec';
 import { VERDICT_STATUSES } from '../../src/domain/verdict';
 import { MIGRATIONS_FOLDER } from '../../src/node/boot';
 import type { Verdict } from '../../src/services/verification/verdict-types';
+import { runCli } from '../support/cli';
 import { createTestDatabase } from '../support/harness';
 import { freePort, startService, type ServiceProcess } from '../support/service-process';
 
@@ -64,6 +65,10 @@ describe('npm start', () => {
     } finally {
       await db.close();
     }
+    // With no service running, a command opens the folder itself, and lets it go.
+    const audit = await runCli({ DATA_DIR: dataDir }, 'audit', 'verify');
+    expect(audit.stdout).toMatch(/^Audit log intact/);
+    expect(existsSync(join(dataDir, 'database.lock'))).toBe(false);
   });
 });
 
