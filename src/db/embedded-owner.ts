@@ -21,8 +21,17 @@ export async function openEmbeddedOwner(dataDir: string, migrationsFolder: strin
   ensureDataDir(dataDir);
   const lock = await acquireOwnership(dataDir, options.role, { waitMs: options.waitMs ?? 30_000 });
   const stops: Array<() => Promise<void> | void> = [() => lock.release()];
+  // Every step runs even if one fails: the lock, last, must go whatever happened before it.
   const stopAll = async () => {
-    for (const stop of stops.splice(0).reverse()) await stop();
+    let failure: unknown = null;
+    for (const stop of stops.splice(0).reverse()) {
+      try {
+        await stop();
+      } catch (error) {
+        failure ??= error;
+      }
+    }
+    if (failure) throw failure;
   };
   try {
     const database = await openPglite(join(dataDir, PGLITE_FOLDER), migrationsFolder);
