@@ -33,15 +33,19 @@ describe('the embedded database served on its socket', () => {
   });
 
   it('runs the service\'s statement after a client\'s transaction, never inside it', async () => {
-    const started = Date.now();
+    // Wait until the client is really inside its transaction (connecting can be slow on a busy machine).
+    let entered!: () => void;
+    const inside = new Promise<void>((resolve) => { entered = resolve; });
     const clientTx = client.begin(async (tx) => {
       await tx`insert into turn_test values (1)`;
+      entered();
       await pause(400);
       throw new Error('the client rolls back');
     }).catch(() => 'rolled back');
-    await pause(100);
+    await inside;
+    const started = Date.now();
     await owner.db.execute(sql`insert into turn_test values (2)`); // waits for the client's turn to end
-    expect(Date.now() - started).toBeGreaterThanOrEqual(390);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(350);
     expect(await clientTx).toBe('rolled back');
     expect(await rows()).toEqual([2]); // inside the client's transaction it would have been rolled back too
   });
