@@ -1,7 +1,7 @@
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../app-env';
 import { forbidden, unauthorized } from '../services/shared/errors';
-import { roleMay, type Action } from '../services/shared/policy';
+import { requireFreshAssertion, roleMay, STEP_UP_ACTIONS, type Action } from '../services/shared/policy';
 
 /**
  * Authenticate, then authorize, then validate: a protected route answers 401 to a caller without
@@ -14,6 +14,8 @@ export function requireAction(...actions: Action[]) {
     const actor = c.var.actor;
     if (actor.kind === 'anonymous') throw unauthorized();
     if (!actions.some((action) => roleMay(actor, action))) throw forbidden();
+    // What only a person with a fresh passkey may do, a bearer token is refused before its body is read.
+    if (actor.kind === 'token' && actions.every((action) => STEP_UP_ACTIONS.has(action))) requireFreshAssertion(actor);
     await next();
   });
 }

@@ -67,11 +67,14 @@ export function handleError(err: Error, c: Context<AppEnv>) {
 
 const DATABASE_RETRY_AFTER_SECONDS = 30;
 
-/** PostgreSQL refusing text it cannot hold: a NUL (22021), or a \u0000 escape in JSON (22P05). */
+/**
+ * PostgreSQL refusing input it cannot hold: a NUL (22021), a \u0000 escape in JSON (22P05), or a
+ * value that is not of the column's type, such as a console URL's id that is not a UUID (22P02).
+ */
 function isUnstorableText(err: unknown): boolean {
   for (let e = err, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
     const code = (e as { code?: unknown }).code;
-    if (code === '22021' || code === '22P05') return true;
+    if (code === '22021' || code === '22P05' || code === '22P02') return true;
   }
   return false;
 }

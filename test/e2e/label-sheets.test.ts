@@ -66,7 +66,7 @@ describe('label sheets decode and verify', () => {
       expect(lines.length).toBeLessThanOrEqual(t.fields.product.maxLines);
       for (const line of lines) expect(font.widthOfTextAtSize(line, size)).toBeLessThanOrEqual(box + 0.01);
     }
-    const product = await h.request('/api/v1/products', json({ subjectId: (await h.db.query.subjects.findFirst())!.id, name: 'Rượu men lá Hữu Lễ', groupCode: '2', subgroupCode: '2.1' }, await h.token('authority')));
+    const product = await h.request('/api/v1/products', json({ subjectId: (await h.db.query.subjects.findFirst())!.id, name: 'Rượu men lá Hữu Lễ', groupCode: '2', subgroupCode: '2.1' }, await h.token('authority', { provinceCode: 'central' })));
     expect(product.status).toBe(201);
   });
 

@@ -90,10 +90,17 @@ describe.each(DATABASE_KINDS)('people and power on %s', (kind) => {
     const issued = (await (await post('/api/v1/enrolments', { name: 'Cửa hàng', role: 'retailer', provinceCode: '20' }, officer.session)).json()) as { link: string };
     expect((await get('/api/v1/people', officer.session)).status).toBe(200);
 
-    const outsider = await h.token('authority', { provinceCode: '22' });
-    const far = await post(`/api/v1/people/${officer.session.personId}/disable`, {}, outsider);
-    const missing = await post(`/api/v1/people/${crypto.randomUUID()}/disable`, {}, outsider);
-    expect([far.status, (await errorOf(far)).code]).toEqual([missing.status, (await errorOf(missing)).code]);
+    // A stepped-up officer of another province sees this person, and an admin, as missing ids.
+    const outsider = await enrol(await invite('authority', '22'));
+    await stepUp(outsider.session, outsider.passkey);
+    for (const id of [officer.session.personId, admin.session.personId]) {
+      const far = await post(`/api/v1/people/${id}/disable`, {}, outsider.session);
+      expect([far.status, (await errorOf(far)).code]).toEqual([404, 'not_found']);
+    }
+    expect((await post(`/api/v1/people/${crypto.randomUUID()}/disable`, {}, outsider.session)).status).toBe(404);
+    expect((await post('/console/people/not-a-uuid/disable', {}, admin.session)).status).toBe(400);
+    const viaToken = await post(`/api/v1/people/${officer.session.personId}/disable`, { junk: true }, await h.token('admin'));
+    expect([viaToken.status, (await errorOf(viaToken)).fields]).toEqual([403, undefined]);
 
     const disabled = await post(`/api/v1/people/${officer.session.personId}/disable`, {}, admin.session);
     expect(disabled.status, await disabled.clone().text()).toBe(200);
@@ -107,6 +114,24 @@ describe.each(DATABASE_KINDS)('people and power on %s', (kind) => {
     expect(back.status).toBe(200);
     expect((await get('/api/v1/people', await sessionOf(back))).status).toBe(200);
     expect((await verifyAuditChain(h.db)).ok).toBe(true);
+  });
+
+  it('asks for a fresh passkey before a session adds or removes a passkey', async () => {
+    const { session, passkey } = await enrol(await invite('retailer', '20'));
+    const refused = await post('/api/v1/auth/passkeys/options', {}, session);
+    expect([refused.status, (await errorOf(refused)).code]).toEqual([403, 'step_up_required']);
+    await stepUp(session, passkey);
+    const second = new SoftAuthenticator(h.config.CONSOLE_ORIGIN, h.config.RP_ID);
+    const options = (await (await post('/api/v1/auth/passkeys/options', {}, session)).json()) as { challenge: string };
+    expect((await post('/api/v1/auth/passkeys/verify', { passkeyName: 'Máy tính', credential: second.register(options.challenge) }, session)).status).toBe(200);
+  });
+
+  it('lets only whoever could issue an invitation withdraw it', async () => {
+    const adminLink = await createEnrolment({ ctx: h.ctx(ADMIN), input: { name: 'Quản trị mới', role: 'admin' } });
+    const id = adminLink.enrolment.id;
+    expect((await post(`/api/v1/enrolments/${id}/withdraw`, {}, await h.token('authority', { provinceCode: 'central' }))).status).toBe(404);
+    expect((await post(`/api/v1/enrolments/${id}/withdraw`, {}, await h.token('admin'))).status).toBe(403);
+    expect((await post('/api/v1/auth/enrolment/preview', { enrolment: secretOf(adminLink.link) })).status).toBe(200);
   });
 
   it('lists pending invitations without their secrets and withdraws one so its link dies', async () => {

@@ -69,8 +69,8 @@ describe.each(DATABASE_KINDS)('label print jobs on %s', (kind) => {
       [{ quantity: 999_999, template: 'a4-3x8-70x37', idempotencyKey: 'print-bad-3' }, undefined, undefined, 400, 'invalid_input'],
       [{ quantity: 4000, template: 'a4-3x8-70x37', idempotencyKey: 'print-bad-4' }, undefined, undefined, 422, 'quantity_exceeded'],
       [{ quantity: 5, template: 'a4-3x8-70x37', idempotencyKey: 'print-bad-5' }, otherProducer, undefined, 404, 'not_found'],
-      [{ quantity: 5, template: 'a4-3x8-70x37', idempotencyKey: 'print-bad-6' }, await h.token('authority'), await h.demoBatchId('revoked'), 422, 'certificate_not_valid'],
-      [{ quantity: 5, template: 'a4-3x8-70x37', idempotencyKey: 'print-bad-7' }, await h.token('authority'), await h.demoBatchId('suspended'), 422, 'certificate_not_valid'],
+      [{ quantity: 5, template: 'a4-3x8-70x37', idempotencyKey: 'print-bad-6' }, await h.token('authority', { provinceCode: 'central' }), await h.demoBatchId('revoked'), 422, 'certificate_not_valid'],
+      [{ quantity: 5, template: 'a4-3x8-70x37', idempotencyKey: 'print-bad-7' }, await h.token('authority', { provinceCode: 'central' }), await h.demoBatchId('suspended'), 422, 'certificate_not_valid'],
     ];
     for (const [body, token, batch, status, code] of cases) {
       const res = await print(body, token ?? producer, batch ?? batchId);

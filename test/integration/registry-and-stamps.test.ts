@@ -29,7 +29,7 @@ describe.each(DATABASE_KINDS)('registry and stamp issuance on %s', (kind) => {
     h = await openHarness(kind);
     authorityLS = await h.token('authority', { provinceCode: '20' });
     authorityQN = await h.token('authority', { provinceCode: '22' });
-    central = await h.token('authority');
+    central = await h.token('authority', { provinceCode: 'central' });
     subject = (await post('/api/v1/subjects', {
       kind: 'htx', name: 'HTX Chè Shan tuyết Mẫu Sơn', registrationNumber: '4901009999', provinceCode: '20', addressAsIssued: 'xã Mẫu Sơn, Lạng Sơn',
     }, authorityLS)).body;

@@ -67,13 +67,9 @@ export async function openHarness(kind: DatabaseKind, options: { seed?: boolean;
     setNow: (date: Date) => {
       now = date;
     },
-    /**
-     * A real bearer token, created through the same service as `npm run cli -- token create`.
-     * Inspectors and authorities without a province are central, as `--province central` says.
-     */
+    /** A real bearer token, created through the same service as `npm run cli -- token create`: scope as written. */
     token: async (role: Role, scope: { provinceCode?: string | null; subjectId?: string | null } = {}) =>
-      (await createApiToken({ ctx: ctx(ADMIN), input: { name: `test ${role}`, role,
-        provinceCode: scope.provinceCode ?? (role === 'inspector' || role === 'authority' ? 'central' : null),
+      (await createApiToken({ ctx: ctx(ADMIN), input: { name: `test ${role}`, role, provinceCode: scope.provinceCode ?? null,
         subjectId: scope.subjectId ?? null, expiresAt: null } })).token,
     request: (path: string, init?: RequestInit) => runtime.app.request(path, init),
     /** The batch behind a demo stamp of the given status. */

@@ -61,8 +61,10 @@ async function signIn(): Promise<void> {
   location.href = new URLSearchParams(location.search).get('next')?.startsWith('/console') ? new URLSearchParams(location.search).get('next')! : '/console';
 }
 
+/** A new passkey is a lasting credential: the server asks for a fresh assertion of an existing one first. */
 async function addPasskey(form: HTMLFormElement): Promise<void> {
   const passkeyName = (form.elements.namedItem('passkeyName') as HTMLInputElement).value;
+  await stepUp();
   const optionsJSON = await api('/api/v1/auth/passkeys/options', {});
   const credential = await startRegistration({ optionsJSON: optionsJSON as never });
   await api('/api/v1/auth/passkeys/verify', { passkeyName, credential });

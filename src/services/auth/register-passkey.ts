@@ -5,6 +5,7 @@ import { enrolments, passkeys, people } from '../../db/schema';
 import { appendAudit } from '../audit/append-audit';
 import { withTransaction, type ServiceContext } from '../shared/context';
 import { unauthorized } from '../shared/errors';
+import { requireFreshAssertion } from '../shared/policy';
 import { consumeEnrolment, findOpenEnrolment } from './enrolment';
 import { personActor, startSession, type Person } from './sessions';
 import { challengeOf, consumeChallenge, passkeyFailed, relyingParty, storeChallenge } from './webauthn';
@@ -14,6 +15,7 @@ export type Registrant = { enrolmentSecret: string } | { personId: string };
 
 async function resolve(ctx: ServiceContext, who: Registrant) {
   if ('personId' in who) {
+    requireFreshAssertion(ctx.actor);
     const [person] = await ctx.db.select().from(people).where(eq(people.id, who.personId));
     if (!person || person.disabledAt) throw unauthorized();
     const existing = await ctx.db.select({ id: passkeys.id, transports: passkeys.transports }).from(passkeys).where(eq(passkeys.personId, person.id));

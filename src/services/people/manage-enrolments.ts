@@ -3,7 +3,7 @@ import { enrolments } from '../../db/schema';
 import { appendAudit } from '../audit/append-audit';
 import { withTransaction, type ServiceContext } from '../shared/context';
 import { conflict, notFound } from '../shared/errors';
-import { authorize, listScope } from '../shared/policy';
+import { authorize, grantAction, listScope, roleMay } from '../shared/policy';
 
 /** Invitations nobody has used yet, inside the caller's jurisdiction; never their secrets. */
 export async function listPendingEnrolments({ ctx }: { ctx: ServiceContext }) {
@@ -21,7 +21,11 @@ export async function withdrawEnrolment({ ctx, input }: { ctx: ServiceContext; i
   return withTransaction(ctx, async (tx) => {
     const [before] = await tx.db.select().from(enrolments).where(eq(enrolments.id, input.enrolmentId)).for('update');
     if (!before) throw notFound('lời mời');
-    authorize(tx.actor, 'enrolment.withdraw', { provinceCode: before.provinceCode, subjectId: before.subjectId, what: 'lời mời' });
+    // Only whoever could have issued this tier of invitation may withdraw it.
+    const target = { provinceCode: before.provinceCode, subjectId: before.subjectId, what: 'lời mời' };
+    if (!roleMay(tx.actor, grantAction(before.role))) throw notFound('lời mời');
+    authorize(tx.actor, 'enrolment.withdraw', target);
+    authorize(tx.actor, grantAction(before.role), target);
     if (before.usedAt || before.withdrawnAt) throw conflict('Lời mời này đã được dùng hoặc đã bị thu hồi.');
     const [after] = await tx.db.update(enrolments).set({ withdrawnAt: ctx.now() }).where(eq(enrolments.id, before.id)).returning();
     const { tokenHash: _a, ...beforeVisible } = before;

@@ -3,7 +3,7 @@ import { passkeys, people, sessions } from '../../db/schema';
 import { appendAudit } from '../audit/append-audit';
 import { withTransaction, type ServiceContext } from '../shared/context';
 import { conflict, notFound, unauthorized } from '../shared/errors';
-import { listScope } from '../shared/policy';
+import { listScope, requireFreshAssertion } from '../shared/policy';
 
 /**
  * People inside the actor's jurisdiction (an authority sees its province's people), with their
@@ -33,6 +33,7 @@ export async function listMyPasskeys(ctx: ServiceContext) {
 /** A person removes one of their own passkeys, never the last one (that would lock them out). */
 export async function removeMyPasskey(ctx: ServiceContext, passkeyId: string) {
   const personId = self(ctx);
+  requireFreshAssertion(ctx.actor);
   return withTransaction(ctx, async (tx) => {
     const [own] = await tx.db.select().from(passkeys).where(and(eq(passkeys.id, passkeyId), eq(passkeys.personId, personId))).for('update');
     if (!own) throw notFound('passkey');

@@ -3,7 +3,7 @@ import { enrolments, people, sessions } from '../../db/schema';
 import { appendAudit } from '../audit/append-audit';
 import { withTransaction, type ServiceContext } from '../shared/context';
 import { conflict, notFound } from '../shared/errors';
-import { authorize, grantAction } from '../shared/policy';
+import { authorize, grantAction, roleMay } from '../shared/policy';
 
 export type PersonRef = { personId: string };
 
@@ -12,6 +12,8 @@ async function personInReach(tx: ServiceContext, action: 'person.disable' | 'per
   const [person] = await tx.db.select().from(people).where(eq(people.id, personId)).for('update');
   if (!person) throw notFound('người dùng');
   const target = { provinceCode: person.provinceCode, subjectId: person.subjectId, what: 'người dùng' };
+  // A role that could not grant this person's tier sees them as it would a missing id.
+  if (!roleMay(tx.actor, grantAction(person.role))) throw notFound('người dùng');
   authorize(tx.actor, action, target);
   authorize(tx.actor, grantAction(person.role), target);
   return person;

@@ -112,15 +112,24 @@ export function roleMay(actor: Actor, action: Action): boolean {
   return reachOf(actor, action) !== undefined;
 }
 
+/**
+ * A person's passkey assertion under 5 minutes old, or the operators' CLI. Also guards a person's
+ * own credentials: adding or removing a passkey with only a session cookie would turn a stolen
+ * cookie into a lasting credential that could then step up.
+ */
+export function requireFreshAssertion(actor: Actor): void {
+  if (actor.kind === 'anonymous') throw unauthorized();
+  if (actor.kind === 'system') return;
+  if (actor.kind === 'token') throw forbidden('Thao tác này cần một người xác thực lại bằng passkey; mã truy cập máy không thực hiện được.');
+  if (!actor.steppedUp) throw new AppError('step_up_required', 'Hãy xác thực lại bằng passkey để tiếp tục.');
+}
+
 /** Throws 401 for anonymous, 403 for a role or jurisdiction outside the table. */
 export function authorize(actor: Actor, action: Action, target?: Target): void {
   if (actor.kind === 'anonymous') throw unauthorized();
   const reach = reachOf(actor, action);
   if (!reach) throw forbidden();
-  if (STEP_UP_ACTIONS.has(action) && actor.kind !== 'system') {
-    if (actor.kind === 'token') throw forbidden('Thao tác này cần một người xác thực lại bằng passkey; mã truy cập máy không thực hiện được.');
-    if (!actor.steppedUp) throw new AppError('step_up_required', 'Hãy xác thực lại bằng passkey để tiếp tục.');
-  }
+  if (STEP_UP_ACTIONS.has(action)) requireFreshAssertion(actor);
   if (target && !within(actor, reach, target)) {
     if (target.what) throw notFound(target.what);
     throw forbidden('Dữ liệu này nằm ngoài phạm vi (chủ thể hoặc tỉnh) của bạn.');
