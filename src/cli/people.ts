@@ -21,8 +21,8 @@ export async function runPeopleCommand(command: (typeof PEOPLE_COMMANDS)[number]
   }
   if (typeof id !== 'string' || !UUID.test(id)) throw new AppError('invalid_input', '--id PERSON_ID (a UUID from `people list`) is required');
   if (command === 'people disable') {
-    const { person, sessionsEnded, invitationsWithdrawn } = await disablePerson({ ctx, input: { personId: id } });
-    console.log(`Disabled ${person.name} (${person.role}): ${sessionsEnded} session(s) ended, ${invitationsWithdrawn} unused invitation(s) withdrawn.`);
+    const { person, sessionsEnded, invitationsWithdrawn, tokensRevoked } = await disablePerson({ ctx, input: { personId: id } });
+    console.log(`Disabled ${person.name} (${person.role}): ${sessionsEnded} session(s) ended, ${invitationsWithdrawn} unused invitation(s) withdrawn, ${tokensRevoked} token(s) revoked.`);
     return 0;
   }
   const { person } = await enablePerson({ ctx, input: { personId: id } });

@@ -8,6 +8,8 @@ import { AppError } from '../../src/services/shared/errors';
 import { POLICY, type Action, type Role } from '../../src/services/shared/policy';
 import { createApiToken } from '../../src/services/tokens/create-token';
 import { runPeopleCommand } from '../../src/cli/people';
+import { disablePerson } from '../../src/services/people/person-lifecycle';
+import { revokeApiToken } from '../../src/services/tokens/manage-tokens';
 import { ADMIN, DATABASE_KINDS, json, openHarness, type Harness } from '../support/harness';
 import { SoftAuthenticator } from '../support/soft-authenticator';
 
@@ -124,6 +126,21 @@ describe.each(DATABASE_KINDS)('people and power on %s', (kind) => {
     const second = new SoftAuthenticator(h.config.CONSOLE_ORIGIN, h.config.RP_ID);
     const options = (await (await post('/api/v1/auth/passkeys/options', {}, session)).json()) as { challenge: string };
     expect((await post('/api/v1/auth/passkeys/verify', { passkeyName: 'Máy tính', credential: second.register(options.challenge) }, session)).status).toBe(200);
+  });
+
+  it('revokes the tokens a person made when they are disabled, and a revoked token’s invitations die with it', async () => {
+    const admin = await enrol(await invite('admin'));
+    await stepUp(admin.session, admin.passkey);
+    const made = (await (await post('/api/v1/tokens', { name: 'Máy quét', role: 'retailer', provinceCode: '20' }, admin.session)).json()) as { token: string };
+    expect((await get('/api/v1/intakes', made.token)).status).toBe(200);
+    const disabled = await disablePerson({ ctx: h.ctx(ADMIN), input: { personId: admin.session.personId } });
+    expect(disabled.tokensRevoked).toBe(1);
+    expect((await get('/api/v1/intakes', made.token)).status).toBe(401);
+
+    const stolen = await createApiToken({ ctx: h.ctx(ADMIN), input: { name: 'bị lộ', role: 'authority', provinceCode: '20', expiresAt: null } });
+    const { link } = (await (await post('/api/v1/enrolments', { name: 'Cửa hàng', role: 'retailer', provinceCode: '20' }, stolen.token)).json()) as { link: string };
+    await revokeApiToken(h.ctx(ADMIN), stolen.id);
+    expect((await post('/api/v1/auth/enrolment/preview', { enrolment: secretOf(link) })).status).toBe(400);
   });
 
   it('lets only whoever could issue an invitation withdraw it', async () => {

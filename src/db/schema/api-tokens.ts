@@ -14,4 +14,6 @@ export const apiTokens = pgTable('api_tokens', {
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   expiresAt: timestamp({ withTimezone: true }),
   revokedAt: timestamp({ withTimezone: true }),
+  /** Who created it (a person's id, or the CLI): off-boarding that person revokes it too. */
+  createdBy: text(),
 });

@@ -1,5 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { enrolments, people, sessions } from '../../db/schema';
+import { apiTokens, enrolments, people, sessions } from '../../db/schema';
 import { appendAudit } from '../audit/append-audit';
 import { withTransaction, type ServiceContext } from '../shared/context';
 import { conflict, notFound } from '../shared/errors';
@@ -21,8 +21,9 @@ async function personInReach(tx: ServiceContext, action: 'person.disable' | 'per
 
 /**
  * Off-boards a person at once: every session ends (the next request reads as signed out), their
- * passkeys stop signing in (both check `disabledAt`), and the links they issued and nobody used
- * are withdrawn, so nothing they handed out outlives them. Their records and audit stay.
+ * passkeys stop signing in (both check `disabledAt`), and the tokens they created and the links
+ * they issued and nobody used are revoked, so nothing they handed out outlives them. Their
+ * records and audit stay.
  */
 export async function disablePerson({ ctx, input }: { ctx: ServiceContext; input: PersonRef }) {
   authorize(ctx.actor, 'person.disable');
@@ -34,12 +35,14 @@ export async function disablePerson({ ctx, input }: { ctx: ServiceContext; input
     const [after] = await tx.db.update(people).set({ disabledAt: now }).where(eq(people.id, before.id)).returning();
     const ended = await tx.db.update(sessions).set({ revokedAt: now })
       .where(and(eq(sessions.personId, before.id), isNull(sessions.revokedAt))).returning({ id: sessions.id });
+    const tokensRevoked = await tx.db.update(apiTokens).set({ revokedAt: now })
+      .where(and(eq(apiTokens.createdBy, before.id), isNull(apiTokens.revokedAt))).returning({ id: apiTokens.id });
     const withdrawn = await tx.db.update(enrolments).set({ withdrawnAt: now })
       .where(and(eq(enrolments.createdBy, before.id), isNull(enrolments.usedAt), isNull(enrolments.withdrawnAt))).returning({ id: enrolments.id });
     await appendAudit(tx, { action: 'person.disable', entity: 'person', entityId: before.id, before, after: {
-      ...after, sessionsEnded: ended.length, invitationsWithdrawn: withdrawn.map((w) => w.id),
+      ...after, sessionsEnded: ended.length, invitationsWithdrawn: withdrawn.map((w) => w.id), tokensRevoked: tokensRevoked.map((t) => t.id),
     } });
-    return { person: after!, sessionsEnded: ended.length, invitationsWithdrawn: withdrawn.length };
+    return { person: after!, sessionsEnded: ended.length, invitationsWithdrawn: withdrawn.length, tokensRevoked: tokensRevoked.length };
   });
 }
 

@@ -26,6 +26,7 @@ export async function createApiToken({ ctx, input }: { ctx: ServiceContext; inpu
   return withTransaction(ctx, async (tx) => {
     const [row] = await tx.db.insert(apiTokens).values({
       id: crypto.randomUUID(), tokenHash: await hashToken(secret), name: input.name, role: input.role, expiresAt: input.expiresAt, ...scope,
+      createdBy: ctx.actor.kind === 'anonymous' ? null : ctx.actor.id,
     }).returning();
     const { tokenHash: _hash, ...visible } = row!;
     await appendAudit(tx, { action: 'token.create', entity: 'api_token', entityId: row!.id, after: visible });

@@ -1,5 +1,5 @@
-import { desc, eq } from 'drizzle-orm';
-import { apiTokens } from '../../db/schema';
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import { apiTokens, enrolments } from '../../db/schema';
 import { appendAudit } from '../audit/append-audit';
 import { withTransaction, type ServiceContext } from '../shared/context';
 import { conflict, notFound } from '../shared/errors';
@@ -19,6 +19,9 @@ export async function revokeApiToken(ctx: ServiceContext, id: string) {
     if (!before) throw notFound('mã truy cập');
     if (before.revokedAt) throw conflict('Mã truy cập đã bị thu hồi.');
     const [after] = await tx.db.update(apiTokens).set({ revokedAt: ctx.now() }).where(eq(apiTokens.id, id)).returning();
+    // A stolen token's unused invitations die with it, as a disabled person's do.
+    await tx.db.update(enrolments).set({ withdrawnAt: ctx.now() })
+      .where(and(eq(enrolments.createdBy, id), isNull(enrolments.usedAt), isNull(enrolments.withdrawnAt)));
     const { tokenHash: _a, ...beforeVisible } = before;
     const { tokenHash: _b, ...afterVisible } = after!;
     await appendAudit(tx, { action: 'token.revoke', entity: 'api_token', entityId: id, before: beforeVisible, after: afterVisible });
