@@ -5,6 +5,7 @@ import type { Db } from '../../db/client';
 import { appendAudit } from '../audit/append-audit';
 import { PROVINCES } from '../../data/provinces';
 import { sha256Hex } from '../shared/canonical-json';
+import { withoutSecret } from '../shared/without-secret';
 import { withTransaction, type ServiceContext } from '../shared/context';
 import { conflict, invalid } from '../shared/errors';
 import { authorize, grantAction, type Actor, type Role } from '../shared/policy';
@@ -54,7 +55,7 @@ async function insertEnrolment(tx: ServiceContext, person: { name: string; role:
     createdBy: tx.actor.kind === 'anonymous' ? 'anonymous' : tx.actor.id,
     expiresAt: new Date(tx.now().getTime() + ENROLMENT_HOURS * 3600_000),
   }).returning();
-  const { tokenHash: _hash, ...visible } = row!;
+  const visible = withoutSecret(row!);
   await appendAudit(tx, { action: 'person.invite', entity: 'enrolment', entityId: row!.id, after: visible });
   return { enrolment: visible, link: `${tx.config.CONSOLE_ORIGIN}/enroll#${secret}` };
 }

@@ -3,7 +3,9 @@ import { enrolments } from '../../db/schema';
 import { appendAudit } from '../audit/append-audit';
 import { withTransaction, type ServiceContext } from '../shared/context';
 import { conflict, notFound } from '../shared/errors';
-import { authorize, grantAction, listScope, roleMay } from '../shared/policy';
+import { authorize, listScope } from '../shared/policy';
+import { withoutSecret } from '../shared/without-secret';
+import { authorizePowerOver } from './power-over';
 
 /** Invitations nobody has used yet, inside the caller's jurisdiction; never their secrets. */
 export async function listPendingEnrolments({ ctx }: { ctx: ServiceContext }) {
@@ -12,7 +14,7 @@ export async function listPendingEnrolments({ ctx }: { ctx: ServiceContext }) {
     .where(and(isNull(enrolments.usedAt), isNull(enrolments.withdrawnAt), gt(enrolments.expiresAt, ctx.now()),
       scope.provinceCode ? eq(enrolments.provinceCode, scope.provinceCode) : undefined))
     .orderBy(desc(enrolments.expiresAt)).limit(500);
-  return rows.map(({ tokenHash: _hash, ...visible }) => visible);
+  return rows.map(withoutSecret);
 }
 
 /** Kills an unused invitation: its link stops working at once. */
@@ -21,16 +23,10 @@ export async function withdrawEnrolment({ ctx, input }: { ctx: ServiceContext; i
   return withTransaction(ctx, async (tx) => {
     const [before] = await tx.db.select().from(enrolments).where(eq(enrolments.id, input.enrolmentId)).for('update');
     if (!before) throw notFound('lời mời');
-    // Only whoever could have issued this tier of invitation may withdraw it.
-    const target = { provinceCode: before.provinceCode, subjectId: before.subjectId, what: 'lời mời' };
-    if (!roleMay(tx.actor, grantAction(before.role))) throw notFound('lời mời');
-    authorize(tx.actor, 'enrolment.withdraw', target);
-    authorize(tx.actor, grantAction(before.role), target);
+    authorizePowerOver(tx.actor, 'enrolment.withdraw', before, 'lời mời'); // only whoever could have issued it
     if (before.usedAt || before.withdrawnAt) throw conflict('Lời mời này đã được dùng hoặc đã bị thu hồi.');
     const [after] = await tx.db.update(enrolments).set({ withdrawnAt: ctx.now() }).where(eq(enrolments.id, before.id)).returning();
-    const { tokenHash: _a, ...beforeVisible } = before;
-    const { tokenHash: _b, ...afterVisible } = after!;
-    await appendAudit(tx, { action: 'enrolment.withdraw', entity: 'enrolment', entityId: before.id, before: beforeVisible, after: afterVisible });
-    return afterVisible;
+    await appendAudit(tx, { action: 'enrolment.withdraw', entity: 'enrolment', entityId: before.id, before: withoutSecret(before), after: withoutSecret(after!) });
+    return withoutSecret(after!);
   });
 }

@@ -3,7 +3,8 @@ import { apiTokens, enrolments, people, sessions } from '../../db/schema';
 import { appendAudit } from '../audit/append-audit';
 import { withTransaction, type ServiceContext } from '../shared/context';
 import { conflict, notFound } from '../shared/errors';
-import { authorize, grantAction, roleMay } from '../shared/policy';
+import { authorize } from '../shared/policy';
+import { authorizePowerOver } from './power-over';
 
 export type PersonRef = { personId: string };
 
@@ -11,11 +12,7 @@ export type PersonRef = { personId: string };
 async function personInReach(tx: ServiceContext, action: 'person.disable' | 'person.enable', personId: string) {
   const [person] = await tx.db.select().from(people).where(eq(people.id, personId)).for('update');
   if (!person) throw notFound('người dùng');
-  const target = { provinceCode: person.provinceCode, subjectId: person.subjectId, what: 'người dùng' };
-  // A role that could not grant this person's tier sees them as it would a missing id.
-  if (!roleMay(tx.actor, grantAction(person.role))) throw notFound('người dùng');
-  authorize(tx.actor, action, target);
-  authorize(tx.actor, grantAction(person.role), target);
+  authorizePowerOver(tx.actor, action, person, 'người dùng');
   return person;
 }
 

@@ -4,6 +4,7 @@ import { appendAudit } from '../audit/append-audit';
 import { sha256Hex } from '../shared/canonical-json';
 import { withTransaction, type ServiceContext } from '../shared/context';
 import { authorize } from '../shared/policy';
+import { withoutSecret } from '../shared/without-secret';
 import { resolveScope, type ScopeInput } from '../people/scope';
 
 /** `provinceCode`: a province or `central`, as for invitations (see `resolveScope`). */
@@ -28,7 +29,7 @@ export async function createApiToken({ ctx, input }: { ctx: ServiceContext; inpu
       id: crypto.randomUUID(), tokenHash: await hashToken(secret), name: input.name, role: input.role, expiresAt: input.expiresAt, ...scope,
       createdBy: ctx.actor.kind === 'anonymous' ? null : ctx.actor.id,
     }).returning();
-    const { tokenHash: _hash, ...visible } = row!;
+    const visible = withoutSecret(row!);
     await appendAudit(tx, { action: 'token.create', entity: 'api_token', entityId: row!.id, after: visible });
     return { token: secret, ...visible };
   });

@@ -4,11 +4,12 @@ import { appendAudit } from '../audit/append-audit';
 import { withTransaction, type ServiceContext } from '../shared/context';
 import { conflict, notFound } from '../shared/errors';
 import { authorize } from '../shared/policy';
+import { withoutSecret } from '../shared/without-secret';
 
 export async function listApiTokens(ctx: ServiceContext) {
   authorize(ctx.actor, 'token.read');
   const rows = await ctx.db.select().from(apiTokens).orderBy(desc(apiTokens.createdAt)).limit(500);
-  return rows.map(({ tokenHash: _hash, ...visible }) => visible);
+  return rows.map(withoutSecret);
 }
 
 /** Revoking is immediate: the next request with the token is a 401. */
@@ -22,8 +23,7 @@ export async function revokeApiToken(ctx: ServiceContext, id: string) {
     // A stolen token's unused invitations die with it, as a disabled person's do.
     await tx.db.update(enrolments).set({ withdrawnAt: ctx.now() })
       .where(and(eq(enrolments.createdBy, id), isNull(enrolments.usedAt), isNull(enrolments.withdrawnAt)));
-    const { tokenHash: _a, ...beforeVisible } = before;
-    const { tokenHash: _b, ...afterVisible } = after!;
+    const [beforeVisible, afterVisible] = [withoutSecret(before), withoutSecret(after!)];
     await appendAudit(tx, { action: 'token.revoke', entity: 'api_token', entityId: id, before: beforeVisible, after: afterVisible });
     return afterVisible;
   });
