@@ -51,7 +51,7 @@ export function handleError(err: Error, c: Context<AppEnv>) {
     const code = status === 413 ? 'payload_too_large' : status === 400 ? 'invalid_input' : status === 401 ? 'unauthorized' : 'http_error';
     return c.json(errorBody(c, code, err.message || 'Yêu cầu không hợp lệ.'), status);
   }
-  if (isUnstorableText(err)) {
+  if (isUnstorableInput(err)) {
     // A backstop for text that reached the database unvalidated (a raw console query or path): no write happened.
     return c.json(errorBody(c, 'invalid_input', NOT_PLAIN_TEXT_MESSAGE), 400);
   }
@@ -71,7 +71,7 @@ const DATABASE_RETRY_AFTER_SECONDS = 30;
  * PostgreSQL refusing input it cannot hold: a NUL (22021), a \u0000 escape in JSON (22P05), or a
  * value that is not of the column's type, such as a console URL's id that is not a UUID (22P02).
  */
-function isUnstorableText(err: unknown): boolean {
+function isUnstorableInput(err: unknown): boolean {
   for (let e = err, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
     const code = (e as { code?: unknown }).code;
     if (code === '22021' || code === '22P05' || code === '22P02') return true;
