@@ -19,8 +19,11 @@ start_postgres_cluster
 export CHROMIUM_PATH=/usr/bin/chromium
 export WRANGLER_SEND_METRICS=false
 
-log "Type check"
-npx tsc --noEmit -p .
+log "Type check (server, tests, browser scripts, service worker)"
+npm run --silent typecheck
+
+log "Format, lint and layer rules (Biome, dependency-cruiser)"
+npm run --silent lint:layers
 
 log "Tests: unit, integration on PGlite and PostgreSQL, Chromium, workerd"
 npx vitest run "$@"

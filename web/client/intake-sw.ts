@@ -13,7 +13,7 @@ const worker = self as unknown as {
   addEventListener(type: 'fetch', listener: (event: RequestEvent) => void): void;
   skipWaiting(): Promise<void>;
   clients: { claim(): Promise<void> };
-  location: Location;
+  location: WorkerLocation;
 };
 
 import { FROM_CACHE_HEADER } from './intake/offline-copy';

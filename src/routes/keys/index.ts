@@ -32,5 +32,5 @@ keyRoutes.openapi(createRoute({
     // Short TTL: a compromised key must drop out of offline verifiers' caches quickly.
     c.header('Cache-Control', 'public, max-age=300');
   }
-  return c.json({ keys: keys.published().map((k) => ({ ...(k.jwk as Record<string, string>), kid: k.kid, alg: 'EdDSA', use: 'sig', status: k.state })) } as never, 200);
+  return c.json({ keys: keys.published().map((k) => ({ ...k.jwk, kid: k.kid, alg: 'EdDSA', use: 'sig', status: k.state })) } as never, 200);
 });

@@ -31,7 +31,7 @@ export async function beginPasskeyRegistration(ctx: ServiceContext, who: Registr
   const { rpID, rpName } = relyingParty(ctx);
   const options = await generateRegistrationOptions({
     rpName, rpID, userName: target.name, userDisplayName: target.name,
-    userID: new TextEncoder().encode(target.userId), attestationType: 'none',
+    userID: new Uint8Array(new TextEncoder().encode(target.userId)), attestationType: 'none',
     excludeCredentials: target.existing.map((k) => ({ id: k.id, transports: k.transports })),
     authenticatorSelection: { residentKey: 'required', userVerification: 'required' },
   });
