@@ -139,7 +139,7 @@ describe.each(DATABASE_KINDS)('people and power on %s', (kind) => {
 
     const stolen = await createApiToken({ ctx: h.ctx(ADMIN), input: { name: 'bị lộ', role: 'authority', provinceCode: '20', expiresAt: null } });
     const { link } = (await (await post('/api/v1/enrolments', { name: 'Cửa hàng', role: 'retailer', provinceCode: '20' }, stolen.token)).json()) as { link: string };
-    await revokeApiToken(h.ctx(ADMIN), stolen.id);
+    await revokeApiToken({ ctx: h.ctx(ADMIN), input: { id: stolen.id } });
     expect((await post('/api/v1/auth/enrolment/preview', { enrolment: secretOf(link) })).status).toBe(400);
   });
 

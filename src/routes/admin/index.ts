@@ -51,7 +51,7 @@ for (const [verb, service] of [['disable', disablePerson], ['enable', enablePers
 adminRoutes.openapi(createRoute({
   method: 'get', path: '/api/v1/tokens', tags: ['Tokens'], ...guarded('token.read'), summary: 'API tokens (never their secrets)',
   responses: list('Tokens'),
-}), async (c) => c.json({ items: await listApiTokens(serviceContext(c)) } as never, 200));
+}), async (c) => c.json({ items: await listApiTokens({ ctx: serviceContext(c), input: {} }) } as never, 200));
 
 adminRoutes.openapi(createRoute({
   method: 'post', path: '/api/v1/tokens', tags: ['Tokens'], ...guarded('token.create'), summary: 'Create a scoped token (admin, with passkey step-up)',
@@ -65,11 +65,11 @@ adminRoutes.openapi(createRoute({
 adminRoutes.openapi(createRoute({
   method: 'post', path: '/api/v1/tokens/{id}/revoke', tags: ['Tokens'], ...guarded('token.revoke'), summary: 'Revoke a token at once',
   request: idParam, responses: { 200: json(anyRecord, 'Revoked'), ...commonErrors },
-}), async (c) => c.json(await revokeApiToken(serviceContext(c), c.req.valid('param').id) as never, 200));
+}), async (c) => c.json(await revokeApiToken({ ctx: serviceContext(c), input: c.req.valid('param') }) as never, 200));
 
 adminRoutes.openapi(createRoute({
   method: 'get', path: '/api/v1/audit', tags: ['Audit'], ...guarded('audit.read'), summary: 'The audit log, newest first (admin)',
   request: { query: z.object({ action: z.string().max(60).optional(), entity: z.string().max(60).optional(), actor: z.string().max(120).optional(),
     before: z.coerce.number().int().positive().optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }) },
   responses: list('Entries'),
-}), async (c) => c.json({ items: await listAudit(serviceContext(c), c.req.valid('query')) } as never, 200));
+}), async (c) => c.json({ items: await listAudit({ ctx: serviceContext(c), input: c.req.valid('query') }) } as never, 200));

@@ -19,7 +19,7 @@ adminPages.route('/', auditPages);
 type Extra = Pick<TokensPage, 'secret' | 'values' | 'errors' | 'message'> & { status?: PageStatus };
 
 async function tokensPage(c: Context<AppEnv>, extra: Extra = {}) {
-  const [tokens, subjects] = await Promise.all([listApiTokens(serviceContext(c)), subjectOptions(c)]);
+  const [tokens, subjects] = await Promise.all([listApiTokens({ ctx: serviceContext(c), input: {} }), subjectOptions(c)]);
   return render(c, 'Mã truy cập (API)', tokensView({ tokens, subjects, csrf: c.var.session!.csrfToken, ...extra }), extra.status);
 }
 
@@ -38,7 +38,7 @@ adminPages.post('/console/tokens', async (c) => {
 });
 adminPages.post('/console/tokens/:id/revoke', async (c) => {
   try {
-    await revokeApiToken(serviceContext(c), c.req.param('id'));
+    await revokeApiToken({ ctx: serviceContext(c), input: { id: c.req.param('id') } });
     return c.redirect('/console/tokens', 303);
   } catch (error) {
     const failure = formFailure(error);

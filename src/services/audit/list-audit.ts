@@ -1,19 +1,24 @@
 import { and, desc, eq, gte, ilike, lt } from 'drizzle-orm';
 import { auditLog } from '../../db/schema';
+import { z } from 'zod';
 import type { ServiceContext } from '../shared/context';
-import { authorize } from '../shared/policy';
+import { service } from '../shared/service';
 
 /**
  * `actor` matches part of the actor label (`session:<person id>:<role>`, `token:<id>:<role>`,
  * `system:<id>:<role>`, `anonymous`); `from` is inclusive and `to` exclusive.
  */
-export type AuditFilter = {
-  action?: string; entity?: string; entityId?: string; actor?: string; from?: Date; to?: Date; before?: number; limit: number;
-};
+export const auditFilter = z.object({
+  action: z.string().max(60).optional(), entity: z.string().max(60).optional(), entityId: z.string().max(80).optional(),
+  actor: z.string().max(120).optional(), from: z.date().optional(), to: z.date().optional(),
+  before: z.number().int().positive().optional(), limit: z.number().int().min(1).max(10_000),
+});
+export type AuditFilter = z.output<typeof auditFilter>;
 
 /** Newest first, paged by id ("older than"), filtered by action, object, actor and period. */
-export async function listAudit(ctx: ServiceContext, filter: AuditFilter) {
-  authorize(ctx.actor, 'audit.read');
+export const listAudit = service({ action: 'audit.read', input: auditFilter, run: ({ ctx, input }) => auditRows(ctx, input) });
+
+export function auditRows(ctx: ServiceContext, filter: AuditFilter) {
   return ctx.db.select().from(auditLog).where(and(
     filter.action ? eq(auditLog.action, filter.action) : undefined,
     filter.entity ? eq(auditLog.entity, filter.entity) : undefined,

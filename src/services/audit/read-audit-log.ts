@@ -1,8 +1,7 @@
 import { apiTokens, people } from '../../db/schema';
 import type { Role } from '../shared/policy';
-import type { ServiceContext } from '../shared/context';
-import { authorize } from '../shared/policy';
-import { listAudit, type AuditFilter } from './list-audit';
+import { auditFilter, auditRows } from './list-audit';
+import { service } from '../shared/service';
 
 /** Who an audit entry names, as codes: the page words them (web/words). */
 export type AuditActor =
@@ -27,10 +26,9 @@ export function parseActorLabel(label: string): { kind: string; id: string; role
  * token's name (names as they are now; the entry itself keeps the id it was chained with), and
  * the people and tokens the page offers as filters.
  */
-export async function readAuditLog({ ctx, input }: { ctx: ServiceContext; input: AuditFilter }) {
-  authorize(ctx.actor, 'audit.read');
+export const readAuditLog = service({ action: 'audit.read', input: auditFilter, run: async ({ ctx, input }) => {
   const [rows, persons, tokens] = await Promise.all([
-    listAudit(ctx, input),
+    auditRows(ctx, input),
     ctx.db.select({ id: people.id, name: people.name, role: people.role }).from(people).orderBy(people.name),
     ctx.db.select({ id: apiTokens.id, name: apiTokens.name, role: apiTokens.role }).from(apiTokens).orderBy(apiTokens.name),
   ]);
@@ -49,7 +47,7 @@ export async function readAuditLog({ ctx, input }: { ctx: ServiceContext; input:
     ...tokens.map((t) => ({ match: `token:${t.id}:`, kind: 'token' as const, name: t.name, role: t.role })),
   ];
   return { entries: rows.map((row) => ({ ...row, who: actorOf(row.actor) })), choices };
-}
+} });
 
 export type AuditLogPage = Awaited<ReturnType<typeof readAuditLog>>;
 export type AuditLogEntry = AuditLogPage['entries'][number];

@@ -1,21 +1,26 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { apiTokens, enrolments } from '../../db/schema';
 import { appendAudit } from '../audit/append-audit';
-import { withTransaction, type ServiceContext } from '../shared/context';
+import { withTransaction } from '../shared/context';
 import { conflict, notFound } from '../shared/errors';
-import { authorize } from '../shared/policy';
+import { z } from 'zod';
+import { service } from '../shared/service';
 import { withoutSecret } from '../shared/without-secret';
 
-export async function listApiTokens(ctx: ServiceContext) {
-  authorize(ctx.actor, 'token.read');
-  const rows = await ctx.db.select().from(apiTokens).orderBy(desc(apiTokens.createdAt)).limit(500);
-  return rows.map(withoutSecret);
-}
+export const listApiTokens = service({
+  action: 'token.read',
+  input: z.object({}),
+  run: async ({ ctx }) => {
+    const rows = await ctx.db.select().from(apiTokens).orderBy(desc(apiTokens.createdAt)).limit(500);
+    return rows.map(withoutSecret);
+  },
+});
 
 /** Revoking is immediate: the next request with the token is a 401. */
-export async function revokeApiToken(ctx: ServiceContext, id: string) {
-  authorize(ctx.actor, 'token.revoke');
-  return withTransaction(ctx, async (tx) => {
+export const revokeApiToken = service({
+  action: 'token.revoke',
+  input: z.object({ id: z.uuid() }),
+  run: ({ ctx, input: { id } }) => withTransaction(ctx, async (tx) => {
     const [before] = await tx.db.select().from(apiTokens).where(eq(apiTokens.id, id)).for('update');
     if (!before) throw notFound('mã truy cập');
     if (before.revokedAt) throw conflict('Mã truy cập đã bị thu hồi.');
@@ -26,5 +31,5 @@ export async function revokeApiToken(ctx: ServiceContext, id: string) {
     const [beforeVisible, afterVisible] = [withoutSecret(before), withoutSecret(after!)];
     await appendAudit(tx, { action: 'token.revoke', entity: 'api_token', entityId: id, before: beforeVisible, after: afterVisible });
     return afterVisible;
-  });
-}
+  }),
+});
