@@ -74,10 +74,10 @@ describe.each(DATABASE_KINDS)('status list, offline verifier and consumer report
     const res = await h.request(`/S/${h.codes.suspended}/report`, { method: 'POST', body: form, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     expect(res.status).toBe(201);
     expect(await res.text()).toContain('Đã nhận báo cáo của bạn');
-    const queue = await listReports(h.ctx(inspector('22')));
+    const queue = await listReports({ ctx: h.ctx(inspector('22')) });
     expect(queue).toEqual([expect.objectContaining({ details: 'Miến bị mốc dù còn hạn', contact: null, verdictStatus: 'suspended', provinceCode: '22' })]);
     expect(queue[0]!.scans.length).toBeGreaterThanOrEqual(1);
-    expect(await listReports(h.ctx(inspector('20')))).toEqual([]);
+    expect(await listReports({ ctx: h.ctx(inspector('20')) })).toEqual([]);
   });
 
   it('sends a report on a forged code to the province of purchase, refuses bad input with the form again, and rate-limits', async () => {
@@ -98,7 +98,7 @@ describe.each(DATABASE_KINDS)('status list, offline verifier and consumer report
     const limited = await h.request('/api/v1/reports', json({ code: h.codes.valid, problem: 'other', details: 'lần thứ tư' }));
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBeTruthy();
-    expect((await listReports(h.ctx(inspector('20')))).filter((r) => r.details === 'lần thứ tư')).toEqual([]);
+    expect((await listReports({ ctx: h.ctx(inspector('20')) })).filter((r) => r.details === 'lần thứ tư')).toEqual([]);
   });
 
   it('prints renewal notices from the operators’ CLI', () => {

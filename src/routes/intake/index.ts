@@ -86,7 +86,7 @@ intakeRoutes.openapi(createRoute({
   request: { params: z.object({ id: uuid }) },
   responses: { 200: { description: 'EPCISDocument', content: { 'application/ld+json': { schema: anyRecord } } }, ...commonErrors },
 }), async (c) => {
-  const doc = await exportBatchEpcis(serviceContext(c), c.req.valid('param').id);
+  const doc = await exportBatchEpcis({ ctx: serviceContext(c), input: { batchId: c.req.valid('param').id } });
   c.header('Content-Type', 'application/ld+json');
   return c.body(JSON.stringify(doc), 200) as never;
 });
