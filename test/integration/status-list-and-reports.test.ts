@@ -121,6 +121,7 @@ describe.each(DATABASE_KINDS)('status list, offline verifier and consumer report
     // A block with no list to be had: a genuine signature, and nothing says the serial was issued.
     const signer = await h.keys.activeSigner(h.db);
     expect(await after.verify(await signer.signStamp(5 * 2 ** 20))).toMatchObject({ status: 'unknown', asOf: null });
+    expect(await after.verify(h.codes.forged)).toMatchObject({ status: 'forged', asOf: TEST_NOW.toISOString() });
     // Past the list's exp it is still read, and the verdict says so.
     const later = new OfflineVerifier(jwks, async (n) => (await tokenList(n)).jwt, () => new Date(TEST_NOW.getTime() + 8 * 86_400_000));
     expect(await later.verify(h.codes.suspended)).toMatchObject({ status: 'suspended', listExpired: true });

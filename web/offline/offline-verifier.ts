@@ -22,7 +22,7 @@ export type OfflineVerdict = {
   forgedReason?: 'malformed' | 'bad_signature' | 'unknown_key';
   /** Always true: live status (a revocation after `asOf`) was not checked. */
   offline: true;
-  /** The issue time of the list that decided; null when no list covering the serial could be had. */
+  /** The issue time of the list that decided (for a forged code, of the oldest list loaded); null when there was none. */
   asOf: string | null;
   /** The list is past the `exp` its issuer set: still read, because offline is the point, but said. */
   listExpired?: true;
@@ -97,12 +97,13 @@ export class OfflineVerifier {
     const text = extractStampCode(input);
     const code = text ? parseStampCode(text) : null;
     const base = { code: text ?? String(input).slice(0, 200), serial: code?.serial ?? null, kid: code?.kid ?? null, offline: true as const };
-    if (!code) return { ...base, status: 'forged', forgedReason: 'malformed', asOf: null };
+    // Forged needs no list, only the JWKS; its knowledge is as old as the rest of this verifier's.
+    if (!code) return { ...base, status: 'forged', forgedReason: 'malformed', asOf: this.asOf };
     if (!this.keys.has(code.kid)) this.keys.set(code.kid, keyFor(this.jwks, code.kid));
     const key = await this.keys.get(code.kid)!;
     // A compromised key is dropped from the JWKS, so its stamps land here as forged too.
-    if (!key) return { ...base, status: 'forged', forgedReason: 'unknown_key', asOf: null };
-    if (!(await verifyStampSignature(code, key))) return { ...base, status: 'forged', forgedReason: 'bad_signature', asOf: null };
+    if (!key) return { ...base, status: 'forged', forgedReason: 'unknown_key', asOf: this.asOf };
+    if (!(await verifyStampSignature(code, key))) return { ...base, status: 'forged', forgedReason: 'bad_signature', asOf: this.asOf };
     const list = await this.list(blockOf(code.serial));
     // No list: the signature is genuine, but nothing says the serial was issued.
     if (!list) return { ...base, status: 'unknown', asOf: null };
