@@ -39,7 +39,7 @@ async function keyFor(jwks: Jwks, kid: string): Promise<CryptoKey | null> {
 }
 
 async function bitsOf(list: { bits?: unknown; lst?: unknown } | undefined): Promise<Uint8Array | null> {
-  if (!list || list.bits !== 2 || typeof list.lst !== 'string') return null;
+  if (list?.bits !== 2 || typeof list.lst !== 'string') return null;
   return zlibInflate(base64url.decode(list.lst));
 }
 
