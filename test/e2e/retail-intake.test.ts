@@ -128,7 +128,8 @@ describe('a retailer checks stamps at intake, online and offline', () => {
     const { h, browser, server } = env;
     const context = await browser.newContext({ serviceWorkers: 'allow' });
     const page = await retailerOnIntake(h, context, server.origin, 'Hoàng Văn Kho');
-    await page.waitForFunction(async () => (await (await caches.open('ocop-intake-v1')).keys()).length === 6);
+    // The page, its scripts, the JWKS, the snapshot, the status-list aggregation and the one Token Status List of the demo's serials.
+    await page.waitForFunction(async () => (await (await caches.open('ocop-intake-v1')).keys()).length === 7);
     const [valid] = await freshValidCodes(h, 25, 1);
 
     await offline(context, true);
