@@ -40,11 +40,13 @@ export const en: Words = {
     'session.start': 'Signed in', 'session.end': 'Signed out', 'token.create': 'Created an API token', 'token.revoke': 'Revoked an API token',
     'keys.create': 'Created a signing key', 'keys.import': 'Imported signing keys', 'keys.rotate': 'Rotated the signing key',
     'keys.compromise': 'Marked a signing key compromised', 'keys.rewrap': 'Re-wrapped signing keys',
+    'certificate.import': 'Imported a certificate list',
   },
   auditEntities: {
     subject: 'Producer', raw_material_area: 'Raw-material area', product: 'Product', certificate: 'Certificate', batch: 'Batch',
     stamp_range: 'Stamp range', print_job: 'Print job', inspection: 'Inspection', report: 'Consumer report', intake: 'Goods intake',
     person: 'Person', enrolment: 'Invitation', api_token: 'API token', signing_key: 'Signing key',
+    certificate_import: 'Certificate list file',
   },
   actors: {
     anonymous: 'Consumer (not signed in)', cli: (user) => `Operators' command line${user ? ` (${user})` : ''}`,
@@ -57,6 +59,8 @@ export const en: Words = {
     inspection: (result, agency) => `Inspection: ${result} (${agency})`, areaFlagged: (standard) => `Raw-material area: ${standard} lapsed`,
     report: (state) => `Consumer report (${state})`,
   },
+  importOutcomes: { new: 'new', existing: 'already there' },
+  importProblems: { invalid: 'Breaks a rule', out_of_scope: 'Out of scope', duplicate: 'Repeats a row above', conflict: 'Differs from the registry' },
   messages: {
     personDisabled: (name, n) => `Disabled ${name}: ${n} session${n === 1 ? '' : 's'} ended; their passkeys no longer sign in.`,
     personEnabled: (name) => `Re-enabled ${name}.`,

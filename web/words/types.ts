@@ -1,3 +1,4 @@
+import type { ImportReport } from '../../src/services/imports/import-certificates';
 import type { ProductDossier } from '../../src/services/inspections/product-dossier';
 import type { REVOCATION_GROUNDS } from '../../src/services/lifecycle/inputs';
 import type { REPORT_PROBLEMS } from '../../src/services/reports/inputs';
@@ -17,6 +18,8 @@ export type InspectionResult = Dossier['inspections'][number]['result'];
 export type ReportState = Dossier['reports'][number]['state'];
 export type RevocationGround = (typeof REVOCATION_GROUNDS)[number];
 export type ReportProblem = (typeof REPORT_PROBLEMS)[number];
+export type ImportOutcome = NonNullable<ImportReport['rows'][number]['subject']>;
+export type ImportProblemCode = ImportReport['problems'][number]['code'];
 
 /** Every action code the audit log records (appendAudit calls across src/). */
 export const AUDIT_ACTIONS = [
@@ -27,6 +30,7 @@ export const AUDIT_ACTIONS = [
   'person.invite', 'person.enrol', 'person.disable', 'person.enable', 'enrolment.withdraw', 'passkey.add', 'passkey.remove',
   'session.start', 'session.end', 'token.create', 'token.revoke',
   'keys.create', 'keys.import', 'keys.rotate', 'keys.compromise', 'keys.rewrap',
+  'certificate.import',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -34,6 +38,7 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export const AUDIT_ENTITIES = [
   'subject', 'raw_material_area', 'product', 'certificate', 'batch', 'stamp_range', 'print_job', 'inspection', 'report', 'intake',
   'person', 'enrolment', 'api_token', 'signing_key',
+  'certificate_import',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
@@ -63,6 +68,9 @@ export type Words = {
     stampsIssued: (lot: string, count: number) => string; serials: (first: number, last: number) => string;
     inspection: (result: string, agency: string) => string; areaFlagged: (standard: string) => string; report: (state: string) => string;
   };
+  /** A certificate list's dry run: what a row does to a record, and the kinds of problem. */
+  importOutcomes: Record<ImportOutcome, string>;
+  importProblems: Record<ImportProblemCode, string>;
   messages: {
     personDisabled: (name: string, sessionsEnded: number) => string; personEnabled: (name: string) => string;
     invitationWithdrawn: (name: string) => string; saved: string; recorded: string; reportClosed: string;

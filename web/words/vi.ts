@@ -40,11 +40,13 @@ export const vi: Words = {
     'session.start': 'Đăng nhập', 'session.end': 'Đăng xuất', 'token.create': 'Tạo mã truy cập', 'token.revoke': 'Thu hồi mã truy cập',
     'keys.create': 'Tạo khóa ký', 'keys.import': 'Nhập khóa ký', 'keys.rotate': 'Xoay vòng khóa ký', 'keys.compromise': 'Đánh dấu khóa ký bị lộ',
     'keys.rewrap': 'Bọc lại khóa ký',
+    'certificate.import': 'Nhập danh sách chứng nhận',
   },
   auditEntities: {
     subject: 'Chủ thể', raw_material_area: 'Vùng nguyên liệu', product: 'Sản phẩm', certificate: 'Giấy chứng nhận', batch: 'Lô hàng',
     stamp_range: 'Dải tem', print_job: 'Lệnh in', inspection: 'Biên bản kiểm tra', report: 'Phản ánh', intake: 'Phiên nhận hàng',
     person: 'Người dùng', enrolment: 'Lời mời', api_token: 'Mã truy cập', signing_key: 'Khóa ký',
+    certificate_import: 'Tệp danh sách chứng nhận',
   },
   actors: {
     anonymous: 'Người tiêu dùng (không đăng nhập)', cli: (user) => `Dòng lệnh vận hành${user ? ` (${user})` : ''}`,
@@ -57,6 +59,8 @@ export const vi: Words = {
     inspection: (result, agency) => `Kiểm tra: ${result} (${agency})`, areaFlagged: (standard) => `Vùng nguyên liệu: tiêu chuẩn ${standard} hết hiệu lực`,
     report: (state) => `Phản ánh của người tiêu dùng (${state})`,
   },
+  importOutcomes: { new: 'mới', existing: 'đã có' },
+  importProblems: { invalid: 'Sai quy định', out_of_scope: 'Ngoài phạm vi', duplicate: 'Trùng dòng trên', conflict: 'Khác với sổ' },
   messages: {
     personDisabled: (name, n) => `Đã vô hiệu hóa ${name}: ${n} phiên đăng nhập đã kết thúc, passkey không còn đăng nhập được.`,
     personEnabled: (name) => `Đã kích hoạt lại ${name}.`,

@@ -30,6 +30,8 @@ export const POLICY = {
   'area.create': { authority: 'province', admin: 'any' },
   'product.create': { authority: 'province', admin: 'any' },
   'certificate.create': { authority: 'province', admin: 'any' },
+  // A list of existing certificates: every row is held to certificate.create's reach, row by row.
+  'certificate.import': { authority: 'province', admin: 'any' },
   'batch.create': { producer: 'own-subject', authority: 'province', admin: 'any' },
   'stamps.issue': { producer: 'own-subject', authority: 'province' },
   'stamps.void': { producer: 'own-subject', authority: 'province' },
