@@ -106,7 +106,7 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
    * Every mutating HTTP endpoint, with the policy action it must obey and a fresh valid body.
    * `prepare` puts the records in the state the action starts from, before each actor tries.
    */
-  const ENDPOINTS: { action: Action; method: string; path: () => string | Promise<string>; body: () => unknown; prepare?: () => Promise<void>; scopedBy?: 'input' }[] = [
+  const ENDPOINTS: { action: Action; method: string; path: () => string | Promise<string>; body: () => unknown; prepare?: () => Promise<void>; scopedBy?: 'input'; contentType?: string }[] = [
     { action: 'subject.create', scopedBy: 'input', method: 'POST', path: () => '/api/v1/subjects', body: () => ({ kind: 'htx', name: `S ${next()}`, registrationNumber: next(), provinceCode: PROVINCE_X, addressAsIssued: 'x' }) },
     { action: 'subject.update', method: 'PATCH', path: () => `/api/v1/subjects/${fixture.subjectA}`, body: () => ({ name: `HTX A ${next()}` }) },
     { action: 'area.create', method: 'POST', path: () => '/api/v1/raw-material-areas', body: () => ({ subjectId: fixture.subjectA, kind: 'growing_area', name: `V ${next()}`, provinceCode: PROVINCE_X }) },
@@ -114,6 +114,11 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
     { action: 'product.create', method: 'POST', path: () => '/api/v1/products', body: () => ({ subjectId: fixture.subjectA, name: `P ${next()}`, groupCode: '1', subgroupCode: '1.3' }) },
     { action: 'product.update', method: 'PATCH', path: () => `/api/v1/products/${fixture.product}`, body: () => ({ name: `P ${next()}` }) },
     { action: 'certificate.create', method: 'POST', path: () => '/api/v1/certificates', body: () => ({ productId: fixture.product, number: `C ${next()}`, score: 72, stars: 4, issuerName: 'UBND tỉnh', issuerLevel: 'province', decisionNumber: next(), decisionDate: '2026-02-01' }) },
+    { action: 'certificate.import', scopedBy: 'input', method: 'POST', path: () => '/api/v1/imports/certificates', contentType: 'text/csv', body: () => {
+      const n = next();
+      return `ten_chu_the,loai_chu_the,ma_so_dang_ky,dia_chi,ma_tinh,ten_san_pham,nhom,phan_nhom,diem,so_sao,so_chung_nhan,so_quyet_dinh,ngay_quyet_dinh,co_quan_cap\r\n`
+        + `HTX ${n},htx,R-${n},Lạng Sơn,${PROVINCE_X},Sản phẩm ${n},1,1.3,72,4,C-${n},${n}/QĐ,01/02/2026,UBND tỉnh Lạng Sơn\r\n`;
+    } },
     { action: 'batch.create', method: 'POST', path: () => '/api/v1/batches', body: () => ({ productId: fixture.product, lot: next(), productionDate: '2026-11-02', quantity: 10 }) },
     { action: 'batch.update', method: 'PATCH', path: () => `/api/v1/batches/${fixture.batch}`, body: () => ({ bestBefore: '2028-01-01' }) },
     { action: 'stamps.issue', method: 'POST', path: () => `/api/v1/batches/${fixture.batch}/stamps`, body: () => ({ quantity: 1, idempotencyKey: `key-${next()}` }) },
@@ -190,8 +195,8 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
       const path = await endpoint.path();
       const before = await auditRows();
       const res = await h.request(path, {
-        method: endpoint.method, body: JSON.stringify(endpoint.body()),
-        headers: { 'content-type': 'application/json', ...(session ? { cookie: `ocop_session=${session.cookie}`, 'x-csrf-token': session.csrf } : {}) },
+        method: endpoint.method, body: endpoint.contentType ? String(endpoint.body()) : JSON.stringify(endpoint.body()),
+        headers: { 'content-type': endpoint.contentType ?? 'application/json', ...(session ? { cookie: `ocop_session=${session.cookie}`, 'x-csrf-token': session.csrf } : {}) },
       });
       outcome[who.name] = res.status;
       const expected = expectedOutcome(who, endpoint.action, endpoint.scopedBy);

@@ -52,7 +52,7 @@ const tally = (planned: PlannedRow[], key: 'subjectOutcome' | 'productOutcome' |
  */
 export const importCertificates = service({
   action: 'certificate.import',
-  input: z.object({ file: z.instanceof(Uint8Array), dryRun: z.boolean().default(false) }),
+  input: z.object({ file: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'Thiếu tệp.'), dryRun: z.boolean().default(false) }),
   run: async ({ ctx, input }): Promise<ImportReport> => {
     const table = await readTable(input.file);
     const sha256 = await fileSha256(input.file);
