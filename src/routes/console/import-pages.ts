@@ -1,12 +1,12 @@
 import { Hono, type Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../../app-env';
-import { XLSX_TYPE } from '../../data/import-columns';
+import { IMPORT_MAX_BYTES, XLSX_TYPE } from '../../data/import-columns';
 import { importCertificates, type ImportReport } from '../../services/imports/import-certificates';
 import { importTemplateRows, importTemplateXlsx } from '../../services/imports/template';
 import { AppError, invalid } from '../../services/shared/errors';
 import { serviceContext } from '../context';
-import { importBodyLimit, uploadedFile } from '../shared/import-upload';
+import { uploadedFile } from '../shared/import-upload';
 import { may, render, requirePerson } from './shared';
 import { refusedView } from '../../../web/console/copies-view';
 import { importReportCsv, importTemplateCsv } from '../../../web/console/import-csv';
@@ -31,10 +31,15 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-/** The file the report's buttons send back (base64 in a form field): the server keeps no upload between the steps. */
+/**
+ * The file the report's buttons send back (base64 in a form field): the server keeps no upload
+ * between the steps. No bodyLimit on these pages: the session's CSRF check has read the form
+ * before any route middleware runs, so the sizes are checked here, on what was read.
+ */
 async function resentFile(c: Context<AppEnv>): Promise<{ bytes: Uint8Array; name: string }> {
   const body = await c.req.parseBody();
   const content = typeof body.content === 'string' ? body.content : '';
+  if (content.length > Math.ceil(IMPORT_MAX_BYTES / 3) * 4) throw invalid(`Tệp quá lớn: tối đa ${IMPORT_MAX_BYTES / 1024 / 1024} MB.`);
   let binary: string;
   try {
     binary = atob(content);
@@ -58,7 +63,7 @@ function uploadFailure(c: Context<AppEnv>, error: unknown) {
 
 importPages.get('/console/imports', (c) => render(c, TITLE, importUploadView(c.var.session!.csrfToken)));
 
-importPages.post('/console/imports', importBodyLimit(), async (c) => {
+importPages.post('/console/imports', async (c) => {
   try {
     const upload = await uploadedFile(c);
     if (!upload) throw invalid('Hãy chọn một tệp CSV hoặc XLSX để tải lên.');
@@ -70,7 +75,7 @@ importPages.post('/console/imports', importBodyLimit(), async (c) => {
   }
 });
 
-importPages.post('/console/imports/commit', importBodyLimit(128 * 1024, 4 / 3), async (c) => {
+importPages.post('/console/imports/commit', async (c) => {
   const { bytes, name } = await resentFile(c);
   try {
     const report = await importCertificates({ ctx: serviceContext(c), input: { file: bytes, dryRun: false } });
@@ -84,7 +89,7 @@ importPages.post('/console/imports/commit', importBodyLimit(128 * 1024, 4 / 3), 
   }
 });
 
-importPages.post('/console/imports/report.csv', importBodyLimit(128 * 1024, 4 / 3), async (c) => {
+importPages.post('/console/imports/report.csv', async (c) => {
   const { bytes } = await resentFile(c);
   const report = await dryRun(c, bytes);
   c.header('Content-Disposition', 'attachment; filename="bao-cao-nhap-chung-nhan.csv"');

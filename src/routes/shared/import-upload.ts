@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../../app-env';
 import { IMPORT_MAX_BYTES, XLSX_TYPE } from '../../data/import-columns';
 import { invalid } from '../../services/shared/errors';
@@ -9,13 +10,20 @@ const MB = 1024 * 1024;
 const TOO_LARGE = `Tệp quá lớn: tối đa ${IMPORT_MAX_BYTES / MB} MB.`;
 
 /**
- * A 413 before the body is read. `slack` covers what wraps the file: a multipart envelope, or
- * the base64 (4/3 of the bytes) that the console's second step sends the file back as.
+ * A 413 before the body is read. `slack` covers what wraps the file: a multipart envelope. A
+ * body already read (a session's form-field CSRF check parses the form before any route
+ * middleware) cannot be wrapped again: its file's size is checked where it is taken out.
  */
-export const importBodyLimit = (slack = 64 * 1024, ratio = 1) => bodyLimit({
-  maxSize: Math.ceil(IMPORT_MAX_BYTES * ratio) + slack,
-  onError: (c) => c.json(errorBody(c as Context<AppEnv>, 'payload_too_large', TOO_LARGE), 413),
-});
+export const importBodyLimit = (slack = 64 * 1024) => {
+  const limit = bodyLimit({
+    maxSize: IMPORT_MAX_BYTES + slack,
+    onError: (c) => c.json(errorBody(c as Context<AppEnv>, 'payload_too_large', TOO_LARGE), 413),
+  });
+  return createMiddleware<AppEnv>(async function importSizeLimit(c, next) {
+    if (c.req.raw.bodyUsed) return next();
+    return limit(c, next);
+  });
+};
 
 /** The raw bodies accepted as a file, besides a multipart upload. */
 const RAW_TYPES = ['text/csv', 'application/csv', 'text/plain', XLSX_TYPE, 'application/octet-stream'];
