@@ -17,6 +17,7 @@ const NAV: { href: string; label: string; action: Action | 'own-passkeys' }[] = 
   { href: '/console/areas', label: 'Vùng nguyên liệu', action: 'registry.read' },
   { href: '/console/products', label: 'Sản phẩm', action: 'registry.read' },
   { href: '/console/certificates', label: 'Chứng nhận', action: 'registry.read' },
+  { href: '/console/imports', label: 'Nhập danh sách', action: 'certificate.import' },
   { href: '/console/batches', label: 'Lô hàng', action: 'registry.read' },
   { href: '/console/expiring', label: 'Sắp hết hạn', action: 'registry.read' },
   { href: '/console/print', label: 'In tem', action: 'stamps.issue' },
