@@ -38,9 +38,16 @@ async function fileSha256(bytes: Uint8Array): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-const tally = (planned: PlannedRow[], key: 'subjectOutcome' | 'productOutcome' | 'certificateOutcome'): Tally => ({
-  new: planned.filter((p) => p[key] === 'new').length, existing: planned.filter((p) => p[key] === 'existing').length,
-});
+/** Records, not rows: `new` is what a commit creates, `existing` what it finds already in the registry. */
+function tallies(planned: PlannedRow[]) {
+  const created = (key: 'subjectOutcome' | 'productOutcome' | 'certificateOutcome') => planned.filter((p) => p[key] === 'new').length;
+  const stored = (ids: (string | undefined)[]) => new Set(ids.filter(Boolean)).size;
+  return {
+    subjects: { new: created('subjectOutcome'), existing: stored(planned.map((p) => p.subjectId)) },
+    products: { new: created('productOutcome'), existing: stored(planned.map((p) => p.productId)) },
+    certificates: { new: created('certificateOutcome'), existing: planned.filter((p) => p.certificateOutcome === 'existing').length },
+  };
+}
 
 /**
  * Imports a list of certificates already issued (CSV or XLSX, README "Importing certificate
@@ -73,7 +80,7 @@ export const importCertificates = service({
         counts: {
           rows: table.rows.length, rowsWithProblems: troubled.size, problems: problems.length,
           formerProvinces: checked.filter((c) => c.formerProvince).length,
-          subjects: tally(planned, 'subjectOutcome'), products: tally(planned, 'productOutcome'), certificates: tally(planned, 'certificateOutcome'),
+          ...tallies(planned),
         },
         rows: table.rows.map(({ row }) => {
           const p = byRow.get(row);
