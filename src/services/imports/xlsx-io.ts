@@ -91,7 +91,7 @@ export async function writeXlsx(sheets: SheetSpec[]): Promise<Uint8Array> {
   for (const spec of sheets) {
     const sheet = workbook.addWorksheet(spec.name);
     for (const column of spec.textColumns ?? []) sheet.getColumn(column).numFmt = '@';
-    spec.widths?.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
+    for (const [i, width] of (spec.widths ?? []).entries()) sheet.getColumn(i + 1).width = width;
     for (const row of spec.rows) sheet.addRow(row);
     sheet.getRow(1).font = { bold: true };
     sheet.views = [{ state: 'frozen', ySplit: 1 }];
