@@ -111,6 +111,15 @@ describe.each(DATABASE_KINDS)('certificate list files on %s', (kind) => {
     expect((await refusal(await send(bomb.slice(0, bomb.length - 30), '?dryRun=true', XLSX_TYPE))).message).toContain('XLSX');
   });
 
+  it('is documented in OpenAPI with its policy action, body types and answers', async () => {
+    const doc = (await (await h.request('/openapi.json')).json()) as { paths: Record<string, Record<string, Record<string, unknown>>> };
+    const post = doc.paths[PATH]!.post!;
+    expect(post['x-policy-actions']).toEqual(['certificate.import']);
+    expect(Object.keys((post.requestBody as { content: object }).content)).toEqual(['multipart/form-data', 'text/csv', XLSX_TYPE]);
+    expect(Object.keys(post.responses as object)).toEqual(expect.arrayContaining(['200', '201', '400', '401', '403', '413', '415']));
+    expect(doc.paths[`${PATH}/template.xlsx`]!.get!['x-policy-actions']).toEqual(['certificate.import']);
+  });
+
   it('exports the report as CSV where a cell from the file can never run as a formula', async () => {
     const rows = certificateList(2, 'CSV');
     rows[1] = { ...rows[1]!, diem: '=HYPERLINK("http://evil.example","70")' };
