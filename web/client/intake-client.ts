@@ -188,6 +188,7 @@ function wire(): void {
       camera.stop();
       camera = null;
       video.hidden = true;
+      $('#scan-panel').classList.remove('camera-on');
       toggle.textContent = t.cameraOn;
       toggle.setAttribute('aria-pressed', 'false');
       $('#camera-status').textContent = t.cameraStopped;
@@ -195,6 +196,7 @@ function wire(): void {
     }
     try {
       video.hidden = false;
+      $('#scan-panel').classList.add('camera-on');
       // The preview at the top of the screen, the tally and the newest results right under it.
       $('#scan-panel').scrollIntoView({ block: 'start' });
       camera = await startCamera(video, (text) => void addCodes([text], 'camera'));
@@ -203,6 +205,7 @@ function wire(): void {
       $('#camera-status').textContent = t.cameraScanning(camera.engine);
     } catch (error) {
       video.hidden = true;
+      $('#scan-panel').classList.remove('camera-on');
       $('#camera-status').textContent = t.cameraFailed(error instanceof Error ? error.message : String(error));
     }
   });

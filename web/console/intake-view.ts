@@ -13,10 +13,12 @@ export type ReceiptRow = { id: string; recordedAt: Date; pointOfSale: string; it
 // to the phone sees each verdict without scrolling.
 const INTAKE_CSS = `.net{padding:.5rem .7rem;border-radius:.4rem;margin:.4rem 0}.net.online{background:#e8f5e9}.net.offline{background:#fff4e5;border-left:4px solid #b26a00}
 .scan-panel{margin:.6rem 0;padding:.7rem;scroll-margin-top:0}.scan-panel .field{margin:0 0 .5rem}.scan-row{display:flex;gap:.5rem}.scan-row input{flex:1;min-width:0}
-.camera-row{display:flex;flex-wrap:wrap;gap:.3rem .7rem;align-items:center}.camera-row p{margin:0}
-video{width:100%;height:min(30vh,16rem);object-fit:cover;background:#111;border-radius:.4rem;display:block;margin:.5rem 0 0}video[hidden]{display:none}
-.session-bar{position:sticky;top:0;z-index:2;background:#f4f5f2;padding:.4rem 0;border-bottom:1px solid #ccc}.session-bar h2{font-size:1.1rem;margin:0}
-.session-bar p{margin:.2rem 0}#tally{list-style:none;padding:0;margin:.2rem 0;display:flex;flex-wrap:wrap;gap:.3rem}#tally li{padding:.15rem .55rem;border-radius:1rem;font-weight:600}
+.camera-row{display:flex;gap:.3rem .7rem;align-items:center}.camera-row p{margin:0;font-size:.85rem}#camera-toggle{white-space:nowrap}.camera-on #scan-hint{display:none}
+video{width:100%;height:min(26vh,14rem);object-fit:cover;background:#111;border-radius:.4rem;display:block;margin:.5rem 0 0}video[hidden]{display:none}
+.session-bar{position:sticky;top:0;z-index:2;background:#f4f5f2;padding:.3rem 0;border-bottom:1px solid #ccc}
+.session-bar .head{display:flex;flex-wrap:wrap;align-items:baseline;gap:0 .8rem}.session-bar h2{font-size:1.1rem;margin:0}.session-bar p{margin:0}
+.session-bar button{font-size:.85rem;padding:.55rem .6rem}#announce{font-size:.85rem;margin:.3rem 0}
+#tally{list-style:none;padding:0;margin:.2rem 0;display:flex;flex-wrap:wrap;gap:.3rem}#tally li{padding:.1rem .55rem;border-radius:1rem;font-weight:600}
 .ok{background:#e6f4ea;color:#0d5223}.warning{background:#fff4e5;color:#7a4100}.danger{background:#fde8e7;color:#8c1d18}
 #results{list-style:none;padding:0;margin:.3rem 0}.result{display:flex;gap:.7rem;padding:.5rem;border-radius:.5rem;margin:.35rem 0;border:2px solid currentColor}
 .result .icon{font-size:1.6rem;font-weight:700;min-width:1.8rem;text-align:center}.result strong{display:block}.result .facts{display:block}
@@ -49,8 +51,8 @@ export function intakePage(receipts: ReceiptRow[], defaultPointOfSale: string, l
 <video id="camera" muted playsinline aria-label="${t.cameraFrame}" hidden></video></section>
 
 <section id="session" aria-labelledby="session-title">
-<div class="session-bar"><h2 id="session-title">${t.results}</h2>
-<p id="tally-total" role="status" aria-live="polite"></p><ul id="tally" aria-label="${t.tallyLabel}"></ul>
+<div class="session-bar"><div class="head"><h2 id="session-title">${t.results}</h2>
+<p id="tally-total" role="status" aria-live="polite"></p></div><ul id="tally" aria-label="${t.tallyLabel}"></ul>
 <div class="actions"><button type="button" id="finish" disabled>${t.finish}</button>
 <button type="button" id="export" class="secondary" disabled>${t.exportCsv}</button></div></div>
 <p id="session-state" class="session-state" hidden></p>
