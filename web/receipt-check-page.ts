@@ -21,7 +21,11 @@ export function receiptCheckPage(r: PublicReceipt | null, lang: Lang, selfPath: 
 <title>${t.checkTitle} · OCOP</title><style>${raw(PAGE_CSS)}${raw(RECEIPT_CSS)}</style></head><body><main>
 <p class="no-print"><a href="${selfPath}?lang=${t.switchHref}" hreflang="${t.switchHref}" lang="${t.switchHref}">${t.switchLang}</a></p>
 <h1>${t.checkTitle}</h1>
-${r === null ? html`<p class="signature invalid" role="alert">${t.notFound}</p>` : html`${signatureNotice(r, lang)}
-${r.signature === 'invalid' ? '' : html`${receiptHead(r, lang)}${receiptCodes(r, lang)}`}<p class="hint">${t.publicNote}</p>`}
+${
+  r === null
+    ? html`<p class="signature invalid" role="alert">${t.notFound}</p>`
+    : html`${signatureNotice(r, lang)}
+${r.signature === 'invalid' ? '' : html`${receiptHead(r, lang)}${receiptCodes(r, lang)}`}<p class="hint">${t.publicNote}</p>`
+}
 <footer>${t.footer}</footer></main></body></html>`;
 }

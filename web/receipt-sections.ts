@@ -48,9 +48,14 @@ export function receiptCodes(r: PublicReceipt, lang: Lang): Html {
   const t = RECEIPT_TEXT[lang];
   return html`<h2>${t.codes}</h2><div class="codes-wrap"><table class="codes"><thead><tr><th scope="col">${t.position}</th><th scope="col">${t.code}</th>
 <th scope="col">${t.serial}</th><th scope="col">${t.verdict}</th><th scope="col">${t.scannedAt}</th></tr></thead><tbody>
-${r.items.map((item, i) => html`<tr data-status="${item.status}"><td>${i + 1}</td><td><code>${item.code}</code></td><td>${item.serial ?? '—'}</td>
+${r.items.map(
+  (
+    item,
+    i,
+  ) => html`<tr data-status="${item.status}"><td>${i + 1}</td><td><code>${item.code}</code></td><td>${item.serial ?? '—'}</td>
 <td class="${statusTone(item.status)}"><strong>${STATUS_TEXT[lang][item.status].title}</strong>
 ${item.suspicious ? html`<span class="note">⚠ ${t.suspicious}</span>` : ''}
 ${item.offlineStatus && item.offlineStatus !== item.status ? html`<span class="note">${t.offlineShown(STATUS_TEXT[lang][item.offlineStatus].title)}</span>` : ''}</td>
-<td>${vietnamTime(item.scannedAt)}</td></tr>`)}</tbody></table></div>`;
+<td>${vietnamTime(item.scannedAt)}</td></tr>`,
+)}</tbody></table></div>`;
 }

@@ -9,7 +9,16 @@ import { personActor, sessionCookieValue, startSession } from '../../src/service
 import { recordIntake } from '../../src/services/intake/record-intake';
 import type { Verdict } from '../../src/services/verification/verdict-types';
 import { pdfText } from '../support/decode-labels';
-import { ADMIN, bearer, DATABASE_KINDS, json, openHarness, TEST_NOW, TEST_ORIGIN, type Harness } from '../support/harness';
+import {
+  ADMIN,
+  bearer,
+  DATABASE_KINDS,
+  json,
+  openHarness,
+  TEST_NOW,
+  TEST_ORIGIN,
+  type Harness,
+} from '../support/harness';
 
 /** Every QR on the PDF's first page, rendered as a printer would and read by zbarimg. */
 function qrOnFirstPage(pdf: Uint8Array): string[] {
@@ -18,13 +27,22 @@ function qrOnFirstPage(pdf: Uint8Array): string[] {
     writeFileSync(join(dir, 'r.pdf'), pdf);
     execFileSync('pdftoppm', ['-r', '150', '-png', '-f', '1', '-l', '1', join(dir, 'r.pdf'), join(dir, 'page')]);
     const [png] = readdirSync(dir).filter((f) => f.endsWith('.png'));
-    return execFileSync('zbarimg', ['--raw', '-q', '-Sdisable', '-Sqrcode.enable', join(dir, png!)], { encoding: 'utf8' }).trim().split('\n');
+    return execFileSync('zbarimg', ['--raw', '-q', '-Sdisable', '-Sqrcode.enable', join(dir, png!)], {
+      encoding: 'utf8',
+    })
+      .trim()
+      .split('\n');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-type Check = { signature: string; pointOfSale: string; items: { code: string; status: string; offlineStatus: string | null }[]; retailerName?: string };
+type Check = {
+  signature: string;
+  pointOfSale: string;
+  items: { code: string; status: string; offlineStatus: string | null }[];
+  retailerName?: string;
+};
 
 describe.each(DATABASE_KINDS)('a receipt a person can read, print and check, on %s', (kind) => {
   let h: Harness;
@@ -36,18 +54,28 @@ describe.each(DATABASE_KINDS)('a receipt a person can read, print and check, on 
 
   beforeAll(async () => {
     h = await openHarness(kind);
-    const [person] = await h.db.insert(people).values({ id: crypto.randomUUID(), name: 'Lò Thị Bán', role: 'retailer', provinceCode: '20', subjectId: null }).returning();
+    const [person] = await h.db
+      .insert(people)
+      .values({ id: crypto.randomUUID(), name: 'Lò Thị Bán', role: 'retailer', provinceCode: '20', subjectId: null })
+      .returning();
     const session = await startSession(h.ctx(personActor(person!)), person!);
     cookie = `ocop_session=${await sessionCookieValue(h.ctx(ADMIN), session.id)}`;
     const first = (await (await h.request(`/api/v1/verify/${h.codes.valid}`)).json()) as Verdict;
     const signer = await h.keys.activeSigner(h.db);
     const candidates = await Promise.all([3, 4, 5, 6].map((k) => signer.signStamp(first.serial! + k)));
-    const verdicts = ((await (await h.request('/api/v1/verify', json({ codes: candidates }))).json()) as { verdicts: Verdict[] }).verdicts;
+    const verdicts = (
+      (await (await h.request('/api/v1/verify', json({ codes: candidates }))).json()) as { verdicts: Verdict[] }
+    ).verdicts;
     const fresh = candidates.find((_, i) => verdicts[i]!.status === 'valid')!;
     codes = [fresh, h.codes.revoked, h.codes.forged, h.codes.recalled];
     h.setNow(LATE);
-    const recorded = await recordIntake(h.ctx(personActor(person!)), { sessionId: `receipt-doc-${kind}`, pointOfSale: 'OCOP Mart Lạng Sơn, kho sau',
-      items: codes.map((code, i) => (i === 1 ? { code, offlineStatus: 'valid' as const, offlineAsOf: '2026-11-22T20:00:00Z' } : { code })) });
+    const recorded = await recordIntake(h.ctx(personActor(person!)), {
+      sessionId: `receipt-doc-${kind}`,
+      pointOfSale: 'OCOP Mart Lạng Sơn, kho sau',
+      items: codes.map((code, i) =>
+        i === 1 ? { code, offlineStatus: 'valid' as const, offlineAsOf: '2026-11-22T20:00:00Z' } : { code },
+      ),
+    });
     id = recorded.intake.id;
     h.setNow(TEST_NOW);
   });
@@ -59,16 +87,33 @@ describe.each(DATABASE_KINDS)('a receipt a person can read, print and check, on 
     const res = await h.request(`/console/intake/receipts/${id}`, { headers: { cookie } });
     expect(res.status).toBe(200);
     const page = await res.text();
-    for (const expected of ['Biên nhận nhận hàng', 'OCOP Mart Lạng Sơn, kho sau', 'Lò Thị Bán', 'Tỉnh Lạng Sơn', '23/11/2026 06:30', 'Chữ ký hợp lệ',
-      'Tem chính hãng: 1', 'Chứng nhận OCOP đã bị thu hồi: 1', 'Tem giả hoặc không hợp lệ: 1', 'Lô hàng đã bị thu hồi: 1',
-      'Khi quét ngoại tuyến máy hiện: Tem chính hãng', `href="/api/v1/intakes/${id}/receipt.pdf"`, `href="/api/v1/intakes/${id}/receipt"`,
-      `${TEST_ORIGIN}/receipts/${id}`, '<svg', '@media print']) {
+    for (const expected of [
+      'Biên nhận nhận hàng',
+      'OCOP Mart Lạng Sơn, kho sau',
+      'Lò Thị Bán',
+      'Tỉnh Lạng Sơn',
+      '23/11/2026 06:30',
+      'Chữ ký hợp lệ',
+      'Tem chính hãng: 1',
+      'Chứng nhận OCOP đã bị thu hồi: 1',
+      'Tem giả hoặc không hợp lệ: 1',
+      'Lô hàng đã bị thu hồi: 1',
+      'Khi quét ngoại tuyến máy hiện: Tem chính hãng',
+      `href="/api/v1/intakes/${id}/receipt.pdf"`,
+      `href="/api/v1/intakes/${id}/receipt"`,
+      `${TEST_ORIGIN}/receipts/${id}`,
+      '<svg',
+      '@media print',
+    ]) {
       expect(page, expected).toContain(expected);
     }
     for (const code of codes) expect(page).toContain(code);
     expect(page).not.toContain('2026-11-22T23:30');
     // Another retailer, a malformed id and no session: nothing of the receipt.
-    const [other] = await h.db.insert(people).values({ id: crypto.randomUUID(), name: 'Cửa hàng khác', role: 'retailer', provinceCode: '20', subjectId: null }).returning();
+    const [other] = await h.db
+      .insert(people)
+      .values({ id: crypto.randomUUID(), name: 'Cửa hàng khác', role: 'retailer', provinceCode: '20', subjectId: null })
+      .returning();
     const otherSession = await startSession(h.ctx(personActor(other!)), other!);
     const otherCookie = `ocop_session=${await sessionCookieValue(h.ctx(ADMIN), otherSession.id)}`;
     const foreign = await h.request(`/console/intake/receipts/${id}`, { headers: { cookie: otherCookie } });
@@ -82,12 +127,25 @@ describe.each(DATABASE_KINDS)('a receipt a person can read, print and check, on 
     const res = await h.request(`/api/v1/intakes/${id}/receipt.pdf`, { headers: { cookie } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
-    expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="bien-nhan-2026-11-23-[0-9a-f]{8}\.pdf"/);
+    expect(res.headers.get('content-disposition')).toMatch(
+      /attachment; filename="bien-nhan-2026-11-23-[0-9a-f]{8}\.pdf"/,
+    );
     const pdf = new Uint8Array(await res.arrayBuffer());
     const text = pdfText(pdf).replace(/\s+/g, ' ');
-    for (const expected of ['Biên nhận nhận hàng', 'OCOP Mart Lạng Sơn, kho sau', 'Lò Thị Bán', '23/11/2026 06:30', 'Tổng số mã: 4',
-      'Tem chính hãng: 1', 'Chứng nhận OCOP đã bị thu hồi', 'Tem giả hoặc không hợp lệ', 'Lô hàng đã bị thu hồi', 'Tem chính hãng',
-      'Chữ ký hợp lệ', 'Trang 1/1']) {
+    for (const expected of [
+      'Biên nhận nhận hàng',
+      'OCOP Mart Lạng Sơn, kho sau',
+      'Lò Thị Bán',
+      '23/11/2026 06:30',
+      'Tổng số mã: 4',
+      'Tem chính hãng: 1',
+      'Chứng nhận OCOP đã bị thu hồi',
+      'Tem giả hoặc không hợp lệ',
+      'Lô hàng đã bị thu hồi',
+      'Tem chính hãng',
+      'Chữ ký hợp lệ',
+      'Trang 1/1',
+    ]) {
       expect(text, expected).toContain(expected);
     }
     // A long code may wrap in its column: compare without spaces.
@@ -129,10 +187,16 @@ describe.each(DATABASE_KINDS)('a receipt a person can read, print and check, on 
     const [intake] = await h.db.select().from(intakes).where(eq(intakes.id, id));
     const copyId = crypto.randomUUID();
     const [header, payload, signature] = stored!.jws.split('.');
-    const altered = Buffer.from(Buffer.from(payload!, 'base64url').toString('utf8').replace(id, copyId).replace('OCOP Mart', 'Kho Giả')).toString('base64url');
+    const altered = Buffer.from(
+      Buffer.from(payload!, 'base64url').toString('utf8').replace(id, copyId).replace('OCOP Mart', 'Kho Giả'),
+    ).toString('base64url');
     await h.db.insert(intakes).values({ ...intake!, id: copyId, sessionId: `${intake!.sessionId}-altered` });
-    await h.db.insert(intakeReceipts).values({ intakeId: copyId, kid: stored!.kid, jws: `${header}.${altered}.${signature}` });
-    const forged = (await (await h.request(`/receipts/${copyId}`, { headers: { accept: 'application/json' } })).json()) as Check;
+    await h.db
+      .insert(intakeReceipts)
+      .values({ intakeId: copyId, kid: stored!.kid, jws: `${header}.${altered}.${signature}` });
+    const forged = (await (
+      await h.request(`/receipts/${copyId}`, { headers: { accept: 'application/json' } })
+    ).json()) as Check;
     expect(forged.signature).toBe('invalid');
     expect(forged.items).toEqual([]);
     const page = await (await h.request(`/receipts/${copyId}`)).text();
@@ -140,8 +204,12 @@ describe.each(DATABASE_KINDS)('a receipt a person can read, print and check, on 
     expect(page).not.toContain('Kho Giả');
 
     await h.db.update(signingKeys).set({ state: 'compromised' }).where(eq(signingKeys.kid, stored!.kid));
-    const compromised = (await (await h.request(`/receipts/${id}`, { headers: { accept: 'application/json' } })).json()) as Check;
+    const compromised = (await (
+      await h.request(`/receipts/${id}`, { headers: { accept: 'application/json' } })
+    ).json()) as Check;
     expect(compromised.signature).toBe('key_compromised');
-    expect(await (await h.request(`/console/intake/receipts/${id}`, { headers: { cookie } })).text()).toContain('về sau bị lộ');
+    expect(await (await h.request(`/console/intake/receipts/${id}`, { headers: { cookie } })).text()).toContain(
+      'về sau bị lộ',
+    );
   });
 });

@@ -62,7 +62,12 @@ export async function renderReceiptPdf(r: CheckedReceipt, fontBytes: Uint8Array)
     pages.push(page);
     y = A4[1] - MARGIN;
   };
-  const text = (s: string, x: number, size: number, options: { width?: number; color?: ReturnType<typeof rgb> } = {}) => {
+  const text = (
+    s: string,
+    x: number,
+    size: number,
+    options: { width?: number; color?: ReturnType<typeof rgb> } = {},
+  ) => {
     for (const line of wrap(font, s, size, options.width ?? A4[0] - MARGIN - x)) {
       if (y - size < MARGIN + 14) newPage();
       y -= size * 1.3;
@@ -77,15 +82,28 @@ export async function renderReceiptPdf(r: CheckedReceipt, fontBytes: Uint8Array)
   const qrX = A4[0] - MARGIN - QR_SIDE;
   for (let row = 0; row < qr.size; row++) {
     for (let col = 0; col < qr.size; col++) {
-      if (qr.dark(row, col)) page.drawRectangle({ x: qrX + col * module, y: top - (row + 1) * module, width: module, height: module, color: rgb(0, 0, 0) });
+      if (qr.dark(row, col))
+        page.drawRectangle({
+          x: qrX + col * module,
+          y: top - (row + 1) * module,
+          width: module,
+          height: module,
+          color: rgb(0, 0, 0),
+        });
     }
   }
   const facing = qrX - MARGIN - 6 * MM;
   text(t.title, MARGIN, 18, { width: facing });
   y -= 4;
-  for (const [label, value] of [[t.number, r.id], [t.pointOfSale, r.pointOfSale], [t.account, r.retailerName],
-    [t.province, PROVINCES[r.provinceCode]?.vi ?? r.provinceCode], [t.started, vietnamTime(r.startedAt)], [t.recorded, vietnamTime(r.issuedAt)],
-    [t.total, String(r.items.length)]] as const) {
+  for (const [label, value] of [
+    [t.number, r.id],
+    [t.pointOfSale, r.pointOfSale],
+    [t.account, r.retailerName],
+    [t.province, PROVINCES[r.provinceCode]?.vi ?? r.provinceCode],
+    [t.started, vietnamTime(r.startedAt)],
+    [t.recorded, vietnamTime(r.issuedAt)],
+    [t.total, String(r.items.length)],
+  ] as const) {
     text(`${label}: ${value}`, MARGIN, 10, { width: facing });
   }
   const belowQr = top - QR_SIDE - 4 * module; // the quiet zone scanners need
@@ -98,7 +116,8 @@ export async function renderReceiptPdf(r: CheckedReceipt, fontBytes: Uint8Array)
 
   y -= 8;
   text(t.counts, MARGIN, 13);
-  for (const s of VERDICT_STATUSES.filter((s) => r.summary[s])) text(`${status[s].title}: ${r.summary[s]}`, MARGIN + 4 * MM, 10, { color: TONE[statusTone(s)] });
+  for (const s of VERDICT_STATUSES.filter((s) => r.summary[s]))
+    text(`${status[s].title}: ${r.summary[s]}`, MARGIN + 4 * MM, 10, { color: TONE[statusTone(s)] });
 
   y -= 8;
   text(t.codes, MARGIN, 13);
@@ -108,15 +127,25 @@ export async function renderReceiptPdf(r: CheckedReceipt, fontBytes: Uint8Array)
   const header = () => {
     y -= 4;
     const at = y - 9 * 1.3;
-    for (const [x, label] of [[cols.n, t.position], [cols.verdict, `${t.verdict} · ${t.code}`], [cols.serial, t.serial], [cols.time, t.scannedAt]] as const) {
+    for (const [x, label] of [
+      [cols.n, t.position],
+      [cols.verdict, `${t.verdict} · ${t.code}`],
+      [cols.serial, t.serial],
+      [cols.time, t.scannedAt],
+    ] as const) {
       page.drawText(label, { x, y: at, size: 8, font, color: GREY });
     }
     y = at - 3;
   };
   header();
   r.items.forEach((item, i) => {
-    const notes = [status[item.status].title, item.suspicious ? `⚠ ${t.suspicious}` : null,
-      item.offlineStatus && item.offlineStatus !== item.status ? t.offlineShown(status[item.offlineStatus].title) : null].filter((n): n is string => n !== null);
+    const notes = [
+      status[item.status].title,
+      item.suspicious ? `⚠ ${t.suspicious}` : null,
+      item.offlineStatus && item.offlineStatus !== item.status
+        ? t.offlineShown(status[item.offlineStatus].title)
+        : null,
+    ].filter((n): n is string => n !== null);
     const verdictLines = notes.flatMap((n) => wrap(font, n, 9, cols.serial - cols.verdict - 3 * MM));
     const codeLines = wrap(font, item.code, 6.5, A4[0] - MARGIN - cols.verdict);
     const height = verdictLines.length * 9 * 1.3 + codeLines.length * 6.5 * 1.3 + 5;
@@ -126,13 +155,34 @@ export async function renderReceiptPdf(r: CheckedReceipt, fontBytes: Uint8Array)
     }
     const first = y - 9 * 1.3;
     page.drawText(String(i + 1), { x: cols.n, y: first, size: 9, font, color: BLACK });
-    verdictLines.forEach((line, k) => page.drawText(line, { x: cols.verdict, y: first - k * 9 * 1.3, size: 9, font, color: k === 0 ? TONE[statusTone(item.status)] : BLACK }));
-    page.drawText(item.serial === null ? '—' : String(item.serial), { x: cols.serial, y: first, size: 9, font, color: BLACK });
+    verdictLines.forEach((line, k) => {
+      page.drawText(line, {
+        x: cols.verdict,
+        y: first - k * 9 * 1.3,
+        size: 9,
+        font,
+        color: k === 0 ? TONE[statusTone(item.status)] : BLACK,
+      });
+    });
+    page.drawText(item.serial === null ? '—' : String(item.serial), {
+      x: cols.serial,
+      y: first,
+      size: 9,
+      font,
+      color: BLACK,
+    });
     page.drawText(vietnamTime(item.scannedAt), { x: cols.time, y: first, size: 9, font, color: BLACK });
     const codeTop = first - (verdictLines.length - 1) * 9 * 1.3 - 6.5 * 1.4;
-    codeLines.forEach((line, k) => page.drawText(line, { x: cols.verdict, y: codeTop - k * 6.5 * 1.3, size: 6.5, font, color: GREY }));
+    codeLines.forEach((line, k) => {
+      page.drawText(line, { x: cols.verdict, y: codeTop - k * 6.5 * 1.3, size: 6.5, font, color: GREY });
+    });
     y -= height;
-    page.drawLine({ start: { x: MARGIN, y: y + 1 }, end: { x: A4[0] - MARGIN, y: y + 1 }, thickness: 0.3, color: rgb(0.8, 0.8, 0.8) });
+    page.drawLine({
+      start: { x: MARGIN, y: y + 1 },
+      end: { x: A4[0] - MARGIN, y: y + 1 },
+      thickness: 0.3,
+      color: rgb(0.8, 0.8, 0.8),
+    });
   });
 
   pages.forEach((p, i) => {

@@ -5,7 +5,6 @@ import { RECEIPT_TEXT } from '../intake-receipt-text';
 import { RECEIPT_CSS, receiptCodes, receiptHead, signatureNotice } from '../receipt-sections';
 import { html, raw, type Html } from '../view';
 
-
 /**
  * A receipt as its retailer keeps it: a page that prints on A4 (the console's header and buttons
  * drop out in print), with the PDF and the signed JWS beside it.

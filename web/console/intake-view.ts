@@ -76,8 +76,10 @@ export function intakePage(receipts: ReceiptRow[], defaultPointOfSale: string, l
 <p class="hint">${t.receiptsHint} <a href="/.well-known/jwks.json">JWKS</a>.</p>
 <div class="table-wrap"><table id="receipts"><thead><tr><th scope="col">${t.recordedAt}</th><th scope="col">${t.pointOfSale}</th><th scope="col">${t.codes}</th><th scope="col">${t.receipt}</th></tr></thead>
 <tbody>${receipts.length === 0 ? html`<tr class="empty"><td colspan="4">${t.noReceipts}</td></tr>` : ''}
-${receipts.map((r) => html`<tr><td>${vietnamTime(r.recordedAt)}</td><td>${r.pointOfSale}</td><td>${r.itemCount}</td>
-<td>${receiptCell(r.id, lang)}</td></tr>`)}</tbody></table></div>`;
+${receipts.map(
+  (r) => html`<tr><td>${vietnamTime(r.recordedAt)}</td><td>${r.pointOfSale}</td><td>${r.itemCount}</td>
+<td>${receiptCell(r.id, lang)}</td></tr>`,
+)}</tbody></table></div>`;
 }
 
 function receiptCell(id: string, lang: Lang): Html {

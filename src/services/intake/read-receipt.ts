@@ -10,7 +10,10 @@ import { checkReceiptJws, type CheckedReceipt } from './receipt-signature';
 const receiptId = z.object({ id: uuid });
 
 async function storedJws(ctx: ServiceContext, id: string, retailerId?: string): Promise<string> {
-  const [row] = await ctx.db.select({ jws: intakeReceipts.jws }).from(intakeReceipts).innerJoin(intakes, eq(intakes.id, intakeReceipts.intakeId))
+  const [row] = await ctx.db
+    .select({ jws: intakeReceipts.jws })
+    .from(intakeReceipts)
+    .innerJoin(intakes, eq(intakes.id, intakeReceipts.intakeId))
     .where(retailerId === undefined ? eq(intakes.id, id) : and(eq(intakes.id, id), eq(intakes.retailerId, retailerId)));
   if (!row) throw notFound('biên nhận');
   return row.jws;
@@ -35,8 +38,18 @@ export type PublicReceipt = Omit<CheckedReceipt, 'retailerName' | 'sessionId'>;
  * stamp verification is: the id is a random UUID known only from the receipt itself, and the page
  * names the point of sale, never the person or token that recorded it.
  */
-export async function checkReceipt({ ctx, input }: { ctx: ServiceContext; input: { id: string } }): Promise<PublicReceipt> {
+export async function checkReceipt({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { id: string };
+}): Promise<PublicReceipt> {
   const { id } = parseInput(receiptId, input);
-  const { retailerName: _name, sessionId: _session, ...shown } = await checkReceiptJws(ctx, id, await storedJws(ctx, id));
+  const {
+    retailerName: _name,
+    sessionId: _session,
+    ...shown
+  } = await checkReceiptJws(ctx, id, await storedJws(ctx, id));
   return shown;
 }

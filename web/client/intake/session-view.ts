@@ -20,13 +20,15 @@ export function renderSession(session: Session, finished: Finished | null): void
   const showingFinished = session.rows.length === 0 && finished !== null;
   $('#results').replaceChildren(...[...rows].reverse().map(rowItem));
   const counts = countByStatus(rows.map((r) => r.status));
-  $('#tally').replaceChildren(...VERDICT_STATUSES.filter((s) => counts[s]).map((s) => {
-    const li = document.createElement('li');
-    li.className = statusTone(s);
-    li.dataset.status = s;
-    li.textContent = `${statusTitle(s)}: ${counts[s]}`;
-    return li;
-  }));
+  $('#tally').replaceChildren(
+    ...VERDICT_STATUSES.filter((s) => counts[s]).map((s) => {
+      const li = document.createElement('li');
+      li.className = statusTone(s);
+      li.dataset.status = s;
+      li.textContent = `${statusTitle(s)}: ${counts[s]}`;
+      return li;
+    }),
+  );
   $('#tally-total').textContent = rows.length ? t.total(rows.length, rows.filter((r) => r.duplicate).length) : '';
   $('#session-title').textContent = showingFinished ? t.finishedTitle : t.results;
   $<HTMLButtonElement>('#finish').disabled = session.rows.length === 0;
@@ -37,11 +39,17 @@ export function renderSession(session: Session, finished: Finished | null): void
 function renderFinished(finished: Finished | null): void {
   const box = $<HTMLElement>('#session-state');
   box.hidden = finished === null;
-  if (!finished) return box.replaceChildren();
+  if (!finished) {
+    box.replaceChildren();
+    return;
+  }
   const n = finished.session.rows.length;
   const parts: (string | Node)[] = [];
   if (finished.receipt) {
-    parts.push(`${t.finishedRecorded(n, localTime(finished.receipt.recordedAt))} `, ...receiptAnchors(finished.receipt.id));
+    parts.push(
+      `${t.finishedRecorded(n, localTime(finished.receipt.recordedAt))} `,
+      ...receiptAnchors(finished.receipt.id),
+    );
   } else {
     parts.push(t.finishedWaiting(n, localTime(finished.finishedAt)));
   }
@@ -51,7 +59,11 @@ function renderFinished(finished: Finished | null): void {
 
 function receiptAnchors(id: string): HTMLAnchorElement[] {
   const links = receiptLinks(id);
-  return [[`${links.page}${lang === 'en' ? '?lang=en' : ''}`, t.viewReceipt, false], [links.pdf, t.pdf, true], [links.jws, t.download, true]].map(([href, text, download]) => {
+  return [
+    [`${links.page}${lang === 'en' ? '?lang=en' : ''}`, t.viewReceipt, false],
+    [links.pdf, t.pdf, true],
+    [links.jws, t.download, true],
+  ].map(([href, text, download]) => {
     const a = document.createElement('a');
     a.href = href as string;
     a.textContent = text as string;
@@ -61,11 +73,20 @@ function receiptAnchors(id: string): HTMLAnchorElement[] {
 }
 
 /** A newly recorded session at the top of the receipts table, with its page, PDF and JWS. */
-export function addReceiptRow(recorded: Recorded, pointOfSale: string, suspicious: number, suspiciousText: string): void {
+export function addReceiptRow(
+  recorded: Recorded,
+  pointOfSale: string,
+  suspicious: number,
+  suspiciousText: string,
+): void {
   const tbody = $('#receipts tbody');
   tbody.querySelector('.empty')?.remove();
   const tr = document.createElement('tr');
-  for (const text of [localTime(recorded.recordedAt), pointOfSale, suspicious ? `${recorded.itemCount} · ${suspiciousText}` : String(recorded.itemCount)]) {
+  for (const text of [
+    localTime(recorded.recordedAt),
+    pointOfSale,
+    suspicious ? `${recorded.itemCount} · ${suspiciousText}` : String(recorded.itemCount),
+  ]) {
     const td = document.createElement('td');
     td.textContent = text;
     tr.appendChild(td);

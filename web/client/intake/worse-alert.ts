@@ -25,7 +25,8 @@ export function worseReads(sessionId: string, rows: Row[], live: (VerdictStatus 
     const offline = offlineVerdict(row);
     const now = live[i];
     return offline && now && isWorse(now, offline)
-      ? [{ key: `${sessionId}:${i}`, code: row.code, product: row.product, lot: row.lot, offline, now }] : [];
+      ? [{ key: `${sessionId}:${i}`, code: row.code, product: row.product, lot: row.lot, offline, now }]
+      : [];
   });
 }
 
@@ -44,16 +45,18 @@ export function renderWorse(): void {
   const box = document.querySelector<HTMLElement>('#worse')!;
   box.hidden = list.length === 0;
   document.querySelector('#worse-title')!.textContent = list.length ? t.worseTitle(list.length) : '';
-  document.querySelector('#worse-list')!.replaceChildren(...list.map((w) => {
-    const li = document.createElement('li');
-    li.dataset.code = w.code;
-    li.dataset.status = w.now;
-    li.innerHTML = '<strong></strong> <span></span><br><code></code>';
-    li.querySelector('strong')!.textContent = t.worseItem(statusTitle(w.now), statusTitle(w.offline));
-    li.querySelector('span')!.textContent = [w.product, w.lot ? t.lot(w.lot) : null].filter(Boolean).join(' · ');
-    li.querySelector('code')!.textContent = w.code;
-    return li;
-  }));
+  document.querySelector('#worse-list')!.replaceChildren(
+    ...list.map((w) => {
+      const li = document.createElement('li');
+      li.dataset.code = w.code;
+      li.dataset.status = w.now;
+      li.innerHTML = '<strong></strong> <span></span><br><code></code>';
+      li.querySelector('strong')!.textContent = t.worseItem(statusTitle(w.now), statusTitle(w.offline));
+      li.querySelector('span')!.textContent = [w.product, w.lot ? t.lot(w.lot) : null].filter(Boolean).join(' · ');
+      li.querySelector('code')!.textContent = w.code;
+      return li;
+    }),
+  );
 }
 
 export function wireWorse(): void {
