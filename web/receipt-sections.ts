@@ -14,8 +14,9 @@ import { html, type Html } from './view';
 export const RECEIPT_CSS = `.signature{padding:.6rem .8rem;border-radius:.4rem;font-weight:600}.signature.valid{background:#e6f4ea;color:#0d5223}
 .signature.key_compromised,.signature.invalid{background:#fde8e7;color:#8c1d18;border-left:4px solid #8c1d18}
 .receipt-head{display:flex;flex-wrap:wrap;gap:1rem;justify-content:space-between;align-items:flex-start}
-.receipt-head dl{display:grid;grid-template-columns:auto 1fr;gap:.15rem .8rem;margin:0}.receipt-head dt{font-weight:600}.receipt-head dd{margin:0}
-.receipt-head figure{margin:0;text-align:center;max-width:11rem}.receipt-head figcaption{font-size:.8rem}
+.receipt-head dl{flex:1 1 22rem;display:grid;grid-template-columns:minmax(8rem,14rem) 1fr;gap:.15rem .8rem;margin:0}.receipt-head dt{font-weight:600}
+.receipt-head dd{margin:0}.receipt-head figure{margin:0 auto;text-align:center;max-width:11rem}.receipt-head figcaption{font-size:.8rem}.receipt-head figcaption a{word-break:break-all}
+@media(max-width:30rem){.receipt-head dl{grid-template-columns:1fr}.receipt-head dd{margin-bottom:.35rem}}
 .counts{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.4rem}.counts li{padding:.2rem .6rem;border-radius:1rem;font-weight:600;border:1px solid currentColor}
 .ok{color:#0d5223}.warning{color:#7a4100}.danger{color:#8c1d18}.codes-wrap{overflow-x:auto}.codes td code{font-size:.85rem}.codes .note{display:block;font-size:.85rem}
 @media print{.no-print,header,.skip,dialog{display:none!important}body{background:#fff}main{max-width:none;padding:0}
