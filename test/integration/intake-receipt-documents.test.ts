@@ -179,6 +179,26 @@ describe.each(DATABASE_KINDS)('a receipt a person can read, print and check, on 
     expect(missing.status).toBe(404);
     expect(await missing.text()).toContain('Không tìm thấy biên nhận này');
     expect((await h.request('/receipts/%3Cscript%3E', { headers: { accept: 'application/json' } })).status).toBe(404);
+    const hostile = await h.request('/receipts/%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E');
+    expect(hostile.status).toBe(404);
+    expect(await hostile.text()).not.toContain('<script>');
+  });
+
+  it('shows a point of sale typed as markup as text, on the printable page and the public check', async () => {
+    const shop = await h.token('retailer', { provinceCode: '20' });
+    const markup = '<img src=x onerror=alert(1)> Kho "A" & B';
+    const res = await h.request(
+      '/api/v1/intakes',
+      json({ sessionId: `hostile-receipt-${kind}`, pointOfSale: markup, items: [{ code: h.codes.valid }] }, shop),
+    );
+    const { id: hostileId } = (await res.json()) as { id: string };
+    const page = await (await h.request(`/receipts/${hostileId}`)).text();
+    expect(page).toContain('&lt;img src=x onerror=alert(1)&gt; Kho &quot;A&quot; &amp; B');
+    expect(page).not.toContain('<img');
+    const pdf = pdfText(
+      new Uint8Array(await (await h.request(`/api/v1/intakes/${hostileId}/receipt.pdf`, bearer(shop))).arrayBuffer()),
+    );
+    expect(pdf).toContain(markup);
   });
 
   it('says a receipt altered in the database is not verified, and one whose key was compromised proves nothing', async () => {
