@@ -14,6 +14,7 @@ import { serviceContext } from '../context';
 import { validationHook } from '../errors';
 import { anyRecord, commonErrors, conflictError, guarded, json, jsonBody } from '../openapi-helpers';
 import { copySignalSchema, errorSchema, intakeResult, intakeResultSchema, verdictSchema } from '../shared/schemas';
+import { receiptRoutes } from './receipt-routes';
 
 const tags = ['Retail intake (nhận hàng)'];
 
@@ -90,3 +91,6 @@ intakeRoutes.openapi(createRoute({
   c.header('Content-Type', 'application/ld+json');
   return c.body(JSON.stringify(doc), 200) as never;
 });
+
+// The receipt's PDF and the public check its printed QR opens.
+intakeRoutes.route('/', receiptRoutes);
