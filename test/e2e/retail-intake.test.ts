@@ -283,5 +283,5 @@ describe('a retailer checks stamps at intake, online and offline', () => {
       await browser.close();
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 180_000); // renders a sheet, rasterises it and plays it to the camera frame by frame: slow on a loaded machine
 });
