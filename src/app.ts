@@ -9,6 +9,7 @@ import { authenticate } from './middleware/authenticate';
 import { requestScope } from './middleware/request-scope';
 import { mountDocs } from './routes/docs';
 import { errorBody, handleError, validationHook } from './routes/errors';
+import { vietnameseIssue } from './routes/validation-messages';
 import { adminRoutes } from './routes/admin';
 import { accountPages } from './routes/console/account-pages';
 import { adminPages } from './routes/console/admin-pages';
@@ -31,7 +32,7 @@ import { stampRoutes } from './routes/stamps';
 import { verifyRoutes } from './routes/verify';
 import { digitalLinkRoutes } from './routes/verify/digital-link';
 
-z.config(z.locales.vi()); // validation messages in Vietnamese; error codes stay stable English
+z.config({ localeError: vietnameseIssue }); // validation messages in Vietnamese; error codes stay stable English
 
 /** The one app for both runtimes; everything runtime-specific arrives through `deps`. */
 export function createApp(deps: AppDeps) {

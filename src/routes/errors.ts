@@ -49,7 +49,7 @@ export function handleError(err: Error, c: Context<AppEnv>) {
   if (err instanceof HTTPException) {
     const status = err.status;
     const code = status === 413 ? 'payload_too_large' : status === 400 ? 'invalid_input' : status === 401 ? 'unauthorized' : 'http_error';
-    return c.json(errorBody(c, code, err.message || 'Yêu cầu không hợp lệ.'), status);
+    return c.json(errorBody(c, code, httpExceptionMessage(err)), status);
   }
   if (isUnstorableInput(err)) {
     // A backstop for text that reached the database unvalidated (a raw console query or path): no write happened.
@@ -66,6 +66,19 @@ export function handleError(err: Error, c: Context<AppEnv>) {
 }
 
 const DATABASE_RETRY_AFTER_SECONDS = 30;
+
+/**
+ * Hono's own refusals carry English messages ("Malformed JSON in request body"); a person reads
+ * the answer, so the message is ours, chosen by what Hono refused. The code stays for machines.
+ */
+function httpExceptionMessage(err: HTTPException): string {
+  if (err.status === 413) return 'Dữ liệu gửi lên quá lớn.';
+  if (err.status === 401) return 'Cần đăng nhập hoặc mã truy cập (Bearer token).';
+  if (err.status !== 400) return 'Yêu cầu không thực hiện được.';
+  if (err.message.startsWith('Malformed JSON')) return 'Nội dung gửi lên không phải JSON hợp lệ. Hãy kiểm tra dấu ngoặc, dấu phẩy và dấu nháy.';
+  if (err.message.startsWith('Malformed FormData')) return 'Không đọc được biểu mẫu gửi lên.';
+  return 'Yêu cầu không hợp lệ.';
+}
 
 /**
  * PostgreSQL refusing input it cannot hold: a NUL (22021), a \u0000 escape in JSON (22P05), or a
