@@ -31,6 +31,7 @@ import { registryRoutes } from './routes/registry';
 import { stampRoutes } from './routes/stamps';
 import { verifyRoutes } from './routes/verify';
 import { digitalLinkRoutes } from './routes/verify/digital-link';
+import { frontDoorRoutes } from './routes/front-door';
 
 z.config({ localeError: vietnameseIssue }); // validation messages in Vietnamese; error codes stay stable English
 
@@ -74,8 +75,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', inspectorPages);
   app.route('/', queuePages);
   app.route('/', intakePages);
+  app.route('/', frontDoorRoutes);
   mountDocs(app);
-  app.get('/', (c) => c.redirect('/docs'));
   app.get('/healthz', (c) => c.json({ ok: true }));
 
   app.notFound((c) => c.json(errorBody(c, 'not_found', 'Không tìm thấy đường dẫn này.'), 404));
