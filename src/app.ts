@@ -8,7 +8,7 @@ import type { AppDeps, AppEnv } from './app-env';
 import { authenticate } from './middleware/authenticate';
 import { requestScope } from './middleware/request-scope';
 import { mountDocs } from './routes/docs';
-import { errorBody, handleError, validationHook } from './routes/errors';
+import { handleError, notFoundAnswer, validationHook } from './routes/errors';
 import { vietnameseIssue } from './routes/validation-messages';
 import { adminRoutes } from './routes/admin';
 import { accountPages } from './routes/console/account-pages';
@@ -79,7 +79,7 @@ export function createApp(deps: AppDeps) {
   mountDocs(app);
   app.get('/healthz', (c) => c.json({ ok: true }));
 
-  app.notFound((c) => c.json(errorBody(c, 'not_found', 'Không tìm thấy đường dẫn này.'), 404));
+  app.notFound(notFoundAnswer);
   app.onError(handleError);
   return app;
 }

@@ -22,7 +22,8 @@ button,.button{font:inherit;font-weight:600;padding:.6rem 1.1rem;border:0;border
 
 const langQuery = (lang: Lang) => (lang === 'en' ? '?lang=en' : '');
 
-function shell(lang: Lang, title: string, body: Html, options: { alternate: string; script?: string }): Html {
+/** The public pages' shell: header with the other language, main landmark, footer. */
+export function publicPage(lang: Lang, title: string, body: Html, options: { alternate: string; script?: string }): Html {
   const t = FRONT_DOOR_TEXT[lang];
   // raw: CSS is a constant of this file; escaping would break its quoted font names.
   return html`<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -50,7 +51,7 @@ ${error ? html`<p class="err" id="code-err" role="alert">${error}</p>` : ''}</fo
 /** `/`: check a code, scan, find a product, sign in. The page works without script. */
 export function frontDoorPage(p: { lang: Lang; code?: string; error?: string }): Html {
   const t = FRONT_DOOR_TEXT[p.lang];
-  return shell(p.lang, t.title, html`<h1>${t.title}</h1><p>${t.intro}</p>
+  return publicPage(p.lang, t.title, html`<h1>${t.title}</h1><p>${t.intro}</p>
 ${codeForm(t, p.lang, p.code ?? '', p.error)}
 <section class="card" aria-labelledby="scan-h"><h2 id="scan-h">${t.scanHeading}</h2><p>${t.scanPhone}</p>
 <p><a class="button secondary" href="/scan${langQuery(p.lang)}">${t.scanHere}</a></p></section>
@@ -66,7 +67,7 @@ ${codeForm(t, p.lang, p.code ?? '', p.error)}
 /** `/scan`: the camera in the page, for browsers whose camera app does not open links. */
 export function scanPage(lang: Lang): Html {
   const t = FRONT_DOOR_TEXT[lang];
-  return shell(lang, t.scanTitle, html`<h1>${t.scanTitle}</h1><p>${t.scanHow}</p>
+  return publicPage(lang, t.scanTitle, html`<h1>${t.scanTitle}</h1><p>${t.scanHow}</p>
 <div class="card" data-scan data-lang="${lang}" data-no-camera="${t.scanNoCamera}" data-not-stamp="${t.scanNotStamp}" data-found="${t.scanFound}"
  data-start="${t.scanStart}" data-stop="${t.scanStop}">
 <noscript><p class="err">${t.scanNoScript}</p></noscript>

@@ -7,7 +7,7 @@ type ErrorBody = { error: { code: string; message: string; requestId: string | n
 describe.each(DATABASE_KINDS)('refusals in Vietnamese on %s', (kind) => {
   let h: Harness;
   beforeAll(async () => {
-    h = await openHarness(kind, { seed: false, env: { REPORT_RATE_PER_MINUTE: '1000' } });
+    h = await openHarness(kind, { seed: false, env: { REPORT_RATE_PER_MINUTE: '1000', VERIFY_RATE_PER_MINUTE: '3' } });
   });
   afterAll(async () => {
     await h?.close();
@@ -54,5 +54,32 @@ describe.each(DATABASE_KINDS)('refusals in Vietnamese on %s', (kind) => {
     const res = await h.request('/api/v1/reports', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ details: 'x'.repeat(20_000) }) });
     expect(res.status).toBe(413);
     expect(((await res.json()) as ErrorBody).error).toMatchObject({ code: 'payload_too_large', message: 'Dữ liệu gửi lên quá lớn.' });
+  });
+
+  it('shows a browser a page in its language where an API client gets JSON', async () => {
+    const browser = { headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } };
+    const missing = await h.request('/khong-co-trang-nay', browser);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-type')).toContain('text/html');
+    const page = await missing.text();
+    expect(page).toContain('<html lang="vi">');
+    expect(page).toContain('<h1>Không tìm thấy trang</h1>');
+    expect(page).toContain('<a href="/">Về trang chủ</a>');
+    expect(((await (await h.request('/khong-co-trang-nay')).json()) as ErrorBody).error.code).toBe('not_found');
+    expect((await h.request('/api/v1/khong-co', browser)).headers.get('content-type')).toContain('application/json');
+
+    const badQuery = await h.request('/S/ABC?lang=fr', browser);
+    expect(badQuery.status).toBe(400);
+    expect(await badQuery.text()).toContain('<h1>Yêu cầu không hợp lệ</h1>');
+
+    // Scans are limited to 3 a minute here: a person scanning too fast is told so on a page.
+    let limited = await h.request('/S/ABC?lang=en', browser);
+    for (let i = 0; i < 4 && limited.status === 200; i++) limited = await h.request('/S/ABC?lang=en', browser);
+    expect(limited.status).toBe(429);
+    const tooMany = await limited.text();
+    expect(tooMany).toContain('<html lang="en">');
+    expect(tooMany).toContain('<h1>Too many requests</h1>');
+    expect(tooMany).toMatch(/Please try again in \d+ seconds\./);
+    expect(tooMany).not.toContain('"error"');
   });
 });
