@@ -69,4 +69,21 @@ describe('the step-up dialog restates each decision and asks for a passkey once 
     expect(await stepUps()).toBe(1);
     await context.close();
   }, 120_000);
+
+  it('says in Vietnamese that this device already holds the person’s passkey', async () => {
+    const { h, browser, server } = env;
+    const context = await browser.newContext();
+    const { page } = await addVirtualAuthenticator(context);
+    const { subjectId } = (await (await h.request(`/api/v1/verify/${h.codes.valid}`)).json()) as Verdict;
+    await page.goto(cliEnrolLink(h, '--role', 'producer', '--subject', subjectId!, '--name', 'Hoàng Văn Quân'));
+    await page.getByRole('button', { name: 'Tạo passkey và đăng nhập' }).click();
+    await page.waitForURL(`${server.origin}/console`);
+    await page.goto(`${server.origin}/console/passkeys`);
+    const add = page.locator('form[data-passkey="add"]');
+    await add.getByRole('button', { name: 'Thêm passkey' }).click();
+    const status = add.locator('[role="status"]');
+    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toContain('Thiết bị này đã có passkey của tài khoản bạn rồi.');
+    expect(await status.textContent()).not.toMatch(/authenticator|registered/i);
+    await context.close();
+  }, 90_000);
 });

@@ -5,7 +5,7 @@
 import { startAuthentication, startRegistration } from '@simplewebauthn/browser';
 
 import { api, friendly, say } from './passkey-api';
-import { guardWithStepUp, stepUp } from './step-up';
+import { ensureFreshAssertion, guardWithStepUp } from './step-up';
 
 async function enrol(form: HTMLFormElement): Promise<void> {
   const enrolment = location.hash.slice(1);
@@ -43,7 +43,7 @@ async function signIn(): Promise<void> {
 /** A new passkey is a lasting credential: the server asks for a fresh assertion of an existing one first. */
 async function addPasskey(form: HTMLFormElement): Promise<void> {
   const passkeyName = (form.elements.namedItem('passkeyName') as HTMLInputElement).value;
-  await stepUp();
+  await ensureFreshAssertion();
   const optionsJSON = await api('/api/v1/auth/passkeys/options', {});
   const credential = await startRegistration({ optionsJSON: optionsJSON as never });
   await api('/api/v1/auth/passkeys/verify', { passkeyName, credential });

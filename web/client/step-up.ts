@@ -17,6 +17,11 @@ export async function stepUp(): Promise<void> {
   await api('/api/v1/auth/step-up/verify', { credential });
 }
 
+/** A fresh assertion for what follows: the one the session holds if it still covers it, else a new one. */
+export async function ensureFreshAssertion(): Promise<void> {
+  if ((await secondsLeft()) <= MARGIN_SECONDS) await stepUp();
+}
+
 async function secondsLeft(): Promise<number> {
   try {
     const res = await fetch('/api/v1/auth/step-up', { credentials: 'same-origin', cache: 'no-store' });
