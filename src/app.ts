@@ -10,7 +10,8 @@ import { publicCors } from './middleware/public-cors';
 import { requestScope } from './middleware/request-scope';
 import { mountDocs } from './routes/docs';
 import { stampPathAnyCase } from './routes/stamp-path';
-import { errorBody, handleError, validationHook } from './routes/errors';
+import { handleError, notFoundAnswer, validationHook } from './routes/errors';
+import { vietnameseIssue } from './routes/validation-messages';
 import { adminRoutes } from './routes/admin';
 import { accountPages } from './routes/console/account-pages';
 import { adminPages } from './routes/console/admin-pages';
@@ -32,8 +33,9 @@ import { registryRoutes } from './routes/registry';
 import { stampRoutes } from './routes/stamps';
 import { verifyRoutes } from './routes/verify';
 import { digitalLinkRoutes } from './routes/verify/digital-link';
+import { frontDoorRoutes } from './routes/front-door';
 
-z.config(z.locales.vi()); // validation messages in Vietnamese; error codes stay stable English
+z.config({ localeError: vietnameseIssue }); // validation messages in Vietnamese; error codes stay stable English
 
 /** The one app for both runtimes; everything runtime-specific arrives through `deps`. */
 export function createApp(deps: AppDeps) {
@@ -76,11 +78,11 @@ export function createApp(deps: AppDeps) {
   app.route('/', inspectorPages);
   app.route('/', queuePages);
   app.route('/', intakePages);
+  app.route('/', frontDoorRoutes);
   mountDocs(app);
-  app.get('/', (c) => c.redirect('/docs'));
   app.get('/healthz', (c) => c.json({ ok: true }));
 
-  app.notFound((c) => c.json(errorBody(c, 'not_found', 'Không tìm thấy đường dẫn này.'), 404));
+  app.notFound(notFoundAnswer);
   app.onError(handleError);
   return app;
 }
