@@ -40,7 +40,10 @@ export function addRetailers(kept: string[], added: string[], limit = RETAILERS_
  * The `[scanners, networks]` histogram after some networks gained scanners: each move takes one
  * network from the bucket `from` (0 for a network new to the stamp) to the bucket `to`.
  */
-export function moveInHistogram(histogram: [number, number][], moves: { from: number; to: number }[]): [number, number][] {
+export function moveInHistogram(
+  histogram: [number, number][],
+  moves: { from: number; to: number }[],
+): [number, number][] {
   const networks = new Map(histogram.map(([n, count]) => [Number(n), Number(count)]));
   for (const { from, to } of moves) {
     if (from > 0) networks.set(from, (networks.get(from) ?? 0) - 1);

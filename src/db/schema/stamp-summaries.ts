@@ -64,7 +64,9 @@ export const suspectedCopies = pgTable(
   'suspected_copies',
   {
     serial: bigint({ mode: 'number' }).primaryKey(),
-    batchId: uuid().notNull().references(() => batches.id),
+    batchId: uuid()
+      .notNull()
+      .references(() => batches.id),
     /** The producer's province when flagged: inspectors see the copies of their province's stamps. */
     provinceCode: text().notNull(),
     signals: jsonb().$type<CopySignal[]>().notNull(),

@@ -13,7 +13,15 @@ import { copyThresholds, signalsFor } from './copy-history';
 
 /** The rules' signals for a summary, with the thresholds configured now. */
 export function summarySignals(summary: ReadSummary, config: Config): CopySignal[] {
-  return signalsFor({ scanners: summary.scannersByNetwork, intakes: summary.intakeReads, scans: summary.scanReads, retailers: summary.retailers }, config);
+  return signalsFor(
+    {
+      scanners: summary.scannersByNetwork,
+      intakes: summary.intakeReads,
+      scans: summary.scanReads,
+      retailers: summary.retailers,
+    },
+    config,
+  );
 }
 
 /**
@@ -22,20 +30,28 @@ export function summarySignals(summary: ReadSummary, config: Config): CopySignal
  * its batch and its producer's province; one that no longer fires leaves the list. Serials no
  * issued range holds are never listed: there is no batch to inspect.
  */
-export async function refreshSuspectedCopies(db: Db, summaries: ReadSummary[], config: Config, now: Date): Promise<void> {
+export async function refreshSuspectedCopies(
+  db: Db,
+  summaries: ReadSummary[],
+  config: Config,
+  now: Date,
+): Promise<void> {
   const judged = summaries.map((s) => ({ serial: s.serial, signals: summarySignals(s, config) }));
   const cleared = judged.filter((j) => j.signals.length === 0).map((j) => j.serial);
   const flagged = judged.filter((j) => j.signals.length > 0);
   if (cleared.length > 0) await db.delete(suspectedCopies).where(inArray(suspectedCopies.serial, cleared));
   if (flagged.length === 0) return;
-  await queryRows(db, sql`
+  await queryRows(
+    db,
+    sql`
     insert into suspected_copies (serial, batch_id, province_code, signals, flagged_at, updated_at)
     select v.serial, r.batch_id, s.province_code, v.signals, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz
     from jsonb_to_recordset(${JSON.stringify(flagged)}::jsonb) as v(serial bigint, signals jsonb)
     join lateral (select sr.batch_id, sr.last_serial from stamp_ranges sr where sr.first_serial <= v.serial order by sr.first_serial desc limit 1) r
       on r.last_serial >= v.serial
     join batches b on b.id = r.batch_id join products p on p.id = b.product_id join subjects s on s.id = p.subject_id
-    on conflict (serial) do update set signals = excluded.signals, province_code = excluded.province_code, updated_at = excluded.updated_at`);
+    on conflict (serial) do update set signals = excluded.signals, province_code = excluded.province_code, updated_at = excluded.updated_at`,
+  );
 }
 
 const REEVALUATE_CHUNK = 1000;
@@ -55,8 +71,13 @@ export const reevaluateSuspectedCopies = service({
     let stamps = 0;
     for (;;) {
       const last = await withTransaction(ctx, async (tx) => {
-        const chunk = await tx.db.select().from(stampSummaries).where(gt(stampSummaries.serial, after)).orderBy(asc(stampSummaries.serial))
-          .limit(REEVALUATE_CHUNK).for('update');
+        const chunk = await tx.db
+          .select()
+          .from(stampSummaries)
+          .where(gt(stampSummaries.serial, after))
+          .orderBy(asc(stampSummaries.serial))
+          .limit(REEVALUATE_CHUNK)
+          .for('update');
         await refreshSuspectedCopies(tx.db, chunk, ctx.config, ctx.now());
         stamps += chunk.length;
         return chunk.at(-1)?.serial ?? null;
@@ -66,8 +87,14 @@ export const reevaluateSuspectedCopies = service({
     }
     const [counted] = await queryRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from suspected_copies`);
     const result = { stamps, suspected: Number(counted?.n ?? 0) };
-    await withTransaction(ctx, (tx) => appendAudit(tx, { action: 'copies.reevaluate', entity: 'suspected_copies', entityId: 'all',
-      after: { ...result, thresholds: copyThresholds(ctx.config) } }));
+    await withTransaction(ctx, (tx) =>
+      appendAudit(tx, {
+        action: 'copies.reevaluate',
+        entity: 'suspected_copies',
+        entityId: 'all',
+        after: { ...result, thresholds: copyThresholds(ctx.config) },
+      }),
+    );
     return result;
   },
 });

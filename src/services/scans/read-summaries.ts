@@ -17,7 +17,10 @@ export type IntakeReadEvent = { serial: number; retailerId: string; provinceCode
  * bring no scanner (as before summaries: only hashed scanners were ever counted).
  */
 export async function summariseScans(db: Db, batch: ScanEvent[]): Promise<ReadSummary[]> {
-  const summaries = await lockSummaries(db, batch.map((s) => s.serial));
+  const summaries = await lockSummaries(
+    db,
+    batch.map((s) => s.serial),
+  );
   const moves = await addScanners(db, batch);
   const bySerial = groupBySerial(batch);
   for (const summary of summaries) {
@@ -30,8 +33,9 @@ export async function summariseScans(db: Db, batch: ScanEvent[]): Promise<ReadSu
       summary.firstScanPlace = first.place;
     }
     if (!summary.lastScanAt || last.scannedAt > summary.lastScanAt) summary.lastScanAt = last.scannedAt;
-    const located = scans.flatMap((s): ScanRead[] => (s.lat != null && s.lon != null
-      ? [{ at: s.scannedAt.toISOString(), lat: s.lat, lon: s.lon, place: s.place }] : []));
+    const located = scans.flatMap((s): ScanRead[] =>
+      s.lat != null && s.lon != null ? [{ at: s.scannedAt.toISOString(), lat: s.lat, lon: s.lon, place: s.place }] : [],
+    );
     if (located.length > 0) summary.scanReads = newestReads(summary.scanReads, located);
     summary.scannersByNetwork = moveInHistogram(summary.scannersByNetwork, moves.get(summary.serial) ?? []);
   }
@@ -41,13 +45,21 @@ export async function summariseScans(db: Db, batch: ScanEvent[]): Promise<ReadSu
 
 /** Folds an intake's reads, just inserted in the same transaction, into the summaries of their stamps. */
 export async function summariseIntakeReads(db: Db, reads: IntakeReadEvent[]): Promise<ReadSummary[]> {
-  const summaries = await lockSummaries(db, reads.map((r) => r.serial));
+  const summaries = await lockSummaries(
+    db,
+    reads.map((r) => r.serial),
+  );
   const bySerial = groupBySerial(reads);
   for (const summary of summaries) {
     const mine = bySerial.get(summary.serial)!.sort((a, b) => a.scannedAt.getTime() - b.scannedAt.getTime());
-    const added = mine.map((r): IntakeRead => ({ retailer: r.retailerId, at: r.scannedAt.toISOString(), province: r.provinceCode }));
+    const added = mine.map(
+      (r): IntakeRead => ({ retailer: r.retailerId, at: r.scannedAt.toISOString(), province: r.provinceCode }),
+    );
     summary.intakeReads = newestReads(summary.intakeReads, added);
-    summary.retailers = addRetailers(summary.retailers, mine.map((r) => r.retailerId));
+    summary.retailers = addRetailers(
+      summary.retailers,
+      mine.map((r) => r.retailerId),
+    );
   }
   await saveSummaries(db, summaries);
   return summaries;
@@ -61,8 +73,16 @@ export async function summariseIntakeReads(db: Db, reads: IntakeReadEvent[]): Pr
 async function lockSummaries(db: Db, serials: number[]): Promise<ReadSummary[]> {
   const unique = [...new Set(serials)].sort((a, b) => a - b);
   if (unique.length === 0) return [];
-  await db.insert(stampSummaries).values(unique.map((serial) => ({ serial }))).onConflictDoNothing();
-  return db.select().from(stampSummaries).where(inArray(stampSummaries.serial, unique)).orderBy(stampSummaries.serial).for('update');
+  await db
+    .insert(stampSummaries)
+    .values(unique.map((serial) => ({ serial })))
+    .onConflictDoNothing();
+  return db
+    .select()
+    .from(stampSummaries)
+    .where(inArray(stampSummaries.serial, unique))
+    .orderBy(stampSummaries.serial)
+    .for('update');
 }
 
 /**
@@ -75,11 +95,19 @@ async function addScanners(db: Db, batch: ScanEvent[]): Promise<Map<number, { fr
   for (const s of batch) {
     if (!s.scannerHash) continue;
     const networkKey = s.networkHash ?? s.scannerHash;
-    members.set(`${s.serial}|${networkKey}|${s.scannerHash}`, { serial: s.serial, networkKey, scannerHash: s.scannerHash, day: vietnamToday(s.scannedAt) });
+    members.set(`${s.serial}|${networkKey}|${s.scannerHash}`, {
+      serial: s.serial,
+      networkKey,
+      scannerHash: s.scannerHash,
+      day: vietnamToday(s.scannedAt),
+    });
   }
   const moves = new Map<number, { from: number; to: number }[]>();
   if (members.size === 0) return moves;
-  const added = await db.insert(stampScanners).values([...members.values()]).onConflictDoNothing()
+  const added = await db
+    .insert(stampScanners)
+    .values([...members.values()])
+    .onConflictDoNothing()
     .returning({ serial: stampScanners.serial, networkKey: stampScanners.networkKey, day: stampScanners.day });
   const grown = new Map<string, typeof stampNetworks.$inferInsert>();
   for (const a of added) {
@@ -89,9 +117,18 @@ async function addScanners(db: Db, batch: ScanEvent[]): Promise<Map<number, { fr
     grown.set(key, g);
   }
   if (grown.size === 0) return moves;
-  const counts = await db.insert(stampNetworks).values([...grown.values()])
-    .onConflictDoUpdate({ target: [stampNetworks.serial, stampNetworks.networkKey], set: { scanners: sql`${stampNetworks.scanners} + excluded.scanners` } })
-    .returning({ serial: stampNetworks.serial, networkKey: stampNetworks.networkKey, scanners: stampNetworks.scanners });
+  const counts = await db
+    .insert(stampNetworks)
+    .values([...grown.values()])
+    .onConflictDoUpdate({
+      target: [stampNetworks.serial, stampNetworks.networkKey],
+      set: { scanners: sql`${stampNetworks.scanners} + excluded.scanners` },
+    })
+    .returning({
+      serial: stampNetworks.serial,
+      networkKey: stampNetworks.networkKey,
+      scanners: stampNetworks.scanners,
+    });
   for (const c of counts) {
     const serial = Number(c.serial);
     const gained = grown.get(`${serial}|${c.networkKey}`)!.scanners;
@@ -116,14 +153,25 @@ function groupBySerial<T extends { serial: number }>(items: T[]): Map<number, T[
 /** Writes the summaries back in one statement. */
 async function saveSummaries(db: Db, summaries: ReadSummary[]): Promise<void> {
   if (summaries.length === 0) return;
-  const rows = summaries.map((s) => ({ serial: s.serial, scan_count: s.scanCount, first_scan_at: s.firstScanAt?.toISOString() ?? null,
-    first_scan_place: s.firstScanPlace, last_scan_at: s.lastScanAt?.toISOString() ?? null, scanners_by_network: s.scannersByNetwork,
-    scan_reads: s.scanReads, intake_reads: s.intakeReads, retailers: s.retailers }));
-  await queryRows(db, sql`
+  const rows = summaries.map((s) => ({
+    serial: s.serial,
+    scan_count: s.scanCount,
+    first_scan_at: s.firstScanAt?.toISOString() ?? null,
+    first_scan_place: s.firstScanPlace,
+    last_scan_at: s.lastScanAt?.toISOString() ?? null,
+    scanners_by_network: s.scannersByNetwork,
+    scan_reads: s.scanReads,
+    intake_reads: s.intakeReads,
+    retailers: s.retailers,
+  }));
+  await queryRows(
+    db,
+    sql`
     update stamp_summaries s set scan_count = v.scan_count, first_scan_at = v.first_scan_at, first_scan_place = v.first_scan_place,
       last_scan_at = v.last_scan_at, scanners_by_network = v.scanners_by_network, scan_reads = v.scan_reads, intake_reads = v.intake_reads,
       retailers = v.retailers, updated_at = now()
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(serial bigint, scan_count bigint, first_scan_at timestamptz,
       first_scan_place text, last_scan_at timestamptz, scanners_by_network jsonb, scan_reads jsonb, intake_reads jsonb, retailers jsonb)
-    where s.serial = v.serial`);
+    where s.serial = v.serial`,
+  );
 }

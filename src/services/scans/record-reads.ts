@@ -9,7 +9,7 @@ import { refreshSuspectedCopies } from '../copy-detection/suspected-copies';
 import { logError } from '../shared/log';
 import type { ServiceContext } from '../shared/context';
 import { summariseIntakeReads, summariseScans, type IntakeReadEvent } from './read-summaries';
-import type { ScanEvent, ScanWriter } from './scan-sink';
+import type { ScanWriter } from './scan-sink';
 
 /**
  * How a batch of scans is stored: the rows, their stamps' summaries and the suspected-copies
@@ -35,7 +35,7 @@ export function scanWriter(config: Config, now: () => Date = () => new Date()): 
  * stamp is listed before its receipt is signed.
  */
 export async function recordIntakeReads(ctx: ServiceContext, reads: IntakeReadEvent[]): Promise<void> {
-  if (!ctx.inTransaction) throw new Error('recordIntakeReads must run inside the intake\'s transaction');
+  if (!ctx.inTransaction) throw new Error("recordIntakeReads must run inside the intake's transaction");
   await refreshSuspectedCopies(ctx.db, await summariseIntakeReads(ctx.db, reads), ctx.config, ctx.now());
 }
 
