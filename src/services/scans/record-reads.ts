@@ -44,11 +44,13 @@ async function ensureMonths(db: Db, ensured: Set<string>, months: string[]): Pro
     if (ensured.has(month)) continue;
     try {
       await ensureScanMonth(db, month);
-      ensured.add(month);
     } catch (error) {
       if (isDatabaseUnavailable(error)) throw error;
+      // Said once per process and month (a role without DDL rights would otherwise log every batch):
+      // an operator makes the partition, or `scans_ensure_month` as the owner, and rows move into it.
       logError('scan partition not made; the default partition takes these scans', error, { month });
     }
+    ensured.add(month);
   }
 }
 
