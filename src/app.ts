@@ -6,8 +6,10 @@ import { secureHeaders } from 'hono/secure-headers';
 import { z } from 'zod';
 import type { AppDeps, AppEnv } from './app-env';
 import { authenticate } from './middleware/authenticate';
+import { publicCors } from './middleware/public-cors';
 import { requestScope } from './middleware/request-scope';
 import { mountDocs } from './routes/docs';
+import { stampPathAnyCase } from './routes/stamp-path';
 import { errorBody, handleError, validationHook } from './routes/errors';
 import { adminRoutes } from './routes/admin';
 import { accountPages } from './routes/console/account-pages';
@@ -35,7 +37,7 @@ z.config(z.locales.vi()); // validation messages in Vietnamese; error codes stay
 
 /** The one app for both runtimes; everything runtime-specific arrives through `deps`. */
 export function createApp(deps: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook, getPath: stampPathAnyCase });
   app.use('*', requestId());
   // HTML and JSON leave the Node server gzipped; on Workers, Cloudflare compresses at the edge (Hono's docs), so not twice.
   if (getRuntimeKey() !== 'workerd') app.use('*', compress());
@@ -45,6 +47,7 @@ export function createApp(deps: AppDeps) {
       connectSrc: ["'self'"], formAction: ["'self'"], baseUri: ["'none'"], frameAncestors: ["'none'"] },
     crossOriginResourcePolicy: 'cross-origin',
   }));
+  app.use('*', publicCors);
   app.use('*', requestScope(deps));
   app.use('/api/*', authenticate);
   app.use('/console/*', authenticate);

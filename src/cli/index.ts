@@ -93,14 +93,14 @@ async function run(command: string, values: Record<string, string | boolean | un
   }
   if (command === 'keys compromise') {
     const kid = String(values.kid ?? '').toUpperCase();
-    await markKeyCompromised({ ctx, kid });
+    await markKeyCompromised({ ctx, input: { kid } });
     console.log(`Key ${kid} marked compromised: every stamp it signed now verifies as forged.`);
     return 0;
   }
   if (command === 'certificates expiring') {
     const days = values.days ? Number(values.days) : 30;
     if (!Number.isInteger(days) || days < 0 || days > 365) throw new AppError('invalid_input', '--days must be 0 to 365');
-    const items = await listExpiringCertificates(ctx, { withinDays: days });
+    const items = await listExpiringCertificates({ ctx, input: { withinDays: days } });
     for (const i of items) {
       console.log([i.validUntil, i.expired ? 'EXPIRED' : `${i.daysLeft} days`, i.number, i.productName, i.subjectName, `province ${i.provinceCode}`].join('\t'));
     }

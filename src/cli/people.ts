@@ -13,7 +13,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Off-boarding from the operators' console: the same services, policy and audit as the API. */
 export async function runPeopleCommand(command: (typeof PEOPLE_COMMANDS)[number], id: unknown, ctx: ServiceContext): Promise<number> {
   if (command === 'people list') {
-    for (const p of await listPeople(ctx)) {
+    for (const p of await listPeople({ ctx })) {
       const scope = p.subjectId ? `subject ${p.subjectId}` : p.provinceCode ? `province ${p.provinceCode}` : 'central';
       console.log([p.id, p.disabledAt ? 'DISABLED' : 'active', p.role, scope, p.lastSignInAt?.toISOString() ?? 'never signed in', p.name].join('\t'));
     }

@@ -1,8 +1,9 @@
 import type { VerdictStatus } from './verdict';
 
 /**
- * The signed status list that offline verifiers (retailers' phones in a back room) use with the
- * JWKS. Pure data and lookups; no I/O, so the browser bundle and the server share it.
+ * The range document (`GET /api/v1/status-list`, application/vnd.ocop.status-ranges+jwt): the
+ * statuses as serial ranges, for clients that read it; offline verifiers use the IETF Token Status
+ * Lists (./token-status-list.ts), which stay small when voids are scattered. Pure data and lookups.
  *
  * - `issued`: every serial range that was issued, with the key that signs it, merged where
  *   contiguous (serials come from one counter, so this stays a handful of entries);

@@ -48,3 +48,45 @@ export function labelCorner(t: LabelTemplate, n: number): { leftMm: number; topM
     topMm: t.grid.marginTopMm + Math.floor(cell / t.grid.columns) * (t.label.heightMm + t.grid.gapYMm),
   };
 }
+
+/** No text on any label is set smaller than this: below 6 pt, diacritics fill in on a 203 dpi head. */
+export const MIN_TEXT_PT = 6;
+/** Text keeps this far from every label edge: die-cut and roll feed wander by up to a millimetre. */
+export const SAFE_MARGIN_MM = 1;
+/**
+ * Line pitch and the baseline's depth below a line's top, in ems; how far the label font (DejaVu
+ * Sans Condensed) inks above and below the baseline: capitals with stacked Vietnamese marks (Ẳ)
+ * reach 1.07 em, descenders 0.21 em.
+ */
+export const TEXT_METRICS = { pitch: 1.15, baseline: 0.85, ascent: 1.07, descent: 0.24 } as const;
+
+export type TextBox = {
+  field: string; sizePt: number; lines: number;
+  /** The lines' slots: top of the first to the pitch below the last. */
+  leftMm: number; rightMm: number; topMm: number; bottomMm: number;
+  /** How far ink can reach, stacked Vietnamese marks above and descenders below included. */
+  inkTopMm: number; inkBottomMm: number;
+};
+
+/** Every text field's box at its largest size and line count: what the template promises to hold. */
+export function textBoxes(t: Pick<LabelTemplate, 'fields'>): TextBox[] {
+  const em = (sizePt: number, ems: number) => (sizePt * ems) / PT_PER_MM;
+  return Object.entries(t.fields).flatMap(([field, f]) => {
+    if (!f) return [];
+    const sizePt = 'maxSizePt' in f ? f.maxSizePt : f.sizePt;
+    const lines = 'maxLines' in f && f.maxLines ? f.maxLines : 1;
+    const lastBaseline = f.yMm + em(sizePt, (lines - 1) * TEXT_METRICS.pitch + TEXT_METRICS.baseline);
+    return [{
+      field, sizePt, lines, leftMm: f.xMm, rightMm: f.xMm + f.widthMm, topMm: f.yMm, bottomMm: f.yMm + em(sizePt, lines * TEXT_METRICS.pitch),
+      inkTopMm: f.yMm + em(sizePt, TEXT_METRICS.baseline - TEXT_METRICS.ascent), inkBottomMm: lastBaseline + em(sizePt, TEXT_METRICS.descent),
+    }];
+  });
+}
+
+/** The smallest text size a template can set: single lines shrink to fit, down to this floor. */
+export function smallestTextPt(t: Pick<LabelTemplate, 'fields'>): number {
+  return Math.min(...Object.values(t.fields).flatMap((f) => (!f ? [] : 'minSizePt' in f ? [f.minSizePt] : [Math.min(f.sizePt, shrinkFloorPt(f.sizePt))])));
+}
+
+/** How far a single-line field may shrink to fit its text. */
+export const shrinkFloorPt = (sizePt: number) => Math.max(MIN_TEXT_PT, sizePt * 0.7);

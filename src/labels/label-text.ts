@@ -1,16 +1,10 @@
 import type { PDFFont } from 'pdf-lib';
-import { formatVietnameseDate } from '../domain/calendar';
-import { fitText } from './fit-text';
-import { PT_PER_MM, pt } from './label-geometry';
+import { PT_PER_MM, pt, TEXT_METRICS } from './label-geometry';
+import { layoutLabel, type LabelContent } from './label-layout';
 import type { LabelTemplate } from './template-schema';
 
-/** What every label of one print job shows; only the QR and the serial differ per label. */
-export type LabelContent = {
-  productName: string; stars: number; lot: string; productionDate: string; bestBefore: string | null;
-  producer: string; province: string;
-};
+export type { LabelContent } from './label-layout';
 
-type Line = { xMm: number; yMm: number; widthMm: number; sizePt: number };
 const n = (value: number) => String(Math.round(value * 100) / 100);
 
 /**
@@ -37,38 +31,19 @@ export function glyphCache(font: PDFFont): (text: string) => string {
 /** The serial line's text operators up to its string, in the label's own coordinates. */
 export function serialPrefix(t: LabelTemplate): string {
   const field = t.fields.serial;
-  return `BT /F1 ${field.sizePt} Tf ${pt(field.xMm)} ${n(pt(t.label.heightMm) - pt(field.yMm) - field.sizePt * 0.85)} Td `;
-}
-
-function textOps(font: PDFFont, text: string, field: Line, labelH: number, size = field.sizePt): string {
-  const baseline = labelH - pt(field.yMm) - size * 0.85;
-  return `BT /F1 ${size} Tf 1 0 0 1 ${pt(field.xMm)} ${n(baseline)} Tm ${font.encodeText(text).toString()}Tj ET`;
-}
-
-function fittedLine(font: PDFFont, text: string, field: Line, labelH: number): string {
-  const { size, lines } = fitText(font, text, pt(field.widthMm), field.sizePt, Math.max(2.5, field.sizePt * 0.7));
-  return textOps(font, lines[0] ?? '', field, labelH, size);
+  return `BT /F1 ${field.sizePt} Tf ${pt(field.xMm)} ${n(pt(t.label.heightMm) - pt(field.yMm) - field.sizePt * TEXT_METRICS.baseline)} Td `;
 }
 
 /** Everything on a label but the QR and the serial: drawn once per job, placed on every label. */
 export function fixedLabelOps(t: LabelTemplate, c: LabelContent, font: PDFFont): string {
   const labelH = pt(t.label.heightMm);
-  const f = t.fields;
-  const ocopSize = f.ocop.sizePt;
-  const ocopWidth = font.widthOfTextAtSize('OCOP', ocopSize);
-  let ops = textOps(font, 'OCOP', f.ocop, labelH);
-  const starY = labelH - pt(f.ocop.yMm) - ocopSize * 0.45;
-  for (let i = 0; i < c.stars; i++) ops += ` ${starPath(pt(f.ocop.xMm) + ocopWidth + ocopSize * (0.75 + i * 1.05), starY, ocopSize * 0.48)}`;
-  ops += ' f';
-
-  const product = fitText(font, c.productName, pt(f.product.widthMm), f.product.maxSizePt, f.product.minSizePt, f.product.maxLines);
-  product.lines.forEach((line, i) => {
-    ops += ` ${textOps(font, line, { ...f.product, yMm: f.product.yMm + (i * product.size * 1.15) / PT_PER_MM, sizePt: product.size }, labelH)}`;
-  });
-  const dates = `NSX: ${formatVietnameseDate(c.productionDate)}${c.bestBefore ? ` · HSD: ${formatVietnameseDate(c.bestBefore)}` : ''}`;
-  ops += ` ${fittedLine(font, `Lô: ${c.lot}`, f.lot, labelH)} ${fittedLine(font, dates, f.dates, labelH)}`;
-  ops += ` ${fittedLine(font, `${c.producer} – ${c.province}`, f.producer, labelH)} ${fittedLine(font, 'Quét mã để xác thực', f.scanHint, labelH)}`;
-  return ops;
+  const { runs, stars } = layoutLabel(t, c, font);
+  let ops = runs.map((r) => {
+    const baseline = labelH - pt(r.topMm) - r.sizePt * TEXT_METRICS.baseline;
+    return `BT /F1 ${r.sizePt} Tf 1 0 0 1 ${pt(r.xMm)} ${n(baseline)} Tm ${font.encodeText(r.text).toString()}Tj ET`;
+  }).join(' ');
+  const paths = stars.map((s) => starPath(s.cxMm * PT_PER_MM, labelH - s.cyMm * PT_PER_MM, s.rMm * PT_PER_MM));
+  return paths.length ? `${ops} ${paths.join(' ')} f` : ops;
 }
 
 /** A five-pointed star centred at (cx, cy) with outer radius r. */

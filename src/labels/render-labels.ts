@@ -1,7 +1,8 @@
 import fontkit from '@pdf-lib/fontkit';
 import { deflateSync } from 'node:zlib';
-import { PDFDocument, PDFName } from 'pdf-lib';
+import { PDFDocument, PDFName, PrintScaling } from 'pdf-lib';
 import { labelCorner, modulePitch, pt, symbolOrigin } from './label-geometry';
+import { serialText } from './label-layout';
 import { fixedLabelOps, glyphCache, serialPrefix, type LabelContent } from './label-text';
 import { BAND_ROWS, embedModuleFont, writeSymbolBands } from './module-font';
 import { stampSymbol, type QrEncode } from './qr-symbol';
@@ -34,13 +35,16 @@ export async function renderLabelsPdf(opts: {
   doc.setProducer('OCOP stamps');
   doc.setCreationDate(opts.createdAt);
   doc.setModificationDate(opts.createdAt);
+  // A print dialog's "fit to page" would shrink every label off its die-cut and its modules off
+  // the printer's dots: viewers that honour this preset actual size (100%).
+  doc.catalog.getOrCreateViewerPreferences().setPrintScaling(PrintScaling.None);
   const font = await doc.embedFont(opts.fontBytes, { subset: true, customName: 'OCOPLB+DejaVuSansCondensed' });
   const moduleFont = embedModuleFont(doc);
   const fixed = doc.context.register(doc.context.flateStream(fixedLabelOps(t, opts.content, font), {
     Type: 'XObject', Subtype: 'Form', BBox: [0, 0, pt(t.label.widthMm), pt(t.label.heightMm)], Resources: { Font: { F1: font.ref } },
   }));
 
-  const serialText = glyphCache(font);
+  const glyphs = glyphCache(font);
   const slots = new SlotText(t, serialPrefix(t));
   const perSheet = t.grid.columns * t.grid.rows;
   for (let first = 0; first < stamps.length; first += perSheet) {
@@ -50,7 +54,7 @@ export async function renderLabelsPdf(opts: {
     let at = ascii(out, 0, `${BAND_ROWS} TL\n`);
     sheet.forEach((stamp, i) => {
       at = ascii(out, at, slots.label(i));
-      at = ascii(out, at, serialText(`Số: ${stamp.serial}`));
+      at = ascii(out, at, glyphs(serialText(stamp.serial)));
       at = ascii(out, at, slots.qr(i, symbols[i]!.size));
       at = writeSymbolBands(symbols[i]!, out, at);
       at = ascii(out, at, ' ET\n');

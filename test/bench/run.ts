@@ -13,6 +13,7 @@ import { issueStamps } from '../../src/services/stamps/issue-stamps';
 import { stampPage } from '../../src/services/stamps/stamp-urls';
 import { launchChromium, listen } from '../support/browser';
 import { embeddedRss } from './embedded-rss';
+import { statusListSizes } from './status-list-sizes';
 import { loadConfig } from '../../src/env';
 import { openHarness, TEST_ORIGIN } from '../support/harness';
 
@@ -106,6 +107,11 @@ async function pageUnderBulkFlood() {
 }
 
 async function main() {
+  // 10^8 serials by default, the national scale; BENCH_STATUS_LIST_SERIALS sets another size.
+  const serials = Number(process.env.BENCH_STATUS_LIST_SERIALS ?? 1e8);
+  progress(`status lists: both forms for ${serials.toLocaleString('en')} serials with 0.5% voided, in memory`);
+  emit({ bench: 'status_list_sizes', ...(await statusListSizes(serials)) });
+
   progress('label sheets: 10,000 labels with the service renderer, again with the qrcode library as its QR encoder, then the naive way on 500 (it takes ~25 ms a label)');
   const ours = await labelBench('ours', 10_000);
   emit({ bench: 'labels_10000', ...ours, target: { seconds: 2, bytes_per_label: 250, peak_rss_mb: 300 } });

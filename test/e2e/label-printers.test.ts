@@ -59,9 +59,11 @@ describe('labels on every printer', () => {
     }
   });
 
-  it('the 40×30 roll module was 3.43 dots before snapping; now it is 3', () => {
+  it('the 40×30 roll prints 3-dot modules from a box cut to the symbol: 49 modules of 0.375 mm in 19 mm', () => {
     const roll = LABEL_TEMPLATES.get('roll-40x30')!;
-    expect(roll.qr.sizeMm / 49 / (25.4 / 203)).toBeCloseTo(3.43, 2);
-    expect(modulePitch(roll, 41).dots).toBe(3);
+    const pitch = modulePitch(roll, 41);
+    expect(pitch.dots).toBe(3);
+    expect(pitch.mm).toBeCloseTo(0.375, 2);
+    expect(roll.qr.sizeMm - 49 * pitch.mm).toBeLessThan(pitch.mm * 2); // under a module to spare on each side
   });
 });

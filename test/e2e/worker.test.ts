@@ -3,6 +3,7 @@ import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rotateSigningKey } from '../../src/services/keys/rotate-signing-key';
 import type { Verdict } from '../../src/services/verification/verdict-types';
@@ -82,6 +83,25 @@ describe('Cloudflare Worker', () => {
       // Sign-in starts through the same app (a challenge is issued and stored).
       const options = await fetch(`${origin}/api/v1/auth/sign-in/options`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
       expect(((await options.json()) as { challenge: string }).challenge).toBeTruthy();
+    });
+
+    it('serves the Token Status List gzipped once on the wire, CORS on public paths and /s/ in workerd', async () => {
+      const { request } = await import('node:http');
+      const raw = await new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
+        request(`${origin}/api/v1/status-lists/0`, { headers: { 'accept-encoding': 'gzip', origin: 'https://app.example' } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+        }).on('error', reject).end();
+      });
+      expect(raw.headers['content-encoding']).toBe('gzip');
+      expect(raw.headers['access-control-allow-origin']).toBe('*');
+      const jwt = gunzipSync(raw.body).toString();
+      expect(JSON.parse(Buffer.from(jwt.split('.')[0]!, 'base64url').toString())).toMatchObject({ typ: 'statuslist+jwt' });
+      const preflight = await fetch(`${origin}/api/v1/verify`, { method: 'OPTIONS',
+        headers: { origin: 'https://app.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+      expect([preflight.status, preflight.headers.get('access-control-allow-origin')]).toEqual([204, '*']);
+      const lower = await fetch(`${origin}/s/${h.codes.valid.toLowerCase()}`, { headers: { accept: 'application/json' } });
+      expect(((await lower.json()) as Verdict).status).toBe('valid');
     });
 
     it('prints a label sheet in workerd: bundled font, fontkit and the module font', async () => {

@@ -40,9 +40,9 @@ describe.each(DATABASE_KINDS)('the audit log people read on %s', (kind) => {
     const first = await submitReport({ ctx: h.ctx({ kind: 'anonymous' }), input: { code: h.codes.valid, problem: 'label', details: 'Nhãn mờ' } });
     const second = await submitReport({ ctx: h.ctx({ kind: 'anonymous' }), input: { code: h.codes.valid, problem: 'quality', details: 'Chè ẩm' } });
     ids.report = first.id;
-    await closeReport({ ctx: h.ctx(personActor(inspector)), id: first.id, note: 'Đã kiểm tra' });
+    await closeReport({ ctx: h.ctx(personActor(inspector)), input: { id: first.id, note: 'Đã kiểm tra' } });
     h.setNow(LATE);
-    await closeReport({ ctx: h.ctx(personActor(hostile)), id: second.id, note: 'Đã xử lý' });
+    await closeReport({ ctx: h.ctx(personActor(hostile)), input: { id: second.id, note: 'Đã xử lý' } });
     const scanner = await createApiToken({ ctx: h.ctx(CLI), input: { name: 'Máy quét kho', role: 'retailer', provinceCode: '20', subjectId: null, expiresAt: null } });
     const intake = await h.request('/api/v1/intakes', json({ sessionId: `audit-${kind}`, pointOfSale: 'Kho Lạng Sơn', items: [{ code: h.codes.valid }] }, scanner.token));
     expect(intake.status).toBe(201);

@@ -127,9 +127,13 @@ describe.each(DATABASE_KINDS)('hostile markup in stored text on %s', (kind) => {
     expect(created.status).toBe(303);
     ids.job = created.headers.get('location')!.split('/').at(-1)!;
     expectEscaped(await get('producer', '/console/print'), V.product);
-    expectEscaped(await get('producer', `/console/print?batch=${ids.batch}&template=a4-3x8-70x37`), V.product);
     expectEscaped(await get('producer', `/console/print/jobs/${ids.job}`), V.product);
-    expectEscaped(await get('producer', `/console/print/preview.svg?batch=${ids.batch}&template=a4-3x8-70x37`), V.product, V.subject);
+    const preview = await post('producer', '/console/print/preview', { batch: ids.batch, template: 'a4-3x8-70x37' });
+    expect(preview.status).toBe(200);
+    // The producer's long name wraps into the label's two lines there: its first words, escaped.
+    const sheet = await preview.text();
+    expectEscaped(sheet, V.product);
+    expect(sheet).toContain('HTX Mẫu Sơn &lt;meta');
     expectEscaped(await get('producer', '/console/batches'));
   });
 

@@ -44,8 +44,8 @@ describe.each(DATABASE_KINDS)('keys, JWKS and audit on %s', (kind) => {
   });
 
   it('turns every stamp of a compromised key into forged and drops it from the JWKS', async () => {
-    await expect(markKeyCompromised({ ctx: h.ctx(ADMIN), kid: 'K2' })).rejects.toThrow(/xoay khóa/);
-    await markKeyCompromised({ ctx: h.ctx(ADMIN), kid: 'K1' });
+    await expect(markKeyCompromised({ ctx: h.ctx(ADMIN), input: { kid: 'K2' } })).rejects.toThrow(/xoay khóa/);
+    await markKeyCompromised({ ctx: h.ctx(ADMIN), input: { kid: 'K1' } });
     const verdict = (await (await h.request(`/api/v1/verify/${h.codes.valid}`)).json()) as Verdict;
     expect(verdict).toMatchObject({ status: 'forged', forgedReason: 'compromised_key' });
     expect((await jwks()).map((k) => k.kid)).toEqual(['K2']);

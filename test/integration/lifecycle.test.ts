@@ -135,13 +135,13 @@ describe.each(DATABASE_KINDS)('certificate lifecycle on %s', (kind) => {
   });
 
   it('lists renewal notices: expired and expiring within 30 days, scoped to the actor', async () => {
-    const all = await listExpiringCertificates(h.ctx(ADMIN));
+    const all = await listExpiringCertificates({ ctx: h.ctx(ADMIN) });
     const expired = (await (await h.request(`/api/v1/verify/${h.codes.expired}`)).json()) as Verdict;
     expect(all.find((c) => c.certificateId === expired.certificateId)).toMatchObject({ expired: true });
     // The suspended demo certificate (Quảng Ninh, decision 12/03/2025) ends on 11/03/2028.
     const suspended = (await (await h.request(`/api/v1/verify/${h.codes.suspended}`)).json()) as Verdict;
     h.setNow(new Date('2028-02-20T10:00:00+07:00'));
-    const soon = await listExpiringCertificates(h.ctx({ kind: 'system', id: 'a', role: 'authority', provinceCode: '22', subjectId: null }));
+    const soon = await listExpiringCertificates({ ctx: h.ctx({ kind: 'system', id: 'a', role: 'authority', provinceCode: '22', subjectId: null }) });
     expect(soon.map((c) => c.certificateId)).toContain(suspended.certificateId);
     expect(soon.every((c) => c.provinceCode === '22')).toBe(true);
     const token = await h.token('producer', { subjectId: suspended.subjectId! });

@@ -124,7 +124,7 @@ describe('instances sharing one PostgreSQL database', () => {
 
   it('a compromise in one makes the key’s stamps forged in the other: online at once, in an outage within KEY_REFRESH_SECONDS', async () => {
     expect(await duringOutage(other.ctx, h.codes.valid)).toMatchObject({ status: 'valid', live: false });
-    await markKeyCompromised({ ctx: h.ctx(ADMIN), kid: 'K1' });
+    await markKeyCompromised({ ctx: h.ctx(ADMIN), input: { kid: 'K1' } });
     // The instance that made the change trusts the key no more, even before reading anything back.
     expect(await duringOutage(h.ctx, h.codes.valid)).toMatchObject({ status: 'forged', forgedReason: 'unknown_key', live: false });
     expect(await verdict(other, h.codes.valid)).toMatchObject({ status: 'forged', forgedReason: 'compromised_key', live: true });

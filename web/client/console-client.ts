@@ -138,7 +138,7 @@ function downloadAllParts(button: HTMLButtonElement): void {
         const res = await fetch(link.href, { credentials: 'same-origin' });
         if (!res.ok) throw new Error(`Phần ${i + 1}: HTTP ${res.status}`);
         const url = URL.createObjectURL(await res.blob());
-        const save = Object.assign(document.createElement('a'), { href: url, download: `phan-${i + 1}.pdf` });
+        const save = Object.assign(document.createElement('a'), { href: url, download: link.getAttribute('download') || `phan-${i + 1}.pdf` });
         save.click();
         setTimeout(() => URL.revokeObjectURL(url), 10_000);
         if (progress) progress.value = i + 1;

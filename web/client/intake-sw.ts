@@ -1,6 +1,6 @@
 /**
  * The intake page's service worker: it keeps the page, its scripts, the JWKS, the signed status
- * list and the province snapshot, so a back room with no signal still gets verdicts. Network
+ * lists and the province snapshot, so a back room with no signal still gets verdicts. Network
  * first (a fresh status list always wins), the cache when the network fails. It touches nothing
  * else, and never caches a write.
  */
@@ -19,10 +19,16 @@ const worker = self as unknown as {
 import { FROM_CACHE_HEADER } from './intake/offline-copy';
 
 const CACHE = 'ocop-intake-v1';
-const KEPT = ['/console/intake/', '/console/intake/app.js', '/console/app.js', '/.well-known/jwks.json', '/api/v1/status-list', '/api/v1/intakes/offline-snapshot'];
+const KEPT = ['/console/intake/', '/console/intake/app.js', '/console/app.js', '/.well-known/jwks.json', '/api/v1/status-lists', '/api/v1/intakes/offline-snapshot'];
+/** One IETF Token Status List per block of 2^20 serials; the aggregation above names them all. */
+const STATUS_LIST = /^\/api\/v1\/status-lists\/\d+$/;
 
 worker.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(KEPT)).then(() => worker.skipWaiting()));
+  event.waitUntil(caches.open(CACHE).then(async (cache) => {
+    await cache.addAll(KEPT);
+    const aggregation = (await (await cache.match('/api/v1/status-lists'))!.json()) as { status_lists: string[] };
+    await cache.addAll(aggregation.status_lists.map((uri) => new URL(uri).pathname));
+  }).then(() => worker.skipWaiting()));
 });
 
 worker.addEventListener('activate', (event) => {
@@ -34,7 +40,7 @@ worker.addEventListener('activate', (event) => {
 
 worker.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url);
-  if (event.request.method !== 'GET' || url.origin !== worker.location.origin || !KEPT.includes(url.pathname)) return;
+  if (event.request.method !== 'GET' || url.origin !== worker.location.origin || !(KEPT.includes(url.pathname) || STATUS_LIST.test(url.pathname))) return;
   event.respondWith(networkFirst(event.request, url.pathname));
 });
 

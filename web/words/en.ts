@@ -66,5 +66,6 @@ export const en: Words = {
     saved: 'Saved.', recorded: 'Recorded. Every scan from now on shows the new status.', reportClosed: 'Report closed.',
     voided: 'The chosen stamps are void: a scan now shows "Voided stamp".', fixFields: 'Please correct the marked fields.',
     scopeCentral: 'Central (nationwide)', province: (code) => `Province ${code}`,
+    stampsVoided: (count, serials) => `Voided ${count} stamp${count === 1 ? '' : 's'}, serials ${serials}: a scan now shows them as voided.`,
   },
 };

@@ -68,5 +68,7 @@ export type Words = {
     personDisabled: (name: string, sessionsEnded: number) => string; personEnabled: (name: string) => string;
     invitationWithdrawn: (name: string) => string; saved: string; recorded: string; reportClosed: string;
     voided: string; fixFields: string; scopeCentral: string; province: (code: string) => string;
+    /** What a void did: how many stamps, and which serials ("1000001, 1000005–1000010"). */
+    stampsVoided: (count: number, serials: string) => string;
   };
 };

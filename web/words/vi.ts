@@ -66,5 +66,6 @@ export const vi: Words = {
     saved: 'Đã lưu.', recorded: 'Đã ghi nhận. Mọi lượt quét tem từ bây giờ hiển thị trạng thái mới.', reportClosed: 'Đã đóng phản ánh.',
     voided: 'Đã hủy các tem đã chọn: khi quét, chúng hiện "Tem đã bị hủy".', fixFields: 'Vui lòng sửa các trường được đánh dấu.',
     scopeCentral: 'Trung ương (toàn quốc)', province: (code) => `Tỉnh ${code}`,
+    stampsVoided: (count, serials) => `Đã vô hiệu ${count} tem, sê-ri ${serials}: khi quét, các tem này hiện là tem đã bị vô hiệu.`,
   },
 };

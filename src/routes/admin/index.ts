@@ -37,7 +37,7 @@ adminRoutes.openapi(createRoute({
 adminRoutes.openapi(createRoute({
   method: 'get', path: '/api/v1/people', tags: ['People'], ...guarded('person.read'), summary: 'People in the caller’s jurisdiction, with state and last sign-in',
   responses: list('People'),
-}), async (c) => c.json({ items: await listPeople(serviceContext(c)) } as never, 200));
+}), async (c) => c.json({ items: await listPeople({ ctx: serviceContext(c) }) } as never, 200));
 
 for (const [verb, service] of [['disable', disablePerson], ['enable', enablePerson]] as const) {
   adminRoutes.openapi(createRoute({

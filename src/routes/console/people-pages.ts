@@ -21,7 +21,7 @@ type Extra = Pick<PeoplePage, 'link' | 'notice' | 'message' | 'values' | 'errors
 
 async function peoplePage(c: Context<AppEnv>, extra: Extra = {}) {
   const ctx = serviceContext(c);
-  const [people, invitations, subjects] = await Promise.all([listPeople(ctx), listPendingEnrolments({ ctx }), subjectOptions(c)]);
+  const [people, invitations, subjects] = await Promise.all([listPeople({ ctx }), listPendingEnrolments({ ctx }), subjectOptions(c)]);
   const selfId = ctx.actor.kind === 'session' ? ctx.actor.id : null;
   return render(c, 'Người dùng', peopleView({ people, invitations, subjects, selfId, csrf: c.var.session!.csrfToken, ...extra }), extra.status);
 }

@@ -12,7 +12,7 @@ for (const path of ['/console/reports', '/console/reports/*', '/console/expiring
 
 async function reportsPage(c: Parameters<typeof serviceContext>[0], problem?: { message: string; status: PageStatus }) {
   const state = c.req.query('state') === 'closed' ? 'closed' : 'open';
-  const items = await listReports(serviceContext(c), { state });
+  const items = await listReports({ ctx: serviceContext(c), input: { state } });
   return render(c, 'Phản ánh của người tiêu dùng', reportsView({ state, items, csrf: c.var.session!.csrfToken,
     closed: Boolean(c.req.query('closed')), problem: problem?.message }), problem?.status);
 }
@@ -22,11 +22,11 @@ queuePages.post('/console/reports/:id/close', async (c) => {
   const form = await postedForm(c);
   const note = String(form.note ?? '').trim();
   try {
-    await closeReport({ ctx: serviceContext(c), id: c.req.param('id'), note: note || '—' });
+    await closeReport({ ctx: serviceContext(c), input: { id: c.req.param('id'), note: note || '—' } });
     return c.redirect('/console/reports?closed=1', 303);
   } catch (error) {
     return reportsPage(c, formFailure(error));
   }
 });
 
-queuePages.get('/console/expiring', async (c) => render(c, 'Chứng nhận sắp hết hạn', expiringView(await listExpiringCertificates(serviceContext(c)))));
+queuePages.get('/console/expiring', async (c) => render(c, 'Chứng nhận sắp hết hạn', expiringView(await listExpiringCertificates({ ctx: serviceContext(c) }))));

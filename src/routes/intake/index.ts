@@ -14,6 +14,7 @@ import { serviceContext } from '../context';
 import { validationHook } from '../errors';
 import { anyRecord, commonErrors, conflictError, guarded, json, jsonBody } from '../openapi-helpers';
 import { copySignalSchema, errorSchema, intakeResult, intakeResultSchema, verdictSchema } from '../shared/schemas';
+import { receiptRoutes } from './receipt-routes';
 
 const tags = ['Retail intake (nhận hàng)'];
 
@@ -86,7 +87,10 @@ intakeRoutes.openapi(createRoute({
   request: { params: z.object({ id: uuid }) },
   responses: { 200: { description: 'EPCISDocument', content: { 'application/ld+json': { schema: anyRecord } } }, ...commonErrors },
 }), async (c) => {
-  const doc = await exportBatchEpcis(serviceContext(c), c.req.valid('param').id);
+  const doc = await exportBatchEpcis({ ctx: serviceContext(c), input: { batchId: c.req.valid('param').id } });
   c.header('Content-Type', 'application/ld+json');
   return c.body(JSON.stringify(doc), 200) as never;
 });
+
+// The receipt's PDF and the public check its printed QR opens.
+intakeRoutes.route('/', receiptRoutes);

@@ -58,7 +58,7 @@ lifecycleRoutes.openapi(createRoute({
   summary: 'Renewal notices: certificates expiring within N days (default 30) or already expired, in the caller’s scope',
   request: { query: z.object({ withinDays: z.coerce.number().int().min(0).max(365).optional() }) },
   responses: { 200: json(z.object({ items: z.array(anyRecord) }), 'Certificates to renew, soonest first'), ...commonErrors },
-}), async (c) => c.json({ items: await listExpiringCertificates(serviceContext(c), c.req.valid('query')) } as never, 200));
+}), async (c) => c.json({ items: await listExpiringCertificates({ ctx: serviceContext(c), input: c.req.valid('query') }) } as never, 200));
 
 lifecycleRoutes.openapi(createRoute({
   method: 'get', path: '/api/v1/products/{id}/dossier', tags, ...guarded('inspection.read'),

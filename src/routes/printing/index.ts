@@ -5,11 +5,14 @@ import { uuid } from '../../services/registry/inputs';
 import { createPrintJob, partsOf } from '../../services/printing/create-print-job';
 import { listPrintJobs } from '../../services/printing/list-print-jobs';
 import { renderPrintPart } from '../../services/printing/render-print-part';
+import { voidJobSerials } from '../../services/stamps/void-job-serials';
 import { voidSerials } from '../../services/stamps/void-serials';
+import { formatSpans } from '../../services/stamps/void-spans';
 import { serviceContext } from '../context';
 import { validationHook } from '../errors';
 import { anyRecord, guarded, json } from '../openapi-helpers';
-import { printBody, voidBody } from '../shared/printing-inputs';
+import { jobVoidBody, printBody, voidBody } from '../shared/printing-inputs';
+import { attachment } from './content-disposition';
 import { errorSchema } from '../shared/schemas';
 
 const errors = { 400: json(errorSchema, 'Invalid input'), 401: json(errorSchema, 'No credentials'), 403: json(errorSchema, 'Not the caller’s batch'),
@@ -36,7 +39,7 @@ printingRoutes.openapi(createRoute({
     // The PDF itself: part 1, with every part listed in Link headers for larger jobs.
     const { pdf, fileName } = await renderPrintPart(ctx, job.id, 1);
     c.header('Content-Type', 'application/pdf');
-    c.header('Content-Disposition', `attachment; filename="${fileName}"`);
+    c.header('Content-Disposition', attachment(fileName));
     c.header('Link', parts.map((p) => `<${p.url}>; rel="item"`).join(', '));
     c.header('X-Print-Job', job.id);
     return c.body(pdf as unknown as ArrayBuffer, created ? 201 : 200) as never;
@@ -57,7 +60,7 @@ printingRoutes.openapi(createRoute({
 }), async (c) => {
   const { pdf, fileName } = await renderPrintPart(serviceContext(c), c.req.valid('param').id, Number.parseInt(c.req.valid('param').part, 10));
   c.header('Content-Type', 'application/pdf');
-  c.header('Content-Disposition', `attachment; filename="${fileName}"`);
+  c.header('Content-Disposition', attachment(fileName));
   c.header('Cache-Control', 'private, no-store');
   return c.body(pdf as unknown as ArrayBuffer, 200) as never;
 });
@@ -68,3 +71,13 @@ printingRoutes.openapi(createRoute({
   request: { body: { content: { 'application/json': { schema: voidBody } }, required: true } },
   responses: { 200: json(z.object({ voided: z.array(anyRecord) }), 'Voided'), ...errors },
 }), async (c) => c.json({ voided: await voidSerials({ ctx: serviceContext(c), input: c.req.valid('json') }) } as never, 200));
+
+printingRoutes.openapi(createRoute({
+  method: 'post', path: '/api/v1/print-jobs/{id}/void', tags: ['Printing'], ...guarded('stamps.void'),
+  summary: 'Void misprints of one print job, typed as serials and ranges; any serial outside the job refuses the whole request',
+  request: { params: z.object({ id: uuid }), body: { content: { 'application/json': { schema: jobVoidBody } }, required: true } },
+  responses: { 200: json(z.object({ count: z.number().int(), serials: z.string() }), 'Voided: how many, and which'), ...errors },
+}), async (c) => {
+  const { count, spans } = await voidJobSerials({ ctx: serviceContext(c), input: { jobId: c.req.valid('param').id, ...c.req.valid('json') } });
+  return c.json({ count, serials: formatSpans(spans) }, 200);
+});

@@ -32,13 +32,13 @@ reportRoutes.openapi(createRoute({
   method: 'get', path: '/api/v1/reports', tags, ...guarded('report.read'), summary: 'The report queue of the caller’s province, with each stamp’s scan history',
   request: { query: z.object({ state: z.enum(['open', 'closed']).optional() }) },
   responses: { 200: json(z.object({ items: z.array(anyRecord) }), 'Newest first'), ...commonErrors },
-}), async (c) => c.json({ items: await listReports(serviceContext(c), c.req.valid('query')) } as never, 200));
+}), async (c) => c.json({ items: await listReports({ ctx: serviceContext(c), input: c.req.valid('query') }) } as never, 200));
 
 reportRoutes.openapi(createRoute({
   method: 'post', path: '/api/v1/reports/{id}/close', tags, ...guarded('report.close'), summary: 'Close a report with a note of what was done',
   request: { params: z.object({ id: uuid }), ...jsonBody(closeReportInput) },
   responses: { 200: json(anyRecord, 'Closed'), ...commonErrors, 409: json(errorSchema, 'Already closed') },
-}), async (c) => c.json(await closeReport({ ctx: serviceContext(c), id: c.req.valid('param').id, note: c.req.valid('json').note }) as never, 200));
+}), async (c) => c.json(await closeReport({ ctx: serviceContext(c), input: { id: c.req.valid('param').id, note: c.req.valid('json').note } }) as never, 200));
 
 /** The form under the verdict posts here; the answer is a page, never JSON or a stack trace. */
 reportRoutes.post('/S/:code/report', async (c) => {

@@ -11,5 +11,11 @@ export const voidBody = z.object({
   serials: z.array(z.number().int().positive()).max(1000).optional(),
   firstSerial: z.number().int().positive().optional(),
   lastSerial: z.number().int().positive().optional(),
-  reason: z.string().trim().min(3, 'Ghi lý do hủy (ví dụ: in lỗi).').max(200),
+  reason: z.string().trim().min(3, 'Ghi lý do vô hiệu (ví dụ: in lỗi).').max(200),
 }).openapi('VoidStamps');
+
+/** Serials of one print job, as a person types them ("1000001, 1000005-1000010"): nothing outside the job is voided. */
+export const jobVoidBody = z.object({
+  serials: z.string().min(1).max(10_000).openapi({ example: '1000001, 1000005-1000010' }),
+  reason: z.string().trim().min(3, 'Ghi lý do vô hiệu (ví dụ: in lỗi).').max(200),
+}).openapi('VoidJobStamps');

@@ -56,5 +56,5 @@ stampRoutes.openapi(createRoute({
   responses: { 200: json(stampPageSchema, 'A page of stamps'), 401: json(errorSchema, 'No token'), 403: json(errorSchema, 'Forbidden'), 404: json(errorSchema, 'No such range') },
 }), async (c) => {
   const { offset, limit } = c.req.valid('query');
-  return c.json(await listStampUrls(serviceContext(c), c.req.valid('param').id, offset, limit), 200);
+  return c.json(await listStampUrls({ ctx: serviceContext(c), input: { rangeId: c.req.valid('param').id, offset, limit } }), 200);
 });

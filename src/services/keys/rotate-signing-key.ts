@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { eq } from 'drizzle-orm';
 import { signingKeys } from '../../db/schema';
 import { generateSigningJwk } from '../../keys/generate-key';
@@ -7,6 +8,7 @@ import { appendAudit } from '../audit/append-audit';
 import { withTransaction, type ServiceContext } from '../shared/context';
 import { conflict, notFound } from '../shared/errors';
 import { authorize } from '../shared/policy';
+import { service } from '../shared/service';
 
 /**
  * New stamps are signed with a new key; the old one is retired and stays in the JWKS, so every
@@ -15,8 +17,10 @@ import { authorize } from '../shared/policy';
  * the old active key or the new one, never an active key nobody holds. On an empty table this
  * creates the first key (a Workers-only deployment starts this way).
  */
-export async function rotateSigningKey({ ctx }: { ctx: ServiceContext }) {
-  authorize(ctx.actor, 'keys.rotate');
+export const rotateSigningKey = service({
+  action: 'keys.rotate',
+  input: z.object({}),
+  run: async ({ ctx }) => {
   const keks = await ctx.keys.sealingKeys();
   const result = await withTransaction(ctx, async (tx) => {
     // Row locks: two rotations queue instead of both picking the next kid.
@@ -34,15 +38,18 @@ export async function rotateSigningKey({ ctx }: { ctx: ServiceContext }) {
   });
   ctx.keys.markStale();
   return result;
-}
+  },
+});
 
 /**
  * Every stamp signed by a compromised key verifies as `forged` from the next request on: online
  * verdicts read the key's state with the stamp, this instance's outage copy drops it now, and the
  * other instances' copies within KEY_REFRESH_SECONDS.
  */
-export async function markKeyCompromised({ ctx, kid }: { ctx: ServiceContext; kid: string }) {
-  authorize(ctx.actor, 'keys.rotate');
+export const markKeyCompromised = service({
+  action: 'keys.rotate',
+  input: z.object({ kid: z.string().min(1).max(64) }),
+  run: async ({ ctx, input: { kid } }) => {
   const after = await withTransaction(ctx, async (tx) => {
     const [before] = await tx.db.select().from(signingKeys).where(eq(signingKeys.kid, kid)).for('update');
     if (!before) throw notFound(`khóa ${kid}`);
@@ -54,7 +61,8 @@ export async function markKeyCompromised({ ctx, kid }: { ctx: ServiceContext; ki
   });
   ctx.keys.noteCompromised(kid);
   return auditable(after);
-}
+  },
+});
 
 /** The sealed private half stays out of audit entries and answers. */
 function auditable<T extends { privateKeySealed: string | null }>(row: T): Omit<T, 'privateKeySealed'> {

@@ -1,16 +1,21 @@
+import { z } from 'zod';
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import { certificates, products, subjects } from '../../db/schema';
 import { addDays, vietnamToday } from '../../domain/calendar';
 import { RENEWAL_NOTICE_DAYS } from '../../domain/certificate-dates';
 import type { ServiceContext } from '../shared/context';
 import { listScope } from '../shared/policy';
+import { service } from '../shared/service';
 
 /**
  * Renewal notices: certificates in the actor's reach that expire within 30 days (the issuer must
  * notify at least that far ahead) or have already expired, and were neither revoked nor
  * superseded by a re-evaluation. Producers see their own; authorities their province.
  */
-export async function listExpiringCertificates(ctx: ServiceContext, options: { withinDays?: number } = {}) {
+export const listExpiringCertificates = service({
+  action: 'registry.read',
+  input: z.object({ withinDays: z.number().int().min(0).max(3650).optional() }),
+  run: async ({ ctx, input: options }) => {
   const scope = listScope(ctx.actor, 'registry.read');
   const today = vietnamToday(ctx.now());
   const horizon = addDays(today, options.withinDays ?? RENEWAL_NOTICE_DAYS);
@@ -29,7 +34,8 @@ export async function listExpiringCertificates(ctx: ServiceContext, options: { w
     ))
     .orderBy(asc(certificates.validUntil)).limit(500);
   return rows.map((r) => ({ ...r, expired: r.validUntil < today, daysLeft: daysBetween(today, r.validUntil) }));
-}
+  },
+});
 
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);

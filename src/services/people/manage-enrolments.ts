@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import { enrolments } from '../../db/schema';
 import { appendAudit } from '../audit/append-audit';
@@ -6,16 +7,21 @@ import { conflict, notFound } from '../shared/errors';
 import { authorize, listScope } from '../shared/policy';
 import { withoutSecret } from '../shared/without-secret';
 import { authorizePowerOver } from './power-over';
+import { service } from '../shared/service';
 
 /** Invitations nobody has used yet, inside the caller's jurisdiction; never their secrets. */
-export async function listPendingEnrolments({ ctx }: { ctx: ServiceContext }) {
+export const listPendingEnrolments = service({
+  action: 'person.read',
+  input: z.object({}),
+  run: async ({ ctx }) => {
   const scope = listScope(ctx.actor, 'person.read');
   const rows = await ctx.db.select().from(enrolments)
     .where(and(isNull(enrolments.usedAt), isNull(enrolments.withdrawnAt), gt(enrolments.expiresAt, ctx.now()),
       scope.provinceCode ? eq(enrolments.provinceCode, scope.provinceCode) : undefined))
     .orderBy(desc(enrolments.expiresAt)).limit(500);
   return rows.map(withoutSecret);
-}
+  },
+});
 
 /** Kills an unused invitation: its link stops working at once. */
 export async function withdrawEnrolment({ ctx, input }: { ctx: ServiceContext; input: { enrolmentId: string } }) {

@@ -1,15 +1,20 @@
+import { z } from 'zod';
 import { and, count, desc, eq, max } from 'drizzle-orm';
 import { passkeys, people, sessions } from '../../db/schema';
 import { appendAudit } from '../audit/append-audit';
 import { withTransaction, type ServiceContext } from '../shared/context';
 import { conflict, notFound, unauthorized } from '../shared/errors';
 import { listScope, requireFreshAssertion } from '../shared/policy';
+import { service } from '../shared/service';
 
 /**
  * People inside the actor's jurisdiction (an authority sees its province's people), with their
  * state and when they last signed in: what an office needs to see who holds power.
  */
-export async function listPeople(ctx: ServiceContext) {
+export const listPeople = service({
+  action: 'person.read',
+  input: z.object({}),
+  run: async ({ ctx }) => {
   const scope = listScope(ctx.actor, 'person.read');
   const lastSignIn = ctx.db.select({ personId: sessions.personId, at: max(sessions.createdAt).as('last_sign_in_at') })
     .from(sessions).groupBy(sessions.personId).as('last_sign_in');
@@ -18,7 +23,8 @@ export async function listPeople(ctx: ServiceContext) {
     .where(scope.provinceCode ? eq(people.provinceCode, scope.provinceCode) : undefined)
     .orderBy(desc(people.createdAt)).limit(500);
   return rows.map((r) => ({ ...r.person, lastSignInAt: r.lastSignInAt ? new Date(r.lastSignInAt) : null }));
-}
+  },
+});
 
 function self(ctx: ServiceContext): string {
   if (ctx.actor.kind !== 'session') throw unauthorized();

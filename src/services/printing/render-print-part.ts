@@ -29,5 +29,14 @@ export async function renderPrintPart(ctx: ServiceContext, jobId: string, part: 
     template, content: labelContent(row), stamps, fontBytes: await ctx.labelFont(),
     createdAt: row.job.createdAt, title: `Tem OCOP – ${row.product.name} – lô ${row.batch.lot} – phần ${part}`,
   });
-  return { pdf, fileName: `tem-${row.batch.lot}-${row.job.id.slice(0, 8)}-${part}.pdf`.replace(/[^\w.-]/g, '_') };
+  return { pdf, fileName: partFileName(row.batch.lot, row.job.id, part) };
+}
+
+/**
+ * A part's file name, telling jobs and parts apart in a downloads folder: the lot as typed
+ * (Vietnamese kept; the route adds an ASCII fallback), the job's first 8 hex digits, the part.
+ */
+export function partFileName(lot: string, jobId: string, part: number): string {
+  const safeLot = lot.normalize('NFC').replace(/[\\/:*?"<>|\u0000-\u001f\s]+/g, '-').replace(/^-+|-+$/g, '') || 'lo';
+  return `tem-${safeLot}-${jobId.slice(0, 8)}-phan-${part}.pdf`;
 }

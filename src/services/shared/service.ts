@@ -3,14 +3,17 @@ import { findNonPlainText, NOT_PLAIN_TEXT_MESSAGE } from '../../domain/plain-tex
 import type { ServiceContext } from './context';
 import { authorize, type Action } from './policy';
 
-/** How every caller (a route, a console page, the CLI, a test) calls an operation. */
-export type ServiceCall<I> = { ctx: ServiceContext; input: I };
+/**
+ * How every caller (a route, a console page, the CLI, a test) calls an operation. An operation
+ * whose input may be empty (a list with no filter, a key rotation) can be called without one.
+ */
+export type ServiceCall<I> = { ctx: ServiceContext } & ({} extends I ? { input?: I } : { input: I });
 
 type Spec<S extends z.ZodType, R> = {
   /** The policy's action; the role check (and step-up) runs before the input is even read. */
   action: Action;
   input: S;
-  run: (call: ServiceCall<z.output<S>>) => Promise<R>;
+  run: (call: { ctx: ServiceContext; input: z.output<S> }) => Promise<R>;
 };
 
 /**
@@ -23,7 +26,7 @@ type Spec<S extends z.ZodType, R> = {
 export function service<S extends z.ZodType, R>(spec: Spec<S, R>): (call: ServiceCall<z.input<S>>) => Promise<R> {
   return async ({ ctx, input }) => {
     authorize(ctx.actor, spec.action);
-    return spec.run({ ctx, input: parseInput(spec.input, input) });
+    return spec.run({ ctx, input: parseInput(spec.input, input ?? {}) });
   };
 }
 

@@ -11,7 +11,7 @@ export async function voidSerials({ ctx, input }: { ctx: ServiceContext; input: 
     if (input.firstSerial === undefined || input.lastSerial === undefined) throw invalid('Cần cả số sê-ri đầu và cuối của dải.');
     spans.push({ first: input.firstSerial, last: input.lastSerial });
   }
-  if (spans.length === 0) throw invalid('Chọn số sê-ri hoặc dải cần hủy.');
+  if (spans.length === 0) throw invalid('Chọn số sê-ri hoặc dải cần vô hiệu.');
   return withTransaction(ctx, async (tx) => {
     const voided = [];
     for (const span of spans) voided.push(await voidStamps({ ctx: tx, input: { firstSerial: span.first, lastSerial: span.last, reason: input.reason } }));

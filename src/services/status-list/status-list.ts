@@ -7,13 +7,16 @@ import { canonicalJson, sha256Hex } from '../shared/canonical-json';
 import type { ServiceContext } from '../shared/context';
 import { signJws } from '../shared/sign-jws';
 
+/** A range's status by the online verdict's precedence (null: valid); select from ranges joined to batches and certificates. */
+export const rangeStatusSql = (today: string) => sql<RangeStatus | null>`case
+  when ${batches.recalledOn} is not null then 'recalled'
+  when ${certificates.status} = 'revoked' then 'revoked'
+  when ${certificates.status} = 'suspended' then 'suspended'
+  when ${certificates.validUntil} < ${today} then 'expired' end`;
+
 /** What the list says today, straight from the tables the online verdict reads. */
 export async function statusListContent(db: Db, today: string): Promise<StatusListContent> {
-  const rangeStatus = sql<RangeStatus | null>`case
-    when ${batches.recalledOn} is not null then 'recalled'
-    when ${certificates.status} = 'revoked' then 'revoked'
-    when ${certificates.status} = 'suspended' then 'suspended'
-    when ${certificates.validUntil} < ${today} then 'expired' end`;
+  const rangeStatus = rangeStatusSql(today);
   const [ranges, voids] = await Promise.all([
     db.select({ kid: stampRanges.kid, first: stampRanges.firstSerial, last: stampRanges.lastSerial, status: rangeStatus }).from(stampRanges)
       .innerJoin(batches, eq(stampRanges.batchId, batches.id)).innerJoin(certificates, eq(batches.certificateId, certificates.id))

@@ -1,9 +1,11 @@
+import { z } from 'zod';
 import { asc, eq } from 'drizzle-orm';
 import { batchAreas, batchEvents, batches, intakeItems, intakes, products, rawMaterialAreas, stampRanges } from '../../db/schema';
 import { toGtin14 } from '../../domain/gtin';
 import type { ServiceContext } from '../shared/context';
 import { authorize } from '../shared/policy';
 import { batchTarget } from '../lifecycle/load-targets';
+import { service } from '../shared/service';
 
 export const EPCIS_CONTEXT = 'https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld';
 const VIETNAM_OFFSET = '+07:00';
@@ -16,7 +18,10 @@ type EpcisEvent = Record<string, unknown> & { eventTime: string };
  * retailers that received its stamps, and its recalls and their corrections. Identifiers are GS1
  * Digital Link URIs where the product has a GTIN, and the service's own URLs where it does not.
  */
-export async function exportBatchEpcis(ctx: ServiceContext, batchId: string): Promise<Record<string, unknown>> {
+export const exportBatchEpcis = service({
+  action: 'trace.export',
+  input: z.object({ batchId: z.uuid() }),
+  run: async ({ ctx, input: { batchId } }) => {
   authorize(ctx.actor, 'trace.export', await batchTarget(ctx.db, batchId));
   const origin = ctx.config.PUBLIC_ORIGIN;
   const [batch] = await ctx.db.select({ id: batches.id, lot: batches.lot, bestBefore: batches.bestBefore, productionDate: batches.productionDate,
@@ -76,4 +81,5 @@ export async function exportBatchEpcis(ctx: ServiceContext, batchId: string): Pr
     type: 'EPCISDocument', schemaVersion: '2.0', creationDate: ctx.now().toISOString(),
     epcisBody: { eventList: [...commissioning, ...receiving, ...recalls].sort((x, y) => Date.parse(x.eventTime) - Date.parse(y.eventTime)) },
   };
-}
+  },
+});

@@ -1,6 +1,6 @@
 /**
  * Verdicts for the intake page: live from the service when the network answers, else from the
- * cached JWKS, signed status list and province snapshot (the service worker keeps them), marked
+ * cached JWKS, signed Token Status Lists and province snapshot (the service worker keeps them), marked
  * offline with the list's issue time. The same precedence rules decide both (src/domain).
  */
 import type { VerdictStatus } from '../../../src/domain/verdict';
@@ -8,7 +8,8 @@ import type { OfflineSnapshot } from '../../../src/services/intake/offline-snaps
 import type { Verdict } from '../../../src/services/verification/verdict-types';
 import { explainSignal } from '../../i18n';
 import { csrf } from '../csrf';
-import { OfflineVerifier, openStatusList, type Jwks } from '../../offline/offline-verifier';
+import { STATUS_LIST_AGGREGATION_PATH, statusListPath } from '../../../src/domain/token-status-list';
+import { OfflineVerifier, type Jwks } from '../../offline/offline-verifier';
 import { lang } from './lang';
 import { FROM_CACHE_HEADER } from './offline-copy';
 
@@ -55,11 +56,17 @@ export class IntakeVerifier {
 
   /** Fetches (through the service worker, so from its cache when offline) what offline verdicts need. */
   async loadOfflineData(): Promise<void> {
-    const [jwksRes, listRes, snapshotRes] = await Promise.all(['/.well-known/jwks.json', '/api/v1/status-list', '/api/v1/intakes/offline-snapshot']
+    const [jwksRes, listsRes, snapshotRes] = await Promise.all(['/.well-known/jwks.json', STATUS_LIST_AGGREGATION_PATH, '/api/v1/intakes/offline-snapshot']
       .map((path) => send(path)));
-    if (!jwksRes!.ok || !listRes!.ok) throw new Error('Chưa tải được dữ liệu để kiểm tra ngoại tuyến.');
+    if (!jwksRes!.ok || !listsRes!.ok) throw new Error('Chưa tải được dữ liệu để kiểm tra ngoại tuyến.');
     const jwks = (await jwksRes!.json()) as Jwks;
-    this.offline = new OfflineVerifier(jwks, await openStatusList(await listRes!.text(), jwks));
+    const { status_lists: lists } = (await listsRes!.json()) as { status_lists: string[] };
+    this.offline = new OfflineVerifier(jwks, async (n) => {
+      const res = await send(statusListPath(n));
+      return res.ok ? res.text() : null;
+    });
+    // Every block's list now, while there is a network: the service worker keeps each one.
+    await Promise.all(lists.map((_, n) => this.offline!.list(n)));
     if (snapshotRes!.ok) this.snapshot = (await snapshotRes!.json()) as OfflineSnapshot;
   }
 
