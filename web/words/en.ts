@@ -40,11 +40,13 @@ export const en: Words = {
     'session.start': 'Signed in', 'session.end': 'Signed out', 'token.create': 'Created an API token', 'token.revoke': 'Revoked an API token',
     'keys.create': 'Created a signing key', 'keys.import': 'Imported signing keys', 'keys.rotate': 'Rotated the signing key',
     'keys.compromise': 'Marked a signing key compromised', 'keys.rewrap': 'Re-wrapped signing keys',
+    'scans.prune': 'Dropped the scans of old months', 'copies.reevaluate': 'Re-judged suspected copies',
   },
   auditEntities: {
     subject: 'Producer', raw_material_area: 'Raw-material area', product: 'Product', certificate: 'Certificate', batch: 'Batch',
     stamp_range: 'Stamp range', print_job: 'Print job', inspection: 'Inspection', report: 'Consumer report', intake: 'Goods intake',
     person: 'Person', enrolment: 'Invitation', api_token: 'API token', signing_key: 'Signing key',
+    scans: 'Scans', suspected_copies: 'Suspected copies',
   },
   actors: {
     anonymous: 'Consumer (not signed in)', cli: (user) => `Operators' command line${user ? ` (${user})` : ''}`,

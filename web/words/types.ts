@@ -27,13 +27,14 @@ export const AUDIT_ACTIONS = [
   'person.invite', 'person.enrol', 'person.disable', 'person.enable', 'enrolment.withdraw', 'passkey.add', 'passkey.remove',
   'session.start', 'session.end', 'token.create', 'token.revoke',
   'keys.create', 'keys.import', 'keys.rotate', 'keys.compromise', 'keys.rewrap',
+  'scans.prune', 'copies.reevaluate',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** The kinds of record the audit log names (its `entity` column). */
 export const AUDIT_ENTITIES = [
   'subject', 'raw_material_area', 'product', 'certificate', 'batch', 'stamp_range', 'print_job', 'inspection', 'report', 'intake',
-  'person', 'enrolment', 'api_token', 'signing_key',
+  'person', 'enrolment', 'api_token', 'signing_key', 'scans', 'suspected_copies',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

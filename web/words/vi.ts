@@ -40,11 +40,13 @@ export const vi: Words = {
     'session.start': 'Đăng nhập', 'session.end': 'Đăng xuất', 'token.create': 'Tạo mã truy cập', 'token.revoke': 'Thu hồi mã truy cập',
     'keys.create': 'Tạo khóa ký', 'keys.import': 'Nhập khóa ký', 'keys.rotate': 'Xoay vòng khóa ký', 'keys.compromise': 'Đánh dấu khóa ký bị lộ',
     'keys.rewrap': 'Bọc lại khóa ký',
+    'scans.prune': 'Xóa lượt quét của các tháng cũ', 'copies.reevaluate': 'Đánh giá lại tem nghi sao chép',
   },
   auditEntities: {
     subject: 'Chủ thể', raw_material_area: 'Vùng nguyên liệu', product: 'Sản phẩm', certificate: 'Giấy chứng nhận', batch: 'Lô hàng',
     stamp_range: 'Dải tem', print_job: 'Lệnh in', inspection: 'Biên bản kiểm tra', report: 'Phản ánh', intake: 'Phiên nhận hàng',
     person: 'Người dùng', enrolment: 'Lời mời', api_token: 'Mã truy cập', signing_key: 'Khóa ký',
+    scans: 'Lượt quét', suspected_copies: 'Tem nghi sao chép',
   },
   actors: {
     anonymous: 'Người tiêu dùng (không đăng nhập)', cli: (user) => `Dòng lệnh vận hành${user ? ` (${user})` : ''}`,
