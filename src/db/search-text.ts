@@ -1,5 +1,5 @@
-import { and, like, sql, type SQL } from 'drizzle-orm';
-import type { PgColumn } from 'drizzle-orm/pg-core';
+import { and, getTableColumns, like, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { FOLD_FROM, FOLD_TO, searchTerms } from '../domain/search-fold';
 
 /*
@@ -41,4 +41,13 @@ export function likeContaining(term: string): string {
 export function matchesAllTerms(searchText: PgColumn, query: string): SQL | undefined {
   const terms = searchTerms(query);
   return terms.length ? and(...terms.map((term) => like(searchText, likeContaining(term)))) : undefined;
+}
+
+/**
+ * A registry table's columns without `search_text`: what reads return and the audit records. The
+ * folded copy is an index aid, not part of the record or of the public API's shapes.
+ */
+export function withoutSearchText<T extends PgTable>(table: T): Omit<T['_']['columns'], 'searchText'> {
+  const { searchText: _folded, ...columns } = getTableColumns(table) as T['_']['columns'] & { searchText?: unknown };
+  return columns;
 }

@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { batchAreas, batches, certificates, rawMaterialAreas } from '../../db/schema';
+import { withoutSearchText } from '../../db/search-text';
 import { appendAudit } from '../audit/append-audit';
 import { withTransaction, type ServiceContext } from '../shared/context';
 import { conflict, invalid } from '../shared/errors';
@@ -28,7 +29,7 @@ export async function createBatch({ ctx, input }: { ctx: ServiceContext; input: 
   const { areaIds, ...fields } = input;
   return withTransaction(ctx, async (tx) => {
     const [row] = await tx.db.insert(batches).values({ id: crypto.randomUUID(), ...fields, certificateId: certificate.id })
-      .onConflictDoNothing().returning();
+      .onConflictDoNothing().returning(withoutSearchText(batches));
     if (!row) throw conflict(`Lô ${input.lot} đã tồn tại cho sản phẩm này.`);
     if (areaIds.length > 0) await tx.db.insert(batchAreas).values([...new Set(areaIds)].map((areaId) => ({ batchId: row.id, areaId })));
     await appendAudit(tx, { action: 'batch.create', entity: 'batch', entityId: row.id, after: { ...row, areaIds } });

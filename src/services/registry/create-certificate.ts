@@ -1,4 +1,5 @@
 import { certificateEvents, certificates } from '../../db/schema';
+import { withoutSearchText } from '../../db/search-text';
 import { certificateValidUntil } from '../../domain/certificate-dates';
 import { recognisingLevel, schemeOn } from '../../domain/recognition';
 import { starsFromScore, type Stars } from '../../domain/stars';
@@ -44,7 +45,7 @@ export async function createCertificate({ ctx, input }: { ctx: ServiceContext; i
       issuerProvinceCode: level === 'central' ? null : target.provinceCode,
       validFrom: input.decisionDate,
       validUntil: certificateValidUntil(input.decisionDate),
-    }).returning();
+    }).returning(withoutSearchText(certificates));
     await tx.db.insert(certificateEvents).values({
       certificateId: row!.id, kind: 'issued', effectiveOn: input.decisionDate, basis: input.decisionNumber, actor: actorLabel(ctx.actor),
     });

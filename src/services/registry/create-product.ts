@@ -1,4 +1,5 @@
 import { products } from '../../db/schema';
+import { withoutSearchText } from '../../db/search-text';
 import { classification } from '../../data/taxonomy';
 import { appendAudit } from '../audit/append-audit';
 import { withTransaction, type ServiceContext } from '../shared/context';
@@ -15,7 +16,7 @@ export async function createProduct({ ctx, input }: { ctx: ServiceContext; input
     ]);
   }
   return withTransaction(ctx, async (tx) => {
-    const [row] = await tx.db.insert(products).values({ id: crypto.randomUUID(), ...input }).returning();
+    const [row] = await tx.db.insert(products).values({ id: crypto.randomUUID(), ...input }).returning(withoutSearchText(products));
     await appendAudit(tx, { action: 'product.create', entity: 'product', entityId: row!.id, after: row });
     return row!;
   });

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { isIsoDate } from '../../domain/calendar';
 import { isValidGtin } from '../../domain/gtin';
 import { isProvinceCode } from '../../data/provinces';
+import { NOT_PLAIN_TEXT_MESSAGE } from '../../domain/plain-text';
 
 /** Input schemas shared by routes (validation + OpenAPI) and services (types). */
 export const isoDate = z.string().refine(isIsoDate, 'Ngày phải có dạng YYYY-MM-DD và là ngày có thật.')
@@ -78,10 +79,18 @@ export const updateAreaInput = createAreaInput.omit({ subjectId: true }).partial
 export const updateProductInput = createProductInput.omit({ subjectId: true }).partial().openapi('UpdateProduct');
 export const updateBatchInput = z.object(batchFields).omit({ productId: true, certificateId: true, areaIds: true }).partial().openapi('UpdateBatch');
 
+/**
+ * What a person types into a search box. Beside NUL and lone surrogates (refused for every input),
+ * U+FFFD is refused: it is what a decoder leaves of bytes that were not UTF-8, so the words were
+ * broken on the way and would silently find nothing.
+ */
+export const searchQuery = (max: number) =>
+  z.string().trim().max(max).refine((q) => !q.includes('\uFFFD'), NOT_PLAIN_TEXT_MESSAGE);
+
 export const listQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
-  q: z.string().trim().max(100).optional(),
+  q: searchQuery(100).optional(),
 });
 
 export type CreateSubjectInput = z.infer<typeof createSubjectInput>;
