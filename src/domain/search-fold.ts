@@ -30,7 +30,8 @@ function foldPairs(): [string, string][] {
   }
   pairs.push(['đ', 'd'], ['Đ', 'd']);
   for (let code = 65; code <= 90; code++) {
-    if (!'AEIOUY'.includes(String.fromCharCode(code))) pairs.push([String.fromCharCode(code), String.fromCharCode(code + 32)]);
+    if (!'AEIOUY'.includes(String.fromCharCode(code)))
+      pairs.push([String.fromCharCode(code), String.fromCharCode(code + 32)]);
   }
   return pairs;
 }
@@ -59,6 +60,8 @@ export const MAX_SEARCH_TERMS = 8;
  * (- . / _) do not, so a lot "HVQ-2610" stays one word.
  */
 export function searchTerms(query: string): string[] {
-  const words = foldForSearch(query).split(/[\s,;:()"'“”]+/u).filter(Boolean);
+  const words = foldForSearch(query)
+    .split(/[\s,;:()"'“”]+/u)
+    .filter(Boolean);
   return [...new Set(words)].slice(0, MAX_SEARCH_TERMS);
 }

@@ -32,7 +32,10 @@ describe.each(DATABASE_KINDS)('search as people type, on %s', (kind) => {
     valid = (await (await h.request(`/api/v1/verify/${h.codes.valid}`)).json()) as Verdict;
     inspectorLS = await h.token('inspector', { provinceCode: '20' });
     inspectorQN = await h.token('inspector', { provinceCode: '22' });
-    const [person] = await h.db.insert(people).values({ id: crypto.randomUUID(), name: 'Nông Văn Kiểm', role: 'inspector', provinceCode: '20' }).returning();
+    const [person] = await h.db
+      .insert(people)
+      .values({ id: crypto.randomUUID(), name: 'Nông Văn Kiểm', role: 'inspector', provinceCode: '20' })
+      .returning();
     const session = await startSession(h.ctx(personActor(person!)), person!);
     cookie = `ocop_session=${await sessionCookieValue(h.ctx(ADMIN), session.id)}`;
   }, 600_000);
@@ -43,7 +46,9 @@ describe.each(DATABASE_KINDS)('search as people type, on %s', (kind) => {
   it('folds in SQL exactly as in TypeScript, for every letter and for decomposed text', async () => {
     const text = `Tinh dầu hồi ĐẠI ${'Rượu men lá Hữu Lễ'.normalize('NFD')} ${FOLD_FROM} 50%_x`;
     const rows = await h.db.execute<{ folded: string }>(sql`select ${foldedSql(sql`${text}::text`)} as folded`);
-    const [row] = (Array.isArray(rows) ? rows : (rows as unknown as { rows: { folded: string }[] }).rows) as { folded: string }[];
+    const [row] = (Array.isArray(rows) ? rows : (rows as unknown as { rows: { folded: string }[] }).rows) as {
+      folded: string;
+    }[];
     expect(row!.folded).toBe(foldForSearch(text));
     expect(row!.folded).toContain('tinh dau hoi dai ruou men la huu le');
   });
@@ -72,7 +77,10 @@ describe.each(DATABASE_KINDS)('search as people type, on %s', (kind) => {
     expect(status).toBe(200);
     expect(body.total).toBeGreaterThan(0);
     for (const item of body.items) expect(Object.keys(item)).not.toContain('searchText');
-    const one = (await (await h.request(`/api/v1/batches/${valid.batchId}`, bearer(inspectorLS))).json()) as Record<string, unknown>;
+    const one = (await (await h.request(`/api/v1/batches/${valid.batchId}`, bearer(inspectorLS))).json()) as Record<
+      string,
+      unknown
+    >;
     expect(one).toMatchObject({ id: valid.batchId, lot: 'HVQ2610' });
     expect(one).not.toHaveProperty('searchText');
   });
@@ -88,7 +96,9 @@ describe.each(DATABASE_KINDS)('search as people type, on %s', (kind) => {
     const [other] = (await get(`/api/v1/products?q=${encodeURIComponent('men la huu le')}`, admin)).body.items;
     expect(other?.name).toBe('Rượu men lá Hữu Lễ');
     const res = await h.request(`/api/v1/products/${other!.id}`, {
-      method: 'PATCH', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Rượu ngô Đồng Văn' }),
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Rượu ngô Đồng Văn' }),
     });
     expect(res.status).toBe(200);
     expect(await res.json()).not.toHaveProperty('searchText');
@@ -97,8 +107,13 @@ describe.each(DATABASE_KINDS)('search as people type, on %s', (kind) => {
   });
 
   it('refuses a NUL or broken Unicode in q with a 400 in Vietnamese, naming the field', async () => {
-    for (const path of ['/api/v1/subjects?q=a%00b', '/api/v1/products?q=%ED%A0%80', '/api/v1/batches?q=%FF', '/api/v1/search?q=t%00',
-      '/api/v1/search?q=%C3']) {
+    for (const path of [
+      '/api/v1/subjects?q=a%00b',
+      '/api/v1/products?q=%ED%A0%80',
+      '/api/v1/batches?q=%FF',
+      '/api/v1/search?q=t%00',
+      '/api/v1/search?q=%C3',
+    ]) {
       const { status, body } = await get(path, inspectorLS);
       expect(status, path).toBe(400);
       expect(body.error.code).toBe('invalid_input');
@@ -112,7 +127,10 @@ describe.each(DATABASE_KINDS)('search as people type, on %s', (kind) => {
     const hits = await searchProducts({ ctx, input: { q: 'TINH DAU hoi' } });
     expect(hits.map((x) => x.productId)).toEqual([valid.productId]);
     // "tinh" is also in the address ("tỉnh Lạng Sơn") and the issuer ("UBND tỉnh"), "hoi" in the area's name.
-    expect(hits[0]).toMatchObject({ productName: 'Tinh dầu hồi Văn Quan', matchedIn: ['subjects', 'areas', 'products', 'certificates'] });
+    expect(hits[0]).toMatchObject({
+      productName: 'Tinh dầu hồi Văn Quan',
+      matchedIn: ['subjects', 'areas', 'products', 'certificates'],
+    });
     const byLotAndArea = await searchProducts({ ctx, input: { q: 'hvq2610 vung' } });
     expect(byLotAndArea.map((x) => x.productId)).toEqual([valid.productId]);
     expect(byLotAndArea[0]!.matchedIn).toEqual(['areas', 'batches']);

@@ -14,12 +14,15 @@ import { createTestDatabase, DATABASE_KINDS } from '../support/harness';
 function migrationsBeforeSearch(): string {
   const folder = mkdtempSync(join(tmpdir(), 'ocop-migrations-'));
   mkdirSync(join(folder, 'meta'));
-  const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+  const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as {
+    entries: { tag: string }[];
+  };
   const search = journal.entries.findIndex((e) => e.tag.endsWith('_search_text'));
   expect(search).toBeGreaterThan(0);
   journal.entries = journal.entries.slice(0, search);
   writeFileSync(join(folder, 'meta', '_journal.json'), JSON.stringify(journal));
-  for (const file of readdirSync(MIGRATIONS_FOLDER).filter((f) => f.endsWith('.sql'))) copyFileSync(join(MIGRATIONS_FOLDER, file), join(folder, file));
+  for (const file of readdirSync(MIGRATIONS_FOLDER).filter((f) => f.endsWith('.sql')))
+    copyFileSync(join(MIGRATIONS_FOLDER, file), join(folder, file));
   return folder;
 }
 
@@ -55,9 +58,13 @@ describe.each(DATABASE_KINDS)('the search_text migration on %s', (kind) => {
 
     await migrateAll();
 
-    const [row] = rowsOf<{ search_text: string }>(await handle.db.execute(sql`select search_text from subjects where id = ${id}`));
+    const [row] = rowsOf<{ search_text: string }>(
+      await handle.db.execute(sql`select search_text from subjects where id = ${id}`),
+    );
     expect(row!.search_text).toBe('htx dac san tinh dau hoi demo-1 xa van quan, tinh lang son');
-    const indexes = rowsOf<{ indexdef: string }>(await handle.db.execute(sql`select indexdef from pg_indexes where indexname = 'subjects_search_text_index'`));
+    const indexes = rowsOf<{ indexdef: string }>(
+      await handle.db.execute(sql`select indexdef from pg_indexes where indexname = 'subjects_search_text_index'`),
+    );
     expect(indexes[0]!.indexdef).toContain('gin_trgm_ops');
   });
 });

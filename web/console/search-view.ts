@@ -32,6 +32,10 @@ ${p.problem ? html`<span class="error" id="q-err" role="alert">${p.problem}</spa
 <button type="submit">${vi.search.submit}</button></form>
 ${p.hits ? html`<h2>${vi.search.results}</h2>${p.hits.length ? html`<ul>${p.hits.map(hitView)}</ul>` : html`<p role="status">${vi.search.none}</p>`}` : ''}
 <h2>Lần kiểm tra gần đây</h2><table><thead><tr><th scope="col">Ngày</th><th scope="col">Chủ thể, sản phẩm</th><th scope="col">Cơ quan</th><th scope="col">Kết quả</th></tr></thead>
-<tbody>${p.recent.map((r) => html`<tr><td>${vietnamDate(r.inspection.inspectedOn)}</td><td>${r.subjectName}${r.productName ? html` – <a href="/console/inspect/products/${r.inspection.productId}">${r.productName}</a>` : ''}</td>
-<td>${r.inspection.agency}</td><td>${r.inspection.result === 'pass' ? 'Đạt' : 'Có vi phạm'}</td></tr>`)}</tbody></table>`;
+<tbody>${p.recent.map(
+    (
+      r,
+    ) => html`<tr><td>${vietnamDate(r.inspection.inspectedOn)}</td><td>${r.subjectName}${r.productName ? html` – <a href="/console/inspect/products/${r.inspection.productId}">${r.productName}</a>` : ''}</td>
+<td>${r.inspection.agency}</td><td>${r.inspection.result === 'pass' ? 'Đạt' : 'Có vi phạm'}</td></tr>`,
+  )}</tbody></table>`;
 }

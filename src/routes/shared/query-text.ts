@@ -50,5 +50,7 @@ export const readableQuery = createMiddleware<AppEnv>(async function readableQue
 export function searchPageInput(c: Context<AppEnv>, max = 400): { q: string; problem?: string } {
   if (unreadableQueryParams(c.req.url).length) return { q: '', problem: vi.search.unreadable };
   const parsed = safeParseText(searchQuery(max), c.req.query('q') ?? '');
-  return parsed.success ? { q: parsed.data } : { q: '', problem: parsed.error.issues[0]?.message ?? vi.search.unreadable };
+  return parsed.success
+    ? { q: parsed.data }
+    : { q: '', problem: parsed.error.issues[0]?.message ?? vi.search.unreadable };
 }

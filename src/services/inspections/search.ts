@@ -33,9 +33,17 @@ function holders(db: Db, word: string): Record<RegistryKind, SQL> {
     products: like(products.searchText, pattern),
     subjects: like(subjects.searchText, pattern),
     certificates: exists(
-      db.select(one).from(certificates).where(and(eq(certificates.productId, products.id), like(certificates.searchText, pattern))),
+      db
+        .select(one)
+        .from(certificates)
+        .where(and(eq(certificates.productId, products.id), like(certificates.searchText, pattern))),
     ),
-    batches: exists(db.select(one).from(batches).where(and(eq(batches.productId, products.id), like(batches.searchText, pattern)))),
+    batches: exists(
+      db
+        .select(one)
+        .from(batches)
+        .where(and(eq(batches.productId, products.id), like(batches.searchText, pattern))),
+    ),
     areas: exists(
       db
         .select(one)
@@ -64,7 +72,12 @@ export const searchProducts = service({
       scope.provinceCode ? eq(subjects.provinceCode, scope.provinceCode) : undefined,
       scope.subjectId ? eq(subjects.id, scope.subjectId) : undefined,
     );
-    const fields = { productId: products.id, productName: products.name, subjectName: subjects.name, provinceCode: subjects.provinceCode };
+    const fields = {
+      productId: products.id,
+      productName: products.name,
+      subjectName: subjects.name,
+      provinceCode: subjects.provinceCode,
+    };
     const code = parseStampCode(extractStampCode(q) ?? '');
     const serial = code?.serial ?? (/^\d{1,15}$/.test(q) ? Number(q) : null);
 
@@ -87,7 +100,10 @@ export const searchProducts = service({
       REGISTRY_KINDS.map((kind) => [kind, or(...perWord.map((w) => w[kind]))!]),
     ) as Record<RegistryKind, SQL>;
     const rows = await ctx.db
-      .select({ ...fields, ...Object.fromEntries(REGISTRY_KINDS.map((kind) => [kind, sql<boolean>`${matchedIn[kind]}`])) })
+      .select({
+        ...fields,
+        ...Object.fromEntries(REGISTRY_KINDS.map((kind) => [kind, sql<boolean>`${matchedIn[kind]}`])),
+      })
       .from(products)
       .innerJoin(subjects, eq(products.subjectId, subjects.id))
       .where(and(inScope, ...perWord.map((w) => or(...REGISTRY_KINDS.map((kind) => w[kind])))))

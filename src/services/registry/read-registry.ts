@@ -18,14 +18,21 @@ export type RegistryRow = Record<string, unknown> & { id: string };
  * A select of one entity joined to its subject (the unit of tenancy), so the actor's scope
  * filters it in SQL: a producer sees its own subject's records, an inspector its province's.
  */
-function scopedSelect(ctx: ServiceContext, kind: RegistryKind, fields: Record<string, PgColumn | SQL>, where: SQL | undefined) {
+function scopedSelect(
+  ctx: ServiceContext,
+  kind: RegistryKind,
+  fields: Record<string, PgColumn | SQL>,
+  where: SQL | undefined,
+) {
   const table = REGISTRY_TABLES[kind] as unknown as PgTable & Columns;
   const scope = listScope(ctx.actor, 'registry.read');
   const query = ctx.db.select(fields).from(table).$dynamic();
   const via = REGISTRY[kind].scope;
   if (via === 'subjectId') query.innerJoin(subjects, eq(table.subjectId!, subjects.id));
   if (via === 'productId') {
-    query.innerJoin(products, eq(table.productId!, products.id)).innerJoin(subjects, eq(products.subjectId, subjects.id));
+    query
+      .innerJoin(products, eq(table.productId!, products.id))
+      .innerJoin(subjects, eq(products.subjectId, subjects.id));
   }
   return query.where(
     and(
@@ -60,12 +67,18 @@ export const getRegistryItem = service({
   input: z.object({ kind, id: uuid }),
   run: async ({ ctx, input }) => {
     const table = REGISTRY_TABLES[input.kind] as unknown as PgTable & Columns;
-    const [row] = (await scopedSelect(ctx, input.kind, withoutSearchText(table) as Columns, eq(table.id!, input.id)).limit(
-      1,
-    )) as RegistryRow[];
+    const [row] = (await scopedSelect(
+      ctx,
+      input.kind,
+      withoutSearchText(table) as Columns,
+      eq(table.id!, input.id),
+    ).limit(1)) as RegistryRow[];
     if (!row) throw notFound(REGISTRY_NOUNS[input.kind]);
     if (input.kind !== 'batches') return row;
-    const areas = await ctx.db.select({ areaId: batchAreas.areaId }).from(batchAreas).where(eq(batchAreas.batchId, input.id));
+    const areas = await ctx.db
+      .select({ areaId: batchAreas.areaId })
+      .from(batchAreas)
+      .where(eq(batchAreas.batchId, input.id));
     return { ...row, areaIds: areas.map((a) => a.areaId) };
   },
 });

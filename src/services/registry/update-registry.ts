@@ -49,7 +49,11 @@ function updater(kind: EditableKind) {
         Object.entries(patch).filter(([key, value]) => value !== undefined && !fixed.includes(key) && key !== 'id'),
       );
       if (kind === 'products') {
-        const merged = { ...before, ...changes } as { taxonomyVersion: string; groupCode: string; subgroupCode: string };
+        const merged = { ...before, ...changes } as {
+          taxonomyVersion: string;
+          groupCode: string;
+          subgroupCode: string;
+        };
         if (!classification(merged.taxonomyVersion, merged.groupCode, merged.subgroupCode)) {
           throw invalid('Phân nhóm không có trong bảng phân loại.', [
             { path: 'subgroupCode', message: 'Không có phân nhóm này trong nhóm đã chọn.' },
