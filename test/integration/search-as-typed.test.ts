@@ -83,6 +83,10 @@ describe.each(DATABASE_KINDS)('search as people type, on %s', (kind) => {
     >;
     expect(one).toMatchObject({ id: valid.batchId, lot: 'HVQ2610' });
     expect(one).not.toHaveProperty('searchText');
+    // Nor in the inspector's dossier, which reads the same tables.
+    const dossier = await (await h.request(`/api/v1/products/${valid.productId}/dossier`, bearer(inspectorLS))).text();
+    expect(dossier).toContain('Tinh dầu hồi Văn Quan');
+    expect(dossier).not.toContain('searchText');
   });
 
   it('searches only inside the caller’s scope, and takes LIKE wildcards as plain characters', async () => {
