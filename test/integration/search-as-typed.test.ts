@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
-import { people } from '../../src/db/schema';
+import { eq, sql } from 'drizzle-orm';
+import { auditLog, people } from '../../src/db/schema';
 import { foldedSql } from '../../src/db/search-text';
 import { NOT_PLAIN_TEXT_MESSAGE } from '../../src/domain/plain-text';
 import { FOLD_FROM, foldForSearch } from '../../src/domain/search-fold';
 import { personActor, sessionCookieValue, startSession } from '../../src/services/auth/sessions';
 import { searchProducts } from '../../src/services/inspections/search';
+import { recallBatch } from '../../src/services/lifecycle/recall-batch';
+import { createBatch } from '../../src/services/registry/create-batch';
 import type { Verdict } from '../../src/services/verification/verdict-types';
 import { ADMIN, bearer, DATABASE_KINDS, openHarness, type Harness } from '../support/harness';
 import { vi } from '../../web/words/vi';
@@ -87,6 +89,27 @@ describe.each(DATABASE_KINDS)('search as people type, on %s', (kind) => {
     const dossier = await (await h.request(`/api/v1/products/${valid.productId}/dossier`, bearer(inspectorLS))).text();
     expect(dossier).toContain('Tinh dầu hồi Văn Quan');
     expect(dossier).not.toContain('searchText');
+  });
+
+  it('keeps the folded copy out of lifecycle answers and the audit log', async () => {
+    const authority = h.ctx({ kind: 'system', id: 'a', role: 'authority', provinceCode: '20', subjectId: null });
+    const batch = await createBatch({
+      ctx: authority,
+      input: { productId: valid.productId!, lot: 'HVQ-TIM', productionDate: '2026-11-01', quantity: 10, areaIds: [] },
+    });
+    expect(batch).not.toHaveProperty('searchText');
+    const decision = {
+      effectiveOn: '2026-11-20',
+      reason: 'Mẫu không đạt',
+      basis: '1/BB',
+      decidedBy: 'Chi cục QLCL Lạng Sơn',
+    };
+    const recalled = await recallBatch({ ctx: authority, input: { ...decision, batchId: batch.id } });
+    expect(recalled.batch).toMatchObject({ id: batch.id, recalledOn: '2026-11-20' });
+    expect(recalled.batch).not.toHaveProperty('searchText');
+    const entries = await h.db.select().from(auditLog).where(eq(auditLog.entityId, batch.id));
+    expect(entries.map((e) => e.action).sort()).toEqual(['batch.create', 'batch.recall']);
+    expect(JSON.stringify(entries)).not.toContain('searchText');
   });
 
   it('searches only inside the caller’s scope, and takes LIKE wildcards as plain characters', async () => {
