@@ -129,9 +129,9 @@ describe.each(DATABASE_KINDS)('certificate lifecycle on %s', (kind) => {
     expect(kinds.indexOf('certificate.issued')).toBeLessThan(kinds.indexOf('certificate.revoked'));
     await expect(productDossier(h.ctx(inspector('22')), valid.productId!)).rejects.toMatchObject({ code: 'not_found' });
     for (const q of [`https://ocop.example.vn/S/${h.codes.valid}`, String(valid.serial), 'HVQ2610', 'Văn Quan']) {
-      expect((await searchProducts(h.ctx(inspector('20')), q)).map((r) => r.productId), q).toContain(valid.productId);
+      expect((await searchProducts({ ctx: h.ctx(inspector('20')), input: { q } })).map((r) => r.productId), q).toContain(valid.productId);
     }
-    expect(await searchProducts(h.ctx(inspector('22')), 'HVQ2610')).toEqual([]);
+    expect(await searchProducts({ ctx: h.ctx(inspector('22')), input: { q: 'HVQ2610' } })).toEqual([]);
   });
 
   it('lists renewal notices: expired and expiring within 30 days, scoped to the actor', async () => {

@@ -68,4 +68,23 @@ export const en: Words = {
     scopeCentral: 'Central (nationwide)', province: (code) => `Province ${code}`,
     stampsVoided: (count, serials) => `Voided ${count} stamp${count === 1 ? '' : 's'}, serials ${serials}: a scan now shows them as voided.`,
   },
+  registry: {
+    subjects: { title: 'OCOP subjects', singular: 'subject', columns: { name: 'Name', registrationNumber: 'Registration no.', provinceCode: 'Province' } },
+    areas: { title: 'Raw-material areas', singular: 'raw-material area', columns: { name: 'Name', officialCode: 'Area code' } },
+    products: { title: 'Products', singular: 'product', columns: { name: 'Name', subgroupCode: 'Subgroup', gtin: 'GTIN' } },
+    certificates: {
+      title: 'OCOP certificates', singular: 'certificate',
+      columns: { number: 'Number', stars: 'Stars', validFrom: 'Valid from', validUntil: 'Valid until', status: 'Status' },
+    },
+    batches: {
+      title: 'Batches', singular: 'batch',
+      columns: { lot: 'Lot', productionDate: 'Produced', quantity: 'Quantity', recalledOn: 'Recalled' },
+    },
+  },
+  search: {
+    label: 'Search by stamp code or link, serial, product, subject, address, certificate number, lot or raw-material area',
+    hint: 'With or without Vietnamese marks, in any case: “tinh dau hoi” finds “Tinh dầu hồi”.',
+    submit: 'Search', results: 'Results', none: 'No product within your scope matches.', matchedIn: 'matched in',
+    unreadable: 'The search could not be read: it may not hold a NUL or broken Unicode. Please type it again.',
+  },
 };

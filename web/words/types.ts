@@ -2,6 +2,7 @@ import type { ProductDossier } from '../../src/services/inspections/product-doss
 import type { REVOCATION_GROUNDS } from '../../src/services/lifecycle/inputs';
 import type { REPORT_PROBLEMS } from '../../src/services/reports/inputs';
 import type { Role } from '../../src/services/shared/policy';
+import type { REGISTRY_ENTITIES, RegistryKind } from '../../src/domain/registry-entities';
 
 /**
  * The codes services and the domain return, as types only: each vocabulary must word every one
@@ -70,5 +71,15 @@ export type Words = {
     voided: string; fixFields: string; scopeCentral: string; province: (code: string) => string;
     /** What a void did: how many stamps, and which serials ("1000001, 1000005–1000010"). */
     stampsVoided: (count: number, serials: string) => string;
+  };
+  /** Each registry entity (src/domain/registry-entities.ts): its name, and a heading for each field its lists show. */
+  registry: {
+    [K in RegistryKind]: { title: string; singular: string; columns: Record<(typeof REGISTRY_ENTITIES)[K]['listed'][number], string> };
+  };
+  /** The search boxes: the console's one search and each registry list's. */
+  search: {
+    label: string; hint: string; submit: string; results: string; none: string; matchedIn: string;
+    /** The query could not be read: a NUL, or text that was not UTF-8 on its way. */
+    unreadable: string;
   };
 };

@@ -68,4 +68,23 @@ export const vi: Words = {
     scopeCentral: 'Trung ương (toàn quốc)', province: (code) => `Tỉnh ${code}`,
     stampsVoided: (count, serials) => `Đã vô hiệu ${count} tem, sê-ri ${serials}: khi quét, các tem này hiện là tem đã bị vô hiệu.`,
   },
+  registry: {
+    subjects: { title: 'Chủ thể OCOP', singular: 'chủ thể', columns: { name: 'Tên', registrationNumber: 'Mã số', provinceCode: 'Tỉnh' } },
+    areas: { title: 'Vùng nguyên liệu', singular: 'vùng nguyên liệu', columns: { name: 'Tên', officialCode: 'Mã vùng' } },
+    products: { title: 'Sản phẩm', singular: 'sản phẩm', columns: { name: 'Tên', subgroupCode: 'Phân nhóm', gtin: 'GTIN' } },
+    certificates: {
+      title: 'Giấy chứng nhận OCOP', singular: 'giấy chứng nhận',
+      columns: { number: 'Số', stars: 'Sao', validFrom: 'Hiệu lực từ', validUntil: 'Hiệu lực đến', status: 'Trạng thái' },
+    },
+    batches: {
+      title: 'Lô hàng', singular: 'lô hàng',
+      columns: { lot: 'Số lô', productionDate: 'Sản xuất', quantity: 'Số lượng', recalledOn: 'Thu hồi' },
+    },
+  },
+  search: {
+    label: 'Tìm theo mã tem hoặc đường dẫn, số sê-ri, sản phẩm, chủ thể, địa chỉ, số chứng nhận, số lô hoặc vùng nguyên liệu',
+    hint: 'Gõ có dấu hay không dấu, chữ hoa hay chữ thường đều được: “tinh dau hoi” tìm thấy “Tinh dầu hồi”.',
+    submit: 'Tìm', results: 'Kết quả', none: 'Không tìm thấy sản phẩm nào trong phạm vi của bạn.', matchedIn: 'khớp ở',
+    unreadable: 'Không đọc được nội dung tìm kiếm: không được chứa ký tự NUL hoặc ký tự Unicode hỏng. Vui lòng gõ lại.',
+  },
 };

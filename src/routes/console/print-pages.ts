@@ -23,7 +23,7 @@ printPages.use('/console/print/*', requirePerson);
 
 async function batchOptions(c: Context<AppEnv>) {
   const ctx = serviceContext(c);
-  const [batchPage, productPage] = await Promise.all([listRegistry(ctx, 'batches', { page: 1, pageSize: 100 }), listRegistry(ctx, 'products', { page: 1, pageSize: 100 })]);
+  const [batchPage, productPage] = await Promise.all([listRegistry({ ctx, input: { kind: 'batches', page: 1, pageSize: 100 } }), listRegistry({ ctx, input: { kind: 'products', page: 1, pageSize: 100 } })]);
   const names = new Map((productPage.items as { id: string; name: string }[]).map((p) => [p.id, p.name]));
   return (batchPage.items as { id: string; lot: string; productId: string }[]).map((b) => ({ value: b.id, label: `${names.get(b.productId) ?? ''} – lô ${b.lot}` }));
 }

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import {
   areaFlags, batchAreas, batchEvents, batches, certificateEvents, certificates, inspections, products, rawMaterialAreas, reports, scans, stampRanges, subjects,
 } from '../../db/schema';
+import { withoutSearchText } from '../../db/search-text';
 import { vietnamToday } from '../../domain/calendar';
 import { certificateTimeState } from '../../domain/certificate-dates';
 import type { ServiceContext } from '../shared/context';
@@ -30,14 +31,14 @@ export async function productDossier(ctx: ServiceContext, productId: string) {
   const target = await productTarget(ctx.db, productId);
   authorize(ctx.actor, 'inspection.read', target);
   const db = ctx.db;
-  const [product] = await db.select({ product: products, subject: subjects }).from(products)
+  const [product] = await db.select({ product: withoutSearchText(products), subject: withoutSearchText(subjects) }).from(products)
     .innerJoin(subjects, eq(products.subjectId, subjects.id)).where(eq(products.id, productId));
   if (!product) throw notFound('sản phẩm');
 
-  const certs = await db.select().from(certificates).where(eq(certificates.productId, productId)).orderBy(desc(certificates.decisionDate));
+  const certs = await db.select(withoutSearchText(certificates)).from(certificates).where(eq(certificates.productId, productId)).orderBy(desc(certificates.decisionDate));
   const certIds = certs.map((c) => c.id);
   const certEvents = certIds.length ? await db.select().from(certificateEvents).where(inArray(certificateEvents.certificateId, certIds)).orderBy(asc(certificateEvents.id)) : [];
-  const batchRows = await db.select().from(batches).where(eq(batches.productId, productId)).orderBy(desc(batches.productionDate));
+  const batchRows = await db.select(withoutSearchText(batches)).from(batches).where(eq(batches.productId, productId)).orderBy(desc(batches.productionDate));
   const batchIds = batchRows.map((b) => b.id);
   const none = sql`false`;
   const [bEvents, ranges, areaRows] = await Promise.all([
@@ -53,7 +54,7 @@ export async function productDossier(ctx: ServiceContext, productId: string) {
       or ${inspections.areaId} in ${areaIds.length ? areaIds : ['00000000-0000-0000-0000-000000000000']}`).orderBy(desc(inspections.inspectedOn)),
     db.select().from(reports).where(eq(reports.productId, productId)).orderBy(desc(reports.createdAt)).limit(100),
     db.select().from(areaFlags).where(areaIds.length ? inArray(areaFlags.areaId, areaIds) : none),
-    db.select().from(rawMaterialAreas).where(areaIds.length ? inArray(rawMaterialAreas.id, areaIds) : none),
+    db.select(withoutSearchText(rawMaterialAreas)).from(rawMaterialAreas).where(areaIds.length ? inArray(rawMaterialAreas.id, areaIds) : none),
   ]);
   const scansByPlace = ranges.length ? await db.select({ place: scans.place, n: count() }).from(scans)
     .where(sql`${scans.serial} between ${ranges[0]!.firstSerial} and ${ranges.at(-1)!.lastSerial} and exists (
