@@ -31,7 +31,7 @@ import { printingRoutes } from './routes/printing';
 import { registryRoutes } from './routes/registry';
 import { stampRoutes } from './routes/stamps';
 import { verifyRoutes } from './routes/verify';
-import { digitalLinkRoutes } from './routes/verify/digital-link';
+import { resolverRoutes } from './routes/resolver';
 
 z.config(z.locales.vi()); // validation messages in Vietnamese; error codes stay stable English
 
@@ -55,7 +55,7 @@ export function createApp(deps: AppDeps) {
   app.use('/enroll', authenticate);
 
   app.route('/', verifyRoutes);
-  app.route('/', digitalLinkRoutes);
+  app.route('/', resolverRoutes);
   app.route('/', keyRoutes);
   app.route('/', statusListRoutes);
   app.route('/', reportRoutes);
