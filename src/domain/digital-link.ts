@@ -12,9 +12,17 @@ export type DigitalLinkKeys = { gtin: string; lot?: string; serial?: string };
  */
 export function digitalLinkPath(keys: DigitalLinkKeys): string {
   let path = `/01/${keys.gtin}`;
-  if (keys.lot !== undefined) path += `/10/${encodeURIComponent(keys.lot)}`;
-  if (keys.serial !== undefined) path += `/21/${encodeURIComponent(keys.serial)}`;
+  if (keys.lot !== undefined) path += `/10/${gs1Encode(keys.lot)}`;
+  if (keys.serial !== undefined) path += `/21/${gs1Encode(keys.serial)}`;
   return path;
+}
+
+/**
+ * A value as GS1's Digital Link grammar writes it: every symbol but `-`, `.` and `_` percent-
+ * encoded. `encodeURIComponent` leaves `!'()*` as they are, which the grammar refuses.
+ */
+export function gs1Encode(value: string): string {
+  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /** GS1's own domain form of an identity, the one EPCIS events carry: a lot class, or one stamp (GTIN + serial, no lot). */
