@@ -158,6 +158,7 @@ describe.each(DATABASE_KINDS)('GS1 Digital Link resolver on %s', (kind) => {
     expect(unknown.text).toContain('Không tìm thấy sản phẩm');
     expect(unknown.text).toContain('điều đó không có nghĩa là hàng giả');
     expect(unknown.text).not.toContain(FORGED);
+    expect(unknown.res.headers.get('link')).toBeNull();
     const unknownJson = await h.request('/01/04006381333900', JSON_ACCEPT);
     expect(unknownJson.status).toBe(404);
     expect(((await unknownJson.json()) as { error: { code: string; message: string } }).error).toMatchObject({

@@ -42,10 +42,11 @@ export async function resolveDigitalLink(
   const keys: DigitalLinkKeys | null = gtin ? { gtin, lot: path.lot, serial: path.serial } : null;
   c.header('Cache-Control', 'no-store'); // live certificate status and verdicts: never from a cache
   c.header('Vary', 'Accept');
-  if (keys) c.header('Link', linksetHeader(origin, keys));
 
-  if (query.stamp !== undefined && query.linkType === undefined && wants(c) !== 'linkset')
+  if (query.stamp !== undefined && query.linkType === undefined && wants(c) !== 'linkset') {
+    if (keys) c.header('Link', linksetHeader(origin, keys));
     return stamped(c, path, query.stamp, lang);
+  }
   if (!keys) return notFound(c, 400, { kind: 'bad_gtin', gtin: path.gtin }, lang);
 
   let info: ProductInfo;
@@ -61,6 +62,8 @@ export async function resolveDigitalLink(
     return notFound(c, 404, { kind: 'lot', lot: keys.lot, product: info.product.name, productPath }, lang);
   }
 
+  // Only an identity that resolves names its linkset: a 404 points nowhere.
+  c.header('Link', linksetHeader(origin, keys));
   if (query.linkType !== undefined) {
     const asked = readLinkType(query.linkType);
     if (asked.kind !== 'linkset') {
