@@ -32,8 +32,8 @@ import { printingRoutes } from './routes/printing';
 import { registryRoutes } from './routes/registry';
 import { stampRoutes } from './routes/stamps';
 import { verifyRoutes } from './routes/verify';
-import { digitalLinkRoutes } from './routes/verify/digital-link';
 import { frontDoorRoutes } from './routes/front-door';
+import { resolverRoutes } from './routes/resolver';
 
 z.config({ localeError: vietnameseIssue }); // validation messages in Vietnamese; error codes stay stable English
 
@@ -57,7 +57,7 @@ export function createApp(deps: AppDeps) {
   app.use('/enroll', authenticate);
 
   app.route('/', verifyRoutes);
-  app.route('/', digitalLinkRoutes);
+  app.route('/', resolverRoutes);
   app.route('/', keyRoutes);
   app.route('/', statusListRoutes);
   app.route('/', reportRoutes);
