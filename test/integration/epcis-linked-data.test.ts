@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { VerdictStatus } from '../../src/services/verification/verdict-types';
+import type { VerdictStatus } from '../../src/domain/verdict';
 import { correctRecall } from '../../src/services/lifecycle/correct-events';
 import { batchEvents } from '../../src/db/schema';
 import { EPCIS_CONTEXT } from '../../src/services/traceability/vocabulary';

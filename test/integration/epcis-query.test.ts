@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Verdict, VerdictStatus } from '../../src/services/verification/verdict-types';
+import type { VerdictStatus } from '../../src/domain/verdict';
+import type { Verdict } from '../../src/services/verification/verdict-types';
 import { type EpcisEvent, epcisChecker, eventsOf, getEpcis } from '../support/epcis-checks';
 import { DATABASE_KINDS, json, openHarness, TEST_NOW, TEST_ORIGIN, type Harness } from '../support/harness';
 
@@ -132,7 +133,7 @@ describe.each(DATABASE_KINDS)('EPCIS event query on %s', (kind) => {
 
   it('refuses parameters it does not support and malformed ones, in Vietnamese', async () => {
     for (const params of [{ EQ_bizStep: 'receiving' }, { nextPageToken: 'not-a-token' }, { perPage: '0' }, { perPage: '501' },
-      { GE_eventTime: 'hôm qua' }, { MATCH_anyEPC: '' }]) {
+      { GE_eventTime: 'hôm qua' }, { MATCH_anyEPC: '' }] as Record<string, string>[]) {
       const { res, text } = await query(params);
       expect(res.status, JSON.stringify(params)).toBe(400);
       expect(JSON.parse(text).error.code).toBe('invalid_input');

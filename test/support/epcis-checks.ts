@@ -7,7 +7,7 @@ import { compactValues, expandedValues, linkedDataTools } from './epcis-linked-d
 import { TEST_ORIGIN, type Harness } from './harness';
 
 export type EpcisEvent = Record<string, unknown> & { eventID: string; eventTime: string; bizStep: string };
-export type EpcisDoc = { '@context': string[]; type: string; epcisBody: Record<string, unknown> };
+export type EpcisDoc = { '@context': string[]; type: string; creationDate: string; epcisBody: Record<string, unknown> };
 export type Expanded = Record<string, unknown>[];
 
 export const OCOP = 'https://ocop.gov.vn/ns/trace/v1#';
