@@ -22,6 +22,7 @@ import { printPages } from './routes/console/print-pages';
 import { queuePages } from './routes/console/queue-pages';
 import { registryPages } from './routes/console/registry-pages';
 import { authRoutes } from './routes/auth';
+import { epcisRoutes } from './routes/epcis';
 import { inspectionRoutes } from './routes/inspections';
 import { intakeRoutes } from './routes/intake';
 import { keyRoutes } from './routes/keys';
@@ -65,6 +66,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', lifecycleRoutes);
   app.route('/', inspectionRoutes);
   app.route('/', intakeRoutes);
+  app.route('/', epcisRoutes);
   app.route('/', registryRoutes);
   app.route('/', stampRoutes);
   app.route('/', printingRoutes);

@@ -8,11 +8,10 @@ import { intakeReceipt, listIntakes } from '../../services/intake/list-intakes';
 import { offlineSnapshot } from '../../services/intake/offline-snapshot';
 import { recordIntake } from '../../services/intake/record-intake';
 import { uuid } from '../../services/registry/inputs';
-import { exportBatchEpcis } from '../../services/traceability/epcis-export';
 import { COPY_RULES } from '../../domain/copy-detection';
 import { serviceContext } from '../context';
 import { validationHook } from '../errors';
-import { anyRecord, commonErrors, conflictError, guarded, json, jsonBody } from '../openapi-helpers';
+import { commonErrors, conflictError, guarded, json, jsonBody } from '../openapi-helpers';
 import { copySignalSchema, errorSchema, intakeResult, intakeResultSchema, verdictSchema } from '../shared/schemas';
 import { receiptRoutes } from './receipt-routes';
 
@@ -80,17 +79,6 @@ intakeRoutes.openapi(createRoute({
       stamps: z.number().openapi({ description: 'Flagged stamps of the batch' }), rules: z.array(z.enum(COPY_RULES)) })),
   }).openapi('SuspectedCopies'), 'Flagged'), ...commonErrors },
 }), async (c) => c.json(await listSuspicious(serviceContext(c)) as never, 200));
-
-intakeRoutes.openapi(createRoute({
-  method: 'get', path: '/api/v1/batches/{id}/epcis', tags: ['Traceability'], ...guarded('trace.export'),
-  summary: 'The batch’s events as an EPCIS 2.0 JSON-LD document: commissioning, receiving, recalls',
-  request: { params: z.object({ id: uuid }) },
-  responses: { 200: { description: 'EPCISDocument', content: { 'application/ld+json': { schema: anyRecord } } }, ...commonErrors },
-}), async (c) => {
-  const doc = await exportBatchEpcis({ ctx: serviceContext(c), input: { batchId: c.req.valid('param').id } });
-  c.header('Content-Type', 'application/ld+json');
-  return c.body(JSON.stringify(doc), 200) as never;
-});
 
 // The receipt's PDF and the public check its printed QR opens.
 intakeRoutes.route('/', receiptRoutes);
