@@ -194,10 +194,10 @@ describe.each(DATABASE_KINDS)('retail intake, receipts and copy detection on %s'
     expect(page).toContain('2 điểm bán khác nhau');
     expect(page).toContain('chỉ trong 2.5 giờ');
 
-    const listed = await listSuspicious(h.ctx(inspector('20')));
+    const listed = await listSuspicious({ ctx: h.ctx(inspector('20')) });
     expect(listed.stamps.find((s) => s.serial === flagged.serial)?.signals.map((s) => s.rule)).toEqual(['many_retailers', 'far_apart']);
     expect(listed.batches.find((b) => b.batchId === flagged.batchId)).toMatchObject({ rules: ['many_retailers', 'far_apart'] });
-    expect((await listSuspicious(h.ctx(inspector('22')))).stamps.some((s) => s.serial === flagged.serial)).toBe(false);
+    expect((await listSuspicious({ ctx: h.ctx(inspector('22')) })).stamps.some((s) => s.serial === flagged.serial)).toBe(false);
     const api = await h.request('/api/v1/suspicious', bearer(await h.token('inspector', { provinceCode: '20' })));
     expect(api.status).toBe(200);
     expect((await h.request('/api/v1/suspicious', bearer(langSon))).status).toBe(403);
@@ -219,7 +219,7 @@ describe.each(DATABASE_KINDS)('retail intake, receipts and copy detection on %s'
     ]);
     const flagged = (await (await h.request(`/api/v1/verify/${genuine[4]!}`)).json()) as Verdict;
     expect(flagged.scans!.signals).toMatchObject([{ rule: 'far_apart', from: 'VN-HN', to: 'VN-CM', hours: 12 }]);
-    const listed = await listSuspicious(h.ctx(inspector('20')));
+    const listed = await listSuspicious({ ctx: h.ctx(inspector('20')) });
     expect(listed.stamps.filter((s) => [many.serial, far.serial].includes(s.serial)).map((s) => s.signals[0]!.rule).sort()).toEqual(['far_apart', 'many_scanners']);
   });
 

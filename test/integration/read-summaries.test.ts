@@ -157,7 +157,7 @@ describe.each(DATABASE_KINDS)('read summaries kept on write on %s', (kind) => {
   it('lists a stamp as a suspected copy once its rules fire, and only then; re-judges after a threshold change', async () => {
     const d = stamps[3]!;
     const listed = async (actor: Actor, config = h.config) =>
-      (await listSuspicious({ ...h.ctx(actor), config })).stamps.map((s) => s.serial);
+      (await listSuspicious({ ctx: { ...h.ctx(actor), config } })).stamps.map((s) => s.serial);
     const row = async () => (await h.db.select().from(suspectedCopies).where(eq(suspectedCopies.serial, d.serial)))[0];
     const scanner = (i: number): ScanEvent => ({
       serial: d.serial,

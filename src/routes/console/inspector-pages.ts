@@ -28,12 +28,12 @@ inspectorPages.get('/console/inspect', async (c) => {
   const ctx = serviceContext(c);
   const search = searchPageInput(c);
   const [hits, recent] = await Promise.all([search.q && !search.problem ? searchProducts({ ctx, input: { q: search.q } }) : null,
-    listInspections(ctx, { limit: 20 })]);
+    listInspections({ ctx, input: { limit: 20 } })]);
   return render(c, 'Hậu kiểm', inspectSearchView({ ...search, hits, recent }), search.problem ? 400 : 200);
 });
 
 async function dossierPage(c: Context<AppEnv>, productId: string, problem?: DossierProblem & { status: PageStatus }) {
-  const dossier = await productDossier(serviceContext(c), productId);
+  const dossier = await productDossier({ ctx: serviceContext(c), input: { productId } });
   return render(c, `${dossier.product.name} – ${dossier.subject.name}`,
     dossierView(dossier, c.var.session!.csrfToken, may(c), Boolean(c.req.query('done')), problem), problem?.status);
 }

@@ -33,7 +33,7 @@ intakePages.get('/console/intake/', async (c) => {
   if (!may(c)('intake.record')) {
     return render(c, t.title, refusedView(t.onlyRetailers), 403, { lang });
   }
-  const receipts = await listIntakes(serviceContext(c), 50);
+  const receipts = await listIntakes({ ctx: serviceContext(c), input: { limit: 50 } });
   const account = c.var.actor.kind === 'anonymous' ? '' : c.var.actor.id;
   return render(c, t.title, intakePage(receipts, receipts[0]?.pointOfSale ?? '', lang, account), 200, { script: '/console/intake/app.js', lang });
 });
@@ -55,5 +55,5 @@ intakePages.get('/console/intake/receipts/:id', async (c) => {
 
 intakePages.get('/console/suspicious', async (c) => {
   if (!may(c)('copy.read')) return render(c, 'Tem nghi sao chép', refusedView('Trang này dành cho thanh tra và cơ quan quản lý.'), 403);
-  return render(c, 'Tem nghi sao chép', suspiciousView(await listSuspicious(serviceContext(c)), c.var.deps.config));
+  return render(c, 'Tem nghi sao chép', suspiciousView(await listSuspicious({ ctx: serviceContext(c) }), c.var.deps.config));
 });

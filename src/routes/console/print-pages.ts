@@ -34,7 +34,7 @@ type Extra = Pick<PrintPage, 'errors' | 'message' | 'preview'> & { values?: Reco
 
 async function printPage(c: Context<AppEnv>, extra: Extra = {}) {
   const values: Record<string, unknown> = { template: 'a4-3x8-70x37', ...extra.values };
-  const [batches, jobs] = await Promise.all([batchOptions(c), listPrintJobs(serviceContext(c), { limit: 50 })]);
+  const [batches, jobs] = await Promise.all([batchOptions(c), listPrintJobs({ ctx: serviceContext(c), input: { limit: 50 } })]);
   return render(c, 'In tem nhãn', printView({ batches, templates: templateOptions, jobs, values, csrf: c.var.session!.csrfToken,
     idempotencyKey: crypto.randomUUID(), errors: extra.errors, message: extra.message, preview: extra.preview }), extra.status);
 }

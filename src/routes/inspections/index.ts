@@ -24,7 +24,7 @@ inspectionRoutes.openapi(createRoute({
   method: 'get', path: '/api/v1/inspections', tags, ...guarded('inspection.read'), summary: 'Recent inspections in the caller’s province',
   request: { query: z.object({ productId: uuid.optional(), limit: z.coerce.number().int().min(1).max(200).optional() }) },
   responses: { 200: json(z.object({ items: z.array(anyRecord) }), 'Newest first'), ...commonErrors },
-}), async (c) => c.json({ items: await listInspections(serviceContext(c), c.req.valid('query')) } as never, 200));
+}), async (c) => c.json({ items: await listInspections({ ctx: serviceContext(c), input: c.req.valid('query') }) } as never, 200));
 
 inspectionRoutes.openapi(createRoute({
   method: 'get', path: '/api/v1/search', tags, ...guarded('inspection.read'),

@@ -42,7 +42,7 @@ const intakeListItem = z.object({ id: z.string(), pointOfSale: z.string(), sessi
 intakeRoutes.openapi(createRoute({
   method: 'get', path: '/api/v1/intakes', tags, ...guarded('intake.read'), summary: 'The caller’s own receiving sessions, newest first',
   responses: { 200: json(z.object({ items: z.array(intakeListItem) }), 'Sessions'), ...commonErrors },
-}), async (c) => c.json({ items: await listIntakes(serviceContext(c)) } as never, 200));
+}), async (c) => c.json({ items: await listIntakes({ ctx: serviceContext(c) }) } as never, 200));
 
 intakeRoutes.openapi(createRoute({
   method: 'get', path: '/api/v1/intakes/offline-snapshot', tags, ...guarded('intake.read'),
@@ -53,7 +53,7 @@ intakeRoutes.openapi(createRoute({
     producer: z.string(), provinceCode: z.string() })) }).openapi('OfflineSnapshot'), 'Snapshot'), ...commonErrors },
 }), async (c) => {
   c.header('Cache-Control', 'private, no-cache');
-  return c.json(await offlineSnapshot(serviceContext(c)) as never, 200);
+  return c.json(await offlineSnapshot({ ctx: serviceContext(c) }) as never, 200);
 });
 
 intakeRoutes.openapi(createRoute({
@@ -63,7 +63,7 @@ intakeRoutes.openapi(createRoute({
   responses: { 200: { description: 'Compact JWS', content: { 'application/jose': { schema: z.string() } } }, ...commonErrors },
 }), async (c) => {
   const { id } = c.req.valid('param');
-  const receipt = await intakeReceipt(serviceContext(c), id);
+  const receipt = await intakeReceipt({ ctx: serviceContext(c), input: { id } });
   c.header('Content-Type', 'application/jose');
   c.header('Content-Disposition', `attachment; filename="bien-nhan-${id}.jws"`);
   return c.body(receipt, 200) as never;
@@ -78,7 +78,7 @@ intakeRoutes.openapi(createRoute({
     batches: z.array(z.object({ batchId: z.string(), lot: z.string(), productId: z.string(), product: z.string(), subject: z.string(),
       stamps: z.number().openapi({ description: 'Flagged stamps of the batch' }), rules: z.array(z.enum(COPY_RULES)) })),
   }).openapi('SuspectedCopies'), 'Flagged'), ...commonErrors },
-}), async (c) => c.json(await listSuspicious(serviceContext(c)) as never, 200));
+}), async (c) => c.json(await listSuspicious({ ctx: serviceContext(c) }) as never, 200));
 
 // The receipt's PDF and the public check its printed QR opens.
 intakeRoutes.route('/', receiptRoutes);

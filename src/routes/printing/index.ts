@@ -50,7 +50,7 @@ printingRoutes.openapi(createRoute({
 printingRoutes.openapi(createRoute({
   method: 'get', path: '/api/v1/print-jobs', tags: ['Printing'], ...guarded('print.read'), summary: 'Print history in the caller’s reach',
   request: { query: z.object({ batchId: uuid.optional() }) }, responses: { 200: json(z.object({ items: z.array(anyRecord) }), 'Jobs'), ...errors },
-}), async (c) => c.json({ items: await listPrintJobs(serviceContext(c), { batchId: c.req.valid('query').batchId }) } as never, 200));
+}), async (c) => c.json({ items: await listPrintJobs({ ctx: serviceContext(c), input: { batchId: c.req.valid('query').batchId } }) } as never, 200));
 
 printingRoutes.openapi(createRoute({
   method: 'get', path: '/api/v1/print-jobs/{id}/parts/{part}', tags: ['Printing'], ...guarded('print.read'),

@@ -1,7 +1,8 @@
+import { z } from 'zod';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/prepared';
 import type { CopySignal } from '../../domain/copy-detection';
-import type { ServiceContext } from '../shared/context';
+import { service } from '../shared/service';
 import { listScope } from '../shared/policy';
 import { copyHistorySql, signalsFor, type RawCopyHistory } from './copy-history';
 
@@ -21,8 +22,11 @@ const LIMIT = 500;
  * list and the consumer page agree even after COPY_* settings were raised; stamps that a lowered
  * threshold would add appear as they are next read, or after `npm run cli -- copies reevaluate`.
  */
-export async function listSuspicious(ctx: ServiceContext): Promise<{ stamps: SuspiciousStamp[]; batches: SuspiciousBatch[] }> {
-  const scope = listScope(ctx.actor, 'copy.read');
+export const listSuspicious = service({
+  action: 'copy.read',
+  input: z.object({}),
+  run: async ({ ctx }): Promise<{ stamps: SuspiciousStamp[]; batches: SuspiciousBatch[] }> => {
+  const scope = listScope(ctx.actor, 'copy.read'); // the province the list is cut to
   const rows = await queryRows<Row>(ctx.db, sql`
     select q.serial, b.id as batch_id, b.lot, p.id as product_id, p.name as product, s.name as subject, q.province_code,
       ${copyHistorySql(sql`q.serial`)} as copy_history
@@ -45,4 +49,5 @@ export async function listSuspicious(ctx: ServiceContext): Promise<{ stamps: Sus
     batches.set(s.batchId, b);
   }
   return { stamps, batches: [...batches.values()].sort((a, b) => b.stamps - a.stamps) };
-}
+  },
+});

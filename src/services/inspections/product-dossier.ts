@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import {
   areaFlags, batchAreas, batchEvents, batches, certificateEvents, certificates, inspections, products, rawMaterialAreas, reports, scans, stampRanges, subjects,
@@ -9,6 +10,7 @@ import type { ServiceContext } from '../shared/context';
 import { notFound } from '../shared/errors';
 import { authorize } from '../shared/policy';
 import { productTarget } from '../registry/load-scope';
+import { service } from '../shared/service';
 
 /**
  * One step of the product's story, as codes and facts; the console words it (web/words). `about`
@@ -27,7 +29,10 @@ type BatchEvent = typeof batchEvents.$inferSelect;
  * batches with recalls, inspections, reports, scans by place, and one timeline of every action,
  * ordered by effective date and then by when it was recorded.
  */
-export async function productDossier(ctx: ServiceContext, productId: string) {
+export const productDossier = service({
+  action: 'inspection.read',
+  input: z.object({ productId: z.uuid() }),
+  run: async ({ ctx, input: { productId } }) => {
   const target = await productTarget(ctx.db, productId);
   authorize(ctx.actor, 'inspection.read', target);
   const db = ctx.db;
@@ -89,6 +94,7 @@ export async function productDossier(ctx: ServiceContext, productId: string) {
 
   return { product: product.product, subject: product.subject, certificates: certificatesView, batches: batchesView,
     inspections: inspectionRows, reports: reportRows, areas: areas.map((a) => ({ ...a, flags: flags.filter((f) => f.areaId === a.id) })), scansByPlace, timeline };
-}
+  },
+});
 
 export type ProductDossier = Awaited<ReturnType<typeof productDossier>>;
