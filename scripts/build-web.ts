@@ -11,6 +11,7 @@ export const WEB_BUNDLES = [
   { entry: 'web/client/console-client.ts', out: 'web/generated/console-script.ts', name: 'CONSOLE_SCRIPT' },
   { entry: 'web/client/intake-client.ts', out: 'web/generated/intake-script.ts', name: 'INTAKE_SCRIPT' },
   { entry: 'web/client/intake-sw.ts', out: 'web/generated/intake-sw-script.ts', name: 'INTAKE_SW_SCRIPT' },
+  { entry: 'web/client/scan-client.ts', out: 'web/generated/scan-script.ts', name: 'SCAN_SCRIPT' },
 ] as const;
 
 export async function bundleWebScript(bundle: (typeof WEB_BUNDLES)[number]): Promise<string> {

@@ -10,7 +10,8 @@ import { publicCors } from './middleware/public-cors';
 import { requestScope } from './middleware/request-scope';
 import { mountDocs } from './routes/docs';
 import { stampPathAnyCase } from './routes/stamp-path';
-import { errorBody, handleError, validationHook } from './routes/errors';
+import { handleError, notFoundAnswer, validationHook } from './routes/errors';
+import { vietnameseIssue } from './routes/validation-messages';
 import { adminRoutes } from './routes/admin';
 import { accountPages } from './routes/console/account-pages';
 import { adminPages } from './routes/console/admin-pages';
@@ -22,6 +23,7 @@ import { printPages } from './routes/console/print-pages';
 import { queuePages } from './routes/console/queue-pages';
 import { registryPages } from './routes/console/registry-pages';
 import { authRoutes } from './routes/auth';
+import { epcisRoutes } from './routes/epcis';
 import { importRoutes } from './routes/imports';
 import { inspectionRoutes } from './routes/inspections';
 import { intakeRoutes } from './routes/intake';
@@ -33,9 +35,10 @@ import { printingRoutes } from './routes/printing';
 import { registryRoutes } from './routes/registry';
 import { stampRoutes } from './routes/stamps';
 import { verifyRoutes } from './routes/verify';
-import { digitalLinkRoutes } from './routes/verify/digital-link';
+import { frontDoorRoutes } from './routes/front-door';
+import { resolverRoutes } from './routes/resolver';
 
-z.config(z.locales.vi()); // validation messages in Vietnamese; error codes stay stable English
+z.config({ localeError: vietnameseIssue }); // validation messages in Vietnamese; error codes stay stable English
 
 /** The one app for both runtimes; everything runtime-specific arrives through `deps`. */
 export function createApp(deps: AppDeps) {
@@ -57,7 +60,7 @@ export function createApp(deps: AppDeps) {
   app.use('/enroll', authenticate);
 
   app.route('/', verifyRoutes);
-  app.route('/', digitalLinkRoutes);
+  app.route('/', resolverRoutes);
   app.route('/', keyRoutes);
   app.route('/', statusListRoutes);
   app.route('/', reportRoutes);
@@ -65,6 +68,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', lifecycleRoutes);
   app.route('/', inspectionRoutes);
   app.route('/', intakeRoutes);
+  app.route('/', epcisRoutes);
   app.route('/', importRoutes);
   app.route('/', registryRoutes);
   app.route('/', stampRoutes);
@@ -79,12 +83,12 @@ export function createApp(deps: AppDeps) {
   app.route('/', inspectorPages);
   app.route('/', queuePages);
   app.route('/', intakePages);
+  app.route('/', frontDoorRoutes);
   app.route('/', importPages);
   mountDocs(app);
-  app.get('/', (c) => c.redirect('/docs'));
   app.get('/healthz', (c) => c.json({ ok: true }));
 
-  app.notFound((c) => c.json(errorBody(c, 'not_found', 'Không tìm thấy đường dẫn này.'), 404));
+  app.notFound(notFoundAnswer);
   app.onError(handleError);
   return app;
 }

@@ -10,6 +10,7 @@ import { parseSigningKeySecret } from './keys/key-rows';
 import { BindingRateLimiter, type RateLimitBinding } from './middleware/binding-rate-limiter';
 import { MemoryRateLimiter } from './middleware/rate-limit';
 import { ScanSink } from './services/scans/scan-sink';
+import { scanWriter } from './services/scans/record-reads';
 import labelFontData from '../labels/fonts/DejaVuSansCondensed.ttf';
 
 export type WorkerEnv = {
@@ -51,7 +52,7 @@ function appFor(env: WorkerEnv): App {
   const keys = new KeyRing({ keks: () => keks, external: env.SIGNING_KEY ? [parseSigningKeySecret(env.SIGNING_KEY)] : [],
     refreshSeconds: config.KEY_REFRESH_SECONDS });
   // One buffer per isolate: scans a failed write kept are retried by the next request's waitUntil.
-  const scanSink = new ScanSink(null, { autoFlushMs: null, maxPending: 10_000 });
+  const scanSink = new ScanSink(null, { autoFlushMs: null, maxPending: 10_000, write: scanWriter(config) });
   const rateLimiter = env.VERIFY_LIMITER && env.SIGN_IN_LIMITER && env.BULK_LIMITER
     ? new BindingRateLimiter({ verify: env.VERIFY_LIMITER, signIn: env.SIGN_IN_LIMITER, bulk: env.BULK_LIMITER }) : new MemoryRateLimiter();
   app = createApp({

@@ -9,6 +9,7 @@ import { createApiToken } from '../services/tokens/create-token';
 import { createEnrolment } from '../services/auth/enrolment';
 import { PEOPLE_COMMANDS, PEOPLE_USAGE, runPeopleCommand } from './people';
 import { BACKUP_COMMANDS, BACKUP_USAGE, runBackupCommand } from './backup';
+import { SCANS_COMMANDS, SCANS_USAGE, runScansCommand } from './scans';
 import { openOperatorDatabase } from './database';
 import { AppError } from '../services/shared/errors';
 import { ROLES, type Actor, type Role } from '../services/shared/policy';
@@ -27,16 +28,17 @@ const USAGE = `Usage: npm run cli -- <command>
   certificates expiring [--days N]   (renewal notices: expiring within N days, default 30, or expired)
 ${PEOPLE_USAGE}
 ${BACKUP_USAGE}
+${SCANS_USAGE}
 Uses DATABASE_URL, or the PGlite database in DATA_DIR: through the running \`npm start\`, or on its own when none runs.`;
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv, allowPositionals: true,
     options: { role: { type: 'string' }, province: { type: 'string' }, subject: { type: 'string' }, name: { type: 'string' },
-      days: { type: 'string' }, kid: { type: 'string' }, id: { type: 'string' }, out: { type: 'string' }, in: { type: 'string' }, help: { type: 'boolean' } },
+      days: { type: 'string' }, kid: { type: 'string' }, id: { type: 'string' }, out: { type: 'string' }, in: { type: 'string' }, before: { type: 'string' }, help: { type: 'boolean' } },
   });
   const command = positionals.join(' ');
-  if (values.help || !['enroll', 'token create', 'keys rotate', 'keys compromise', 'keys rewrap', 'audit verify', 'certificates expiring', ...PEOPLE_COMMANDS, ...BACKUP_COMMANDS].includes(command)) {
+  if (values.help || !['enroll', 'token create', 'keys rotate', 'keys compromise', 'keys rewrap', 'audit verify', 'certificates expiring', ...PEOPLE_COMMANDS, ...BACKUP_COMMANDS, ...SCANS_COMMANDS].includes(command)) {
     console.log(USAGE);
     return values.help ? 0 : 2;
   }
@@ -61,6 +63,7 @@ async function run(command: string, values: Record<string, string | boolean | un
     throw new AppError('invalid_input', `--role must be one of ${ROLES.join(', ')}`);
   }
   if ((PEOPLE_COMMANDS as readonly string[]).includes(command)) return runPeopleCommand(command as (typeof PEOPLE_COMMANDS)[number], values.id, ctx);
+  if ((SCANS_COMMANDS as readonly string[]).includes(command)) return runScansCommand(command as (typeof SCANS_COMMANDS)[number], values.before, ctx);
   if (command === 'enroll') {
     if (typeof values.name !== 'string') throw new AppError('invalid_input', '--name "Full name" is required');
     const { link, enrolment } = await createEnrolment({ ctx, input: { name: values.name, role, provinceCode: province, subjectId } });

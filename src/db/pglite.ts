@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import * as schema from './schema';
@@ -40,7 +41,9 @@ export async function openPglite(pgdata: string | null, migrationsFolder: string
     mkdirSync(pgdata, { recursive: true });
     if (!existsSync(join(pgdata, 'PG_VERSION'))) await initialiseOutOfProcess(pgdata);
   }
-  const client = new PGlite(pgdata ?? undefined, { startParams: LEAN_START_PARAMS });
+  // pg_trgm indexes the registry's search_text (migration 0014): every instance that writes must load it.
+  // In memory is 'memory://', not undefined: PGlite ignores its options argument after an undefined folder.
+  const client = new PGlite(pgdata ?? 'memory://', { startParams: LEAN_START_PARAMS, extensions: { pg_trgm } });
   await client.waitReady;
   const db = drizzle({ client, schema, casing: 'snake_case' });
   if (migrationsFolder) await migrate(db, { migrationsFolder });

@@ -11,3 +11,12 @@ export function isValidGtin(gtin: string): boolean {
 export function toGtin14(gtin: string): string {
   return gtin.padStart(14, '0');
 }
+
+/**
+ * The GTIN-14 of a GTIN-8, -12, -13 or -14 whose check digit holds, or null. Padding keeps the
+ * check digit valid (leading zeros weigh nothing), so one product has one key whatever the
+ * barcode printed: the GTIN-13 of an EAN-13 and its GTIN-14 reach the same record.
+ */
+export function normaliseGtin(input: string): string | null {
+  return isValidGtin(input) ? toGtin14(input) : null;
+}

@@ -12,6 +12,7 @@ import { readOrCreateScanSalt } from '../keys/scan-salt';
 import { readOrCreateSessionSecret } from '../keys/session-secret';
 import { MemoryRateLimiter } from '../middleware/rate-limit';
 import { ScanSink } from '../services/scans/scan-sink';
+import { scanWriter } from '../services/scans/record-reads';
 import { logError } from '../services/shared/log';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../migrations', import.meta.url));
@@ -40,11 +41,12 @@ export async function bootNode(baseConfig: Config, options: { now?: () => Date }
     await database.close();
     throw error;
   });
+  const now = options.now ?? (() => new Date());
   const scanSink = new ScanSink(database.db, {
     autoFlushMs: 200,
+    write: scanWriter(config, now),
     onError: (e) => logError('scan write failed, will retry', e),
   });
-  const now = options.now ?? (() => new Date());
   let font: Promise<Uint8Array> | null = null;
   const labelFont = () => (font ??= readFile(LABEL_FONT_PATH).then((b) => new Uint8Array(b)));
   const app = createApp({

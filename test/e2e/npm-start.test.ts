@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scans } from '../../src/db/schema';
+import { scans, stampSummaries } from '../../src/db/schema';
 import { openEmbeddedOwner } from '../../src/db/embedded-owner';
 import { parseStampCode } from '../../src/domain/stamp-codec';
 import { VERDICT_STATUSES } from '../../src/domain/verdict';
@@ -62,6 +62,9 @@ describe('npm start', () => {
       const rows = await db.db.select().from(scans).where(eq(scans.serial, parseStampCode(code)!.serial));
       expect(rows).toHaveLength(6); // one from the status check above, five here
       expect(rows.every((r) => r.scannerHash && !r.scannerHash.includes('127.0.0.1'))).toBe(true);
+      // Written with their summary, in the same transaction: the next verdict counts all six.
+      const [summary] = await db.db.select().from(stampSummaries).where(eq(stampSummaries.serial, parseStampCode(code)!.serial));
+      expect(summary?.scanCount).toBe(6);
     } finally {
       await db.close();
     }

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eq } from 'drizzle-orm';
+import { and, eq, gte, lte } from 'drizzle-orm';
 import { compactVerify, createLocalJWKSet, type JSONWebKeySet } from 'jose';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { intakeItems, intakes } from '../../src/db/schema';
+import { intakeItems, intakes, stampRanges, voidedSerials } from '../../src/db/schema';
 import { extractStampCode } from '../../src/domain/stamp-codec';
 import { STATUS_TEXT } from '../../web/i18n';
 import { LABEL_TEMPLATES } from '../../src/labels/templates';
@@ -39,6 +39,11 @@ async function freshValidCodes(h: Harness, offset: number, n: number): Promise<s
   const first = (await (await h.request(`/api/v1/verify/${h.codes.valid}`)).json()) as Verdict;
   const signer = await h.keys.activeSigner(h.db);
   return Promise.all(Array.from({ length: n }, (_, k) => signer.signStamp(first.serial! + offset + k)));
+}
+
+async function rangeOf(h: Harness, serial: number): Promise<string> {
+  const [range] = await h.db.select({ id: stampRanges.id }).from(stampRanges).where(and(lte(stampRanges.firstSerial, serial), gte(stampRanges.lastSerial, serial)));
+  return range!.id;
 }
 
 const statuses = (page: Page) => page.locator('#results > li').evaluateAll((items) => items.map((li) => (li as HTMLElement).dataset.status)).then((s) => s.reverse());
@@ -105,7 +110,29 @@ describe('a retailer checks stamps at intake, online and offline', () => {
     // The pack read twice here carries the stamp the other shop received: both reads are flagged.
     expect(await page.locator('#receipts tbody tr').first().textContent()).toContain('2 mã nghi sao chép');
     expect(await page.locator('#announce').textContent()).toContain('2 mã nghi sao chép');
-    expect(await page.locator('#results > li').count()).toBe(0);
+    // The finished session stays on screen with its receipt, across a reload, until the next one starts.
+    const finished = async () => {
+      expect(await page.locator('#results > li').count()).toBe(8);
+      expect(await page.locator('#session-title').textContent()).toBe('Phiên vừa kết thúc');
+      expect(await page.locator('#tally-total').textContent()).toBe('Tổng 8 mã, 1 trùng');
+      expect(await page.locator('#session-state').textContent()).toContain('Phiên 8 mã đã được ghi nhận lúc');
+    };
+    await page.locator('#session-state').getByRole('link', { name: 'Xem và in biên nhận' }).waitFor();
+    await finished();
+    await page.reload();
+    await page.locator('body[data-intake-ready="true"]').waitFor();
+    await finished();
+    // Its printable page: the shop, every code in words, and the signature found valid.
+    await page.locator('#session-state').getByRole('link', { name: 'Xem và in biên nhận' }).click();
+    await page.getByRole('heading', { name: 'Biên nhận nhận hàng' }).waitFor();
+    expect(await page.locator('main').textContent()).toContain('OCOP Mart Lạng Sơn, kho sau');
+    expect(await page.locator('.codes tbody tr').count()).toBe(8);
+    expect(await page.locator('.codes tbody tr[data-status="revoked"]').textContent()).toContain('Chứng nhận OCOP đã bị thu hồi');
+    expect(await page.locator('[data-signature]').getAttribute('data-signature')).toBe('valid');
+    const pdf = await context.request.get(`${server.origin}${await page.getByRole('link', { name: 'Tải PDF' }).getAttribute('href')}`);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    await page.goBack();
+    await page.locator('body[data-intake-ready="true"]').waitFor();
     const receipt = await (await context.request.get(`${server.origin}${await receiptLink.getAttribute('href')}`)).text();
     const jwks = (await (await h.request('/.well-known/jwks.json')).json()) as JSONWebKeySet;
     const { payload } = await compactVerify(receipt, createLocalJWKSet(jwks));
@@ -118,9 +145,12 @@ describe('a retailer checks stamps at intake, online and offline', () => {
     await page.locator('body[data-intake-ready="true"]').waitFor();
     await page.getByLabel('Stamp code (handheld scanner or typed)').fill(h.codes.forged);
     await page.keyboard.press('Enter');
-    await page.locator('#results > li').first().waitFor();
+    // The first read of the next session takes the finished one off the screen.
+    await page.waitForFunction(() => document.querySelectorAll('#results > li').length === 1);
     expect(await page.locator('#results > li strong').first().textContent()).toBe(STATUS_TEXT.en.forged.title);
     expect(await page.locator('#tally-total').textContent()).toBe('1 code in total');
+    expect(await page.locator('#results > li').count()).toBe(1);
+    expect(await page.locator('#session-state').isHidden()).toBe(true);
     await context.close();
   });
 
@@ -131,6 +161,7 @@ describe('a retailer checks stamps at intake, online and offline', () => {
     // The page, its scripts, the JWKS, the snapshot, the status-list aggregation and the one Token Status List of the demo's serials.
     await page.waitForFunction(async () => (await (await caches.open('ocop-intake-v1')).keys()).length === 7);
     const [valid] = await freshValidCodes(h, 25, 1);
+    const validSerial = ((await (await h.request(`/api/v1/verify/${valid}`)).json()) as Verdict).serial!;
 
     await offline(context, true);
     // The back room: the page itself comes from the service worker's cache.
@@ -151,17 +182,35 @@ describe('a retailer checks stamps at intake, online and offline', () => {
     const mine = async () => h.db.select().from(intakes).where(eq(intakes.retailerName, 'Hoàng Văn Kho'));
     expect(await mine()).toEqual([]);
 
-    // Even a reload while offline keeps the queued session.
+    // Even a reload while offline keeps the queued session, and the finished session on screen.
     await page.reload();
     await page.getByText('1 phiên chờ đồng bộ.').waitFor();
+    expect(await page.locator('#results > li').count()).toBe(3);
+    expect(await page.locator('#session-state').textContent()).toContain('đang chờ ghi nhận');
 
+    // Before the network returns, the producer voids the stamp the back room accepted as genuine.
+    await h.db.insert(voidedSerials).values({ id: crypto.randomUUID(), rangeId: await rangeOf(h, validSerial), firstSerial: validSerial,
+      lastSerial: validSerial, reason: 'Tem in lỗi, đã tiêu hủy' });
+    expect(await page.locator('#worse').isHidden()).toBe(true);
     await offline(context, false);
     await page.locator('#receipts tbody tr a').first().waitFor();
+    // A standing alert names the goods on the shelf that must now come off it, beyond the plain "recorded".
+    const alert = page.getByRole('alert').filter({ hasText: 'nay có kết quả xấu hơn' });
+    await alert.waitFor();
+    expect(await alert.getByRole('heading').textContent()).toBe('⚠ 1 mã nhận khi ngoại tuyến nay có kết quả xấu hơn');
+    expect(await alert.locator('li').evaluateAll((items) => items.map((li) => [(li as HTMLElement).dataset.code, (li as HTMLElement).dataset.status]))).toEqual([[valid, 'void']]);
+    expect(await alert.locator('li').textContent()).toContain('Tem đã bị hủy (lúc ngoại tuyến: Tem chính hãng)');
+    expect(await page.locator(`#results > li[data-code="${valid}"]`).getAttribute('data-status')).toBe('void');
+    // It stays through a reload until the clerk says the goods were set aside.
+    await page.reload();
+    await alert.waitFor();
+    await alert.getByRole('button', { name: 'Đã tách riêng, ẩn cảnh báo' }).click();
+    expect(await page.locator('#worse').isHidden()).toBe(true);
     await page.waitForFunction(() => document.querySelector('#sync')!.textContent === '');
     const [recorded, ...more] = await mine();
     expect(more).toEqual([]);
     const rows = await h.db.select().from(intakeItems).where(eq(intakeItems.intakeId, recorded!.id)).orderBy(intakeItems.position);
-    expect(rows.map((r) => [r.status, r.offlineStatus])).toEqual([['revoked', 'revoked'], ['valid', 'valid'], ['forged', 'forged']]);
+    expect(rows.map((r) => [r.status, r.offlineStatus])).toEqual([['revoked', 'revoked'], ['void', 'valid'], ['forged', 'forged']]);
     expect(rows.every((r) => r.offlineAsOf !== null)).toBe(true);
     // Read on the phone's wall clock, recorded on the service's clock.
     expect(rows.every((r) => Math.abs(r.scannedAt.getTime() - TEST_NOW.getTime()) < 10 * 60_000)).toBe(true);
@@ -209,11 +258,23 @@ describe('a retailer checks stamps at intake, online and offline', () => {
     labelSheetVideo(pdf, template, 3, video);
     const browser = await launchChromium(['--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`, '--use-fake-ui-for-media-stream']);
     try {
-      const context = await browser.newContext({ permissions: ['camera'] });
+      // A phone: 390×844 CSS pixels, touch.
+      const context = await browser.newContext({ permissions: ['camera'], viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 });
       const page = await retailerOnIntake(h, context, server.origin, 'Vi Thị Camera');
       await page.getByRole('button', { name: 'Bật camera' }).click();
       // Chromium on Linux has no BarcodeDetector: the JS decoder does the work.
       await page.getByText('Camera đang quét liên tục (jsQR)').waitFor();
+      // While the camera scans, each newest result, the tally and the preview are all on screen at once.
+      const onScreen = () => page.evaluate(() => Object.fromEntries(['#camera', '#tally-total', '#results > li:first-child'].map((selector) => {
+        const box = document.querySelector(selector)!.getBoundingClientRect();
+        return [selector, box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight];
+      })));
+      const inView = { '#camera': true, '#tally-total': true, '#results > li:first-child': true };
+      for (let n = 1; n <= printed.length; n++) {
+        await page.waitForFunction((count) => document.querySelectorAll('#results > li').length >= count, n, { timeout: 30_000 });
+        expect(await onScreen(), `after ${n} read(s)`).toEqual(inView);
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       await page.waitForFunction((codes) => codes.every((c) => document.querySelector(`#results > li[data-code="${c}"]`)), printed, { timeout: 30_000 });
       await page.getByRole('button', { name: 'Tắt camera' }).click();
       const read = await page.locator('#results > li').evaluateAll((items) => items.map((li) => [(li as HTMLElement).dataset.code, (li as HTMLElement).dataset.status]));
@@ -222,5 +283,5 @@ describe('a retailer checks stamps at intake, online and offline', () => {
       await browser.close();
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 180_000); // renders a sheet, rasterises it and plays it to the camera frame by frame: slow on a loaded machine
 });

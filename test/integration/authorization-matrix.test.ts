@@ -12,6 +12,7 @@ import { createProduct } from '../../src/services/registry/create-product';
 import { createRawMaterialArea } from '../../src/services/registry/create-area';
 import { createSubject } from '../../src/services/registry/create-subject';
 import { rotateSigningKey } from '../../src/services/keys/rotate-signing-key';
+import { pruneScans } from '../../src/services/scans/prune-scans';
 import { issueStamps } from '../../src/services/stamps/issue-stamps';
 import { voidStamps } from '../../src/services/stamps/void-stamps';
 import { AppError } from '../../src/services/shared/errors';
@@ -178,6 +179,7 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
     { action: 'certificate.suspend', prepare: () => setStatus('active'), run: (actor) => changeCertificateStatus({ ctx: h.ctx(actor), input: { ...decision(), certificateId: fixture.certificate!, action: 'suspend' } }) },
     { action: 'batch.recall', prepare: async () => { fixture.fresh = await freshBatch(); }, run: (actor) => recallBatch({ ctx: h.ctx(actor), input: { ...decision(), batchId: fixture.fresh! } }) },
     { action: 'keys.rotate', run: (actor) => rotateSigningKey({ ctx: h.ctx(actor) }) },
+    { action: 'scans.manage', run: (actor) => pruneScans({ ctx: h.ctx(actor), input: { before: '2020-01' } }) },
   ];
 
   it('covers every mutating action of the policy table', () => {

@@ -122,16 +122,16 @@ describe.each(DATABASE_KINDS)('certificate lifecycle on %s', (kind) => {
   });
 
   it('tells the whole story in the product timeline, and finds the product by URL, serial or lot', async () => {
-    const dossier = await productDossier(h.ctx(inspector('20')), valid.productId!);
+    const dossier = await productDossier({ ctx: h.ctx(inspector('20')), input: { productId: valid.productId! } });
     expect(dossier.timeline.map((t) => t.kind)).toEqual(expect.arrayContaining([
       'certificate.issued', 'stamps.issued', 'inspection.violations', 'certificate.suspended', 'certificate.corrected', 'certificate.superseded', 'certificate.revoked']));
     const kinds = dossier.timeline.map((t) => t.kind);
     expect(kinds.indexOf('certificate.issued')).toBeLessThan(kinds.indexOf('certificate.revoked'));
-    await expect(productDossier(h.ctx(inspector('22')), valid.productId!)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(productDossier({ ctx: h.ctx(inspector('22')), input: { productId: valid.productId! } })).rejects.toMatchObject({ code: 'not_found' });
     for (const q of [`https://ocop.example.vn/S/${h.codes.valid}`, String(valid.serial), 'HVQ2610', 'Văn Quan']) {
-      expect((await searchProducts(h.ctx(inspector('20')), q)).map((r) => r.productId), q).toContain(valid.productId);
+      expect((await searchProducts({ ctx: h.ctx(inspector('20')), input: { q } })).map((r) => r.productId), q).toContain(valid.productId);
     }
-    expect(await searchProducts(h.ctx(inspector('22')), 'HVQ2610')).toEqual([]);
+    expect(await searchProducts({ ctx: h.ctx(inspector('22')), input: { q: 'HVQ2610' } })).toEqual([]);
   });
 
   it('lists renewal notices: expired and expiring within 30 days, scoped to the actor', async () => {

@@ -1,17 +1,21 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Db } from '../../src/db/client';
-import { ScanSink, type ScanEvent } from '../../src/services/scans/scan-sink';
+import { ScanSink, type ScanEvent, type ScanWriter } from '../../src/services/scans/scan-sink';
 
-/** Stands in for the scans table: writes succeed, or fail the way the test says. */
+type FakeDb = { store: (rows: ScanEvent[]) => Promise<void> };
+
+/** Stands in for the database: writes succeed, or fail the way the test says. */
 function table(fail: () => unknown) {
   const written: ScanEvent[] = [];
-  const db = { insert: () => ({ values: async (rows: ScanEvent[]) => {
+  const db = { store: async (rows: ScanEvent[]) => {
     const error = fail();
     if (error) throw error;
     written.push(...rows);
-  } }) } as unknown as Db;
+  } } satisfies FakeDb as unknown as Db;
   return { db, written };
 }
+/** The sink's writer, stood in for: the batch goes to whichever database the flush names. */
+const write: ScanWriter = (db, rows) => (db as unknown as FakeDb).store(rows);
 
 const refused = () => Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
 const scan = (serial: number): ScanEvent => ({ serial, scannedAt: new Date(0), place: null, scannerHash: null });
@@ -28,7 +32,7 @@ describe('scan sink while the database is unreachable', () => {
     listen();
     let down = true;
     const { db, written } = table(() => (down ? refused() : null));
-    const sink = new ScanSink(db, { autoFlushMs: null, maxPending: 5 });
+    const sink = new ScanSink(db, { autoFlushMs: null, maxPending: 5, write });
     for (let serial = 1; serial <= 7; serial++) sink.record(scan(serial));
     await expect(sink.flush()).rejects.toThrow(/ECONNREFUSED/);
     await expect(sink.flush()).rejects.toThrow(/ECONNREFUSED/);
@@ -44,7 +48,7 @@ describe('scan sink while the database is unreachable', () => {
     listen();
     let refusals = 0;
     const { db, written } = table(() => (refusals++ < 3 ? new Error('value out of range') : null));
-    const sink = new ScanSink(db, { autoFlushMs: null });
+    const sink = new ScanSink(db, { autoFlushMs: null, write });
     sink.record(scan(1));
     for (let i = 0; i < 3; i++) await expect(sink.flush()).rejects.toThrow(/out of range/);
     expect(sink.pending).toBe(0);
@@ -60,7 +64,7 @@ describe('scan sink while the database is unreachable', () => {
     try {
       let attempts = 0;
       const { db, written } = table(() => (++attempts <= 3 ? refused() : null));
-      const sink = new ScanSink(db, { autoFlushMs: 100, maxRetryMs: 1000 });
+      const sink = new ScanSink(db, { autoFlushMs: 100, maxRetryMs: 1000, write });
       sink.record(scan(1));
       await vi.advanceTimersByTimeAsync(100); // first write: refused, retry in 200 ms
       await vi.advanceTimersByTimeAsync(200); // refused, retry in 400 ms
@@ -79,7 +83,7 @@ describe('scan sink while the database is unreachable', () => {
   it('on Workers one buffer outlives a request: the next request’s flush writes what the last one could not', async () => {
     const first = table(refused);
     const second = table(() => null);
-    const sink = new ScanSink(null, { autoFlushMs: null });
+    const sink = new ScanSink(null, { autoFlushMs: null, write });
     listen();
     sink.record(scan(1));
     await expect(sink.flush(first.db)).rejects.toThrow();

@@ -4,29 +4,8 @@
  */
 import { startAuthentication, startRegistration } from '@simplewebauthn/browser';
 
-import { csrf } from './csrf';
-
-async function api(path: string, body: unknown): Promise<Record<string, unknown>> {
-  const res = await fetch(path, {
-    method: 'POST', credentials: 'same-origin',
-    headers: { 'content-type': 'application/json', 'x-csrf-token': csrf() },
-    body: JSON.stringify(body),
-  });
-  const data = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-  if (!res.ok) throw new Error((data.error as { message?: string } | undefined)?.message ?? `HTTP ${res.status}`);
-  return data;
-}
-
-function say(target: Element | null, message: string, isError = true): void {
-  if (!target) return;
-  target.textContent = message;
-  target.classList.toggle('error', isError);
-}
-
-function friendly(error: unknown): string {
-  if (error instanceof Error && error.name === 'NotAllowedError') return 'Đã hủy hoặc hết thời gian xác thực passkey.';
-  return error instanceof Error ? error.message : String(error);
-}
+import { api, friendly, say } from './passkey-api';
+import { ensureFreshAssertion, guardWithStepUp } from './step-up';
 
 async function enrol(form: HTMLFormElement): Promise<void> {
   const enrolment = location.hash.slice(1);
@@ -64,46 +43,11 @@ async function signIn(): Promise<void> {
 /** A new passkey is a lasting credential: the server asks for a fresh assertion of an existing one first. */
 async function addPasskey(form: HTMLFormElement): Promise<void> {
   const passkeyName = (form.elements.namedItem('passkeyName') as HTMLInputElement).value;
-  await stepUp();
+  await ensureFreshAssertion();
   const optionsJSON = await api('/api/v1/auth/passkeys/options', {});
   const credential = await startRegistration({ optionsJSON: optionsJSON as never });
   await api('/api/v1/auth/passkeys/verify', { passkeyName, credential });
   location.reload();
-}
-
-async function stepUp(): Promise<void> {
-  const optionsJSON = await api('/api/v1/auth/step-up/options', {});
-  const credential = await startAuthentication({ optionsJSON: optionsJSON as never });
-  await api('/api/v1/auth/step-up/verify', { credential });
-}
-
-/** Sensitive forms ask for a fresh passkey assertion first; the server checks it again anyway. */
-function guardWithStepUp(form: HTMLFormElement): void {
-  const dialog = document.getElementById('step-up') as HTMLDialogElement | null;
-  if (!dialog) return;
-  form.addEventListener('submit', (event) => {
-    if (form.dataset.steppedUp === 'yes') return;
-    event.preventDefault();
-    dialog.showModal();
-    const confirm = dialog.querySelector<HTMLButtonElement>('[data-step-up-confirm]')!;
-    const cancel = dialog.querySelector<HTMLButtonElement>('[data-step-up-cancel]')!;
-    const status = dialog.querySelector('[role="status"]');
-    cancel.onclick = () => dialog.close();
-    confirm.onclick = async () => {
-      confirm.disabled = true;
-      say(status, 'Đang chờ passkey…', false);
-      try {
-        await stepUp();
-        form.dataset.steppedUp = 'yes';
-        dialog.close();
-        form.requestSubmit();
-      } catch (error) {
-        say(status, friendly(error));
-      } finally {
-        confirm.disabled = false;
-      }
-    };
-  });
 }
 
 function bind(selector: string, action: (form: HTMLFormElement) => Promise<void>): void {

@@ -6,16 +6,17 @@
  * returns.
  */
 import { MAX_INTAKE_CODES } from '../../src/domain/intake-limits';
-import { countByStatus, statusTone, VERDICT_STATUSES } from '../../src/domain/verdict';
+import { statusTone } from '../../src/domain/verdict';
 import { startCamera, type Camera } from './intake/camera';
 import { codesFromText, MAX_CSV_BYTES, sessionCsv } from './intake/codes-io';
 import { feedback } from './intake/feedback';
 import { localTime, statusTitle, t } from './intake/lang';
 import { vietnamIso } from '../format';
-import { rowItem } from './intake/result-row';
 import { store, type Pending, type Recorded, type Row, type Session } from './intake/session-store';
+import { addReceiptRow, renderSession, shownRows } from './intake/session-view';
 import { syncPending, type SyncHooks } from './intake/sync';
 import { IntakeVerifier, network } from './intake/verifier';
+import { raiseWorse, wireWorse, worseReads } from './intake/worse-alert';
 
 const RETRY_MS = 5000;
 /** Reads of at least this many codes (a paste, a CSV) show a progress bar. */
@@ -39,20 +40,7 @@ function showError(message: string): void {
 // ---- Rendering -------------------------------------------------------------------------------
 
 function render(): void {
-  const list = $('#results');
-  list.replaceChildren(...[...session.rows].reverse().map(rowItem));
-  const counts = countByStatus(session.rows.map((r) => r.status));
-  const duplicates = session.rows.filter((r) => r.duplicate).length;
-  $('#tally').replaceChildren(...VERDICT_STATUSES.filter((s) => counts[s]).map((s) => {
-    const li = document.createElement('li');
-    li.className = statusTone(s);
-    li.dataset.status = s;
-    li.textContent = `${statusTitle(s)}: ${counts[s]}`;
-    return li;
-  }));
-  $('#tally-total').textContent = t.total(session.rows.length, duplicates);
-  $<HTMLButtonElement>('#finish').disabled = session.rows.length === 0;
-  $<HTMLButtonElement>('#export').disabled = session.rows.length === 0;
+  renderSession(session, store.finished());
 }
 
 function renderNetwork(): void {
@@ -75,6 +63,8 @@ async function addCodes(codes: string[], source: Row['source']): Promise<void> {
     return;
   }
   showError('');
+  // The first read of a new session: the finished one leaves the screen (its receipt stays in the table).
+  if (session.rows.length === 0) store.saveFinished(null);
   const progress = $<HTMLProgressElement>('#progress');
   const long = codes.length >= PROGRESS_FROM;
   progress.hidden = !long;
@@ -106,6 +96,9 @@ async function refreshOfflineRows(): Promise<void> {
   if (stale.length === 0) return;
   const fresh = await verifier.verify(stale.map((r) => r.code));
   if (fresh.some((r) => !r.live)) return;
+  // Keyed by position in the session, as the sync's check is: a read is listed once, whichever finds it first.
+  const liveOf = new Map(stale.map((row, i) => [row, fresh[i]!.status]));
+  raiseWorse(worseReads(session.id, session.rows, session.rows.map((row) => liveOf.get(row))));
   fresh.forEach((reading, i) => Object.assign(stale[i]!, { ...reading, offlineStatus: stale[i]!.status, offlineAsOf: stale[i]!.asOf }));
   store.saveSession(session);
   render();
@@ -116,34 +109,35 @@ async function refreshOfflineRows(): Promise<void> {
 const syncHooks: SyncHooks = {
   recorded: (recorded, pending) => {
     const suspicious = recorded.verdicts.filter((v) => v.scans?.suspicious).length;
-    addReceipt(recorded, pending, suspicious);
+    addReceiptRow(recorded, pending.pointOfSale, suspicious, t.recordedSuspicious(suspicious));
+    raiseWorse(worseReads(pending.session.id, pending.session.rows, recorded.verdicts.map((v) => v.status)));
+    showRecorded(recorded, pending);
     announce([t.recorded(pending.session.rows.length), suspicious ? t.recordedSuspicious(suspicious) : ''].filter(Boolean).join(' '));
   },
   settled: () => renderNetwork(),
 };
 
-function addReceipt(recorded: Recorded, pending: Pending, suspicious: number): void {
-  const tbody = $('#receipts tbody');
-  tbody.querySelector('.empty')?.remove();
-  const tr = document.createElement('tr');
-  tr.innerHTML = '<td></td><td></td><td></td><td><a download></a></td>';
-  const cells = tr.querySelectorAll('td');
-  cells[0]!.textContent = localTime(recorded.recordedAt);
-  cells[1]!.textContent = pending.pointOfSale;
-  cells[2]!.textContent = suspicious ? `${recorded.itemCount} · ${t.recordedSuspicious(suspicious)}` : String(recorded.itemCount);
-  const link = tr.querySelector('a')!;
-  link.href = new URL(recorded.receiptUrl).pathname;
-  link.textContent = t.download;
-  tbody.insertBefore(tr, tbody.firstChild);
+/** The finished session on screen now shows the service's verdicts and its receipt. */
+function showRecorded(recorded: Recorded, pending: Pending): void {
+  const finished = store.finished();
+  if (finished?.session.id !== pending.session.id) return;
+  const rows = finished.session.rows.map((row, i) => {
+    const live = recorded.verdicts[i];
+    return live ? { ...row, status: live.status, live: true, offlineStatus: row.live ? row.offlineStatus : row.status, offlineAsOf: row.live ? row.offlineAsOf : row.asOf } : row;
+  });
+  store.saveFinished({ ...finished, session: { ...finished.session, rows }, receipt: { id: recorded.id, recordedAt: recorded.recordedAt } });
+  render();
 }
 
 function exportCsv(): void {
-  const csv = sessionCsv(session.rows.map((r) => ({ scannedAt: r.scannedAt, code: r.code, serial: r.serial, status: r.status, statusText: statusTitle(r.status),
+  const shown = shownRows(session, store.finished());
+  const csv = sessionCsv(shown.map((r) => ({ scannedAt: r.scannedAt, code: r.code, serial: r.serial, status: r.status, statusText: statusTitle(r.status),
     product: r.product ?? '', stars: r.stars, producer: r.producer ?? '', lot: r.lot ?? '', duplicate: r.duplicate,
     offlineAsOf: r.live ? null : r.asOf, suspicious: r.signals.join(' ') })), { header: t.csvHeader, yes: t.yes });
   const link = document.createElement('a');
   link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  link.download = `nhan-hang-${vietnamIso(new Date(session.startedAt)).slice(0, 10)}-${session.id.slice(0, 8)}.csv`;
+  const of = session.rows.length ? session : store.finished()?.session ?? session;
+  link.download = `nhan-hang-${vietnamIso(new Date(of.startedAt)).slice(0, 10)}-${of.id.slice(0, 8)}.csv`;
   document.body.appendChild(link);
   link.click();
   link.remove();
@@ -188,21 +182,30 @@ function wire(): void {
   });
 
   const toggle = $<HTMLButtonElement>('#camera-toggle');
+  const video = $<HTMLVideoElement>('#camera');
   toggle.addEventListener('click', async () => {
     if (camera) {
       camera.stop();
       camera = null;
+      video.hidden = true;
+      $('#scan-panel').classList.remove('camera-on');
       toggle.textContent = t.cameraOn;
       toggle.setAttribute('aria-pressed', 'false');
       $('#camera-status').textContent = t.cameraStopped;
       return;
     }
     try {
-      camera = await startCamera($<HTMLVideoElement>('#camera'), (text) => void addCodes([text], 'camera'));
+      video.hidden = false;
+      $('#scan-panel').classList.add('camera-on');
+      // The preview at the top of the screen, the tally and the newest results right under it.
+      $('#scan-panel').scrollIntoView({ block: 'start' });
+      camera = await startCamera(video, (text) => void addCodes([text], 'camera'));
       toggle.textContent = t.cameraOff;
       toggle.setAttribute('aria-pressed', 'true');
       $('#camera-status').textContent = t.cameraScanning(camera.engine);
     } catch (error) {
+      video.hidden = true;
+      $('#scan-panel').classList.remove('camera-on');
       $('#camera-status').textContent = t.cameraFailed(error instanceof Error ? error.message : String(error));
     }
   });
@@ -243,6 +246,7 @@ async function reconnect(): Promise<void> {
 
 async function start(): Promise<void> {
   wire();
+  wireWorse();
   render();
   renderNetwork();
   if ('serviceWorker' in navigator) {

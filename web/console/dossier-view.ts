@@ -25,28 +25,35 @@ function decisionFields(prefix: string, inspections: ProductDossier['inspections
 
 const hidden = (csrf: string) => html`<input type="hidden" name="_csrf" value="${csrf}">`;
 
+/** No choice is made for the person: a decision's action and grounds start unchosen. */
+const choose = html`<option value="" selected>— Chọn —</option>`;
+
 export function certificatesSection(dossier: ProductDossier, csrf: string, mayAct: boolean): Html {
+  // What the step-up dialog restates before anything is sent.
+  const decision = (verb: string, number: string) => `${verb} giấy chứng nhận số ${number} của sản phẩm ${dossier.product.name}`;
   return html`<h2 id="certs">Giấy chứng nhận</h2>${dossier.certificates.map((c) => html`<section class="card" aria-labelledby="cert-${c.id}">
 <h3 id="cert-${c.id}">${c.number} · ${'★'.repeat(c.stars)} · ${vi.certificateStates[c.expired && c.status === 'active' ? 'expired' : c.status]}</h3>
 <p>Quyết định ${c.decisionNumber} ngày ${d(c.decisionDate)} (${c.issuerName}); hiệu lực ${d(c.validFrom)} – ${d(c.validUntil)}.
 ${c.statusReason ? html`<br>Thay đổi gần nhất ${d(c.statusChangedOn)}: ${c.statusReason} (${c.statusBasis})` : ''}</p>
 ${mayAct && c.status !== 'revoked' ? html`<details><summary>Đình chỉ, khôi phục hoặc thu hồi</summary>
 <form method="post" action="/console/inspect/certificates/${c.id}/status" data-step-up>${hidden(csrf)}
-<div class="field"><label for="a-${c.id}">Thao tác</label><select id="a-${c.id}" name="action" required>
-${c.status === 'active' ? html`<option value="suspend">Đình chỉ (chờ kết quả kiểm tra)</option>` : html`<option value="reinstate">Khôi phục</option>`}
-<option value="revoke">Thu hồi giấy chứng nhận</option></select></div>
-<div class="field"><label for="g-${c.id}">Căn cứ thu hồi (chỉ khi thu hồi)</label><select id="g-${c.id}" name="grounds">
+<div class="field"><label for="a-${c.id}">Thao tác</label><select id="a-${c.id}" name="action" required>${choose}
+${c.status === 'active' ? html`<option value="suspend" data-decision="${decision('Đình chỉ', c.number)}">Đình chỉ (chờ kết quả kiểm tra)</option>`
+    : html`<option value="reinstate" data-decision="${decision('Khôi phục', c.number)}">Khôi phục</option>`}
+<option value="revoke" data-decision="${decision('Thu hồi', c.number)}">Thu hồi giấy chứng nhận</option></select></div>
+<div class="field"><label for="g-${c.id}">Căn cứ thu hồi (chỉ khi thu hồi)</label><select id="g-${c.id}" name="grounds" data-only-for="action=revoke">${choose}
 ${Object.entries(vi.grounds).map(([g, words]) => html`<option value="${g}">${words}</option>`)}</select></div>
 ${decisionFields(`c-${c.id}`, dossier.inspections)}<button type="submit">Ghi quyết định</button></form></details>` : ''}
 <ol class="hint">${c.events.map((e) => html`<li>${d(e.effectiveOn)} – ${eventWords(e.kind)}${e.basis ? ` (${e.basis})` : ''}${e.reason ? `: ${e.reason}` : ''}</li>`)}</ol>
-${mayAct ? correctionForm(`/console/inspect/certificates/${c.id}/corrections`, `cc-${c.id}`, latestOpenDecision(c.events), csrf) : ''}
+${mayAct ? correctionForm(`/console/inspect/certificates/${c.id}/corrections`, `cc-${c.id}`, latestOpenDecision(c.events), csrf,
+    `giấy chứng nhận số ${c.number} của sản phẩm ${dossier.product.name}`) : ''}
 </section>`)}`;
 }
 
-function correctionForm(action: string, prefix: string, event: { id: number; kind: string } | undefined, csrf: string): Html {
+function correctionForm(action: string, prefix: string, event: { id: number; kind: string } | undefined, csrf: string, about: string): Html {
   if (!event) return html``;
   return html`<details><summary>Đính chính quyết định ${eventWords(event.kind)} gần nhất</summary>
-<form method="post" action="${action}" data-step-up>${hidden(csrf)}<input type="hidden" name="eventId" value="${event.id}">
+<form method="post" action="${action}" data-step-up data-decision="Đính chính quyết định ${eventWords(event.kind)} gần nhất đối với ${about}">${hidden(csrf)}<input type="hidden" name="eventId" value="${event.id}">
 ${decisionFields(prefix, [])}<button type="submit">Ghi quyết định đính chính</button></form></details>`;
 }
 
@@ -55,9 +62,10 @@ export function batchesSection(dossier: ProductDossier, csrf: string, mayAct: bo
 <th scope="col">Trạng thái</th><th scope="col">Thu hồi lô</th></tr></thead><tbody>${dossier.batches.map((b) => html`<tr><td>${b.lot}</td><td>${d(b.productionDate)}</td>
 <td>${b.ranges.map((r) => `${r.firstSerial}–${r.lastSerial}`).join(', ') || '—'}</td>
 <td>${b.recalledOn ? html`<strong class="err">Đã thu hồi ${d(b.recalledOn)}</strong>` : 'Bình thường'}</td>
-<td>${mayAct && !b.recalledOn ? html`<details><summary>Thu hồi lô ${b.lot}</summary><form method="post" action="/console/inspect/batches/${b.id}/recall" data-step-up>
+<td>${mayAct && !b.recalledOn ? html`<details><summary>Thu hồi lô ${b.lot}</summary><form method="post" action="/console/inspect/batches/${b.id}/recall" data-step-up data-decision="Thu hồi lô ${b.lot} của sản phẩm ${dossier.product.name}">
 ${hidden(csrf)}${decisionFields(`b-${b.id}`, dossier.inspections)}<button type="submit">Thu hồi lô</button></form></details>` : ''}
-${mayAct && b.recalledOn ? correctionForm(`/console/inspect/batches/${b.id}/corrections`, `bc-${b.id}`, latestOpenDecision(b.events), csrf) : ''}</td></tr>`)}</tbody></table>`;
+${mayAct && b.recalledOn ? correctionForm(`/console/inspect/batches/${b.id}/corrections`, `bc-${b.id}`, latestOpenDecision(b.events), csrf,
+  `lô ${b.lot} của sản phẩm ${dossier.product.name}`) : ''}</td></tr>`)}</tbody></table>`;
 }
 
 export function areasSection(dossier: ProductDossier, csrf: string, mayAct: boolean): Html {
@@ -66,7 +74,7 @@ export function areasSection(dossier: ProductDossier, csrf: string, mayAct: bool
 <h3 id="area-${a.id}">${a.name}${a.officialCode ? ` (${a.officialCode})` : ''}</h3>
 <p>${a.standards.map((s) => `${s.name}: hết hạn ${d(s.expiresOn)}`).join(' · ') || 'Chưa khai báo tiêu chuẩn.'}</p>
 ${a.flags.map((f) => html`<p class="err">Đã ghi nhận ${d(f.flaggedOn)}: tiêu chuẩn ${f.standard} hết hiệu lực. ${f.reason}</p>`)}
-${mayAct ? html`<details><summary>Ghi nhận tiêu chuẩn hết hiệu lực</summary><form method="post" action="/console/inspect/areas/${a.id}/flags" data-step-up>${hidden(csrf)}
+${mayAct ? html`<details><summary>Ghi nhận tiêu chuẩn hết hiệu lực</summary><form method="post" action="/console/inspect/areas/${a.id}/flags" data-step-up data-decision="Ghi nhận tiêu chuẩn hết hiệu lực của vùng nguyên liệu ${a.name}">${hidden(csrf)}
 <input type="hidden" name="productId" value="${dossier.product.id}">
 <div class="field"><label for="s-${a.id}">Tiêu chuẩn</label><select id="s-${a.id}" name="standard" required>${a.standards.map((s) => html`<option>${s.name}</option>`)}<option>Khác</option></select></div>
 <div class="field"><label for="o-${a.id}">Từ ngày</label><input id="o-${a.id}" type="date" name="flaggedOn" required></div>

@@ -43,7 +43,7 @@ input[aria-invalid=true],select[aria-invalid=true]{border:2px solid #b3261e}.err
 .hint{color:#555;font-size:.9rem}button,.button{font:inherit;padding:.5rem 1rem;border-radius:.3rem;border:0;background:#14532d;color:#fff;cursor:pointer;text-decoration:none;display:inline-block}
 button.secondary{background:#555}:focus-visible{outline:3px solid #f2b705;outline-offset:2px}.notice{background:#e8f5e9;border-left:4px solid #1e7b34;padding:.6rem .8rem}
 .toolbar{display:flex;gap:.6rem;align-items:end;flex-wrap:wrap;margin-bottom:.6rem}.toolbar .field{margin:0}code{word-break:break-all}
-dialog{border:0;border-radius:.6rem;max-width:28rem;padding:1.2rem}dialog::backdrop{background:rgba(0,0,0,.45)}
+dialog{border:0;border-radius:.6rem;max-width:28rem;padding:1.2rem}dialog [data-step-up-what]{font-weight:600}dialog dl{display:grid;grid-template-columns:auto 1fr;gap:.2rem .8rem}dialog dd{margin:0}dialog::backdrop{background:rgba(0,0,0,.45)}
 .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;color:#000;padding:.4rem;z-index:9}`;
 
 /** The console shell: skip link, role-aware navigation, CSRF token for scripts, step-up dialog. */
@@ -65,8 +65,9 @@ export function consolePage(title: string, user: PageUser | null, body: Html, op
 <a class="skip" href="#main">Bỏ qua điều hướng</a>
 <header><a href="/console"><strong>OCOP · Quản lý</strong></a>${nav}</header>
 <main id="main" tabindex="-1"><h1>${title}</h1>${body}</main>
-<dialog id="step-up" aria-labelledby="step-up-title"><h2 id="step-up-title">Xác thực lại bằng passkey</h2>
-<p>Thao tác này cần xác nhận bằng passkey của bạn (vân tay, khuôn mặt hoặc mã PIN).</p><p role="status" aria-live="polite"></p>
-<button type="button" data-step-up-confirm>Xác thực</button> <button type="button" class="secondary" data-step-up-cancel>Hủy</button></dialog>
+<dialog id="step-up" aria-labelledby="step-up-title" aria-describedby="step-up-what"><h2 id="step-up-title">Xác thực lại bằng passkey</h2>
+<p id="step-up-what" data-step-up-what></p><dl data-step-up-details></dl>
+<p data-step-up-passkey>Thao tác này cần xác nhận bằng passkey của bạn (vân tay, khuôn mặt hoặc mã PIN).</p><p role="status" aria-live="polite"></p>
+<button type="button" data-step-up-confirm>Xác thực</button> <button type="button" class="secondary" data-step-up-cancel>Quay lại</button></dialog>
 </body></html>`;
 }

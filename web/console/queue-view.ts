@@ -1,6 +1,7 @@
 import type { listExpiringCertificates } from '../../src/services/lifecycle/list-expiring';
 import type { listReports } from '../../src/services/reports/report-queue';
 import type { VerdictStatus } from '../../src/domain/verdict';
+import { reportReference } from '../../src/domain/report-reference';
 import { vietnamDate, vietnamTime } from '../format';
 import { STATUS_TEXT } from '../i18n';
 import { html, type Html } from '../view';
@@ -17,7 +18,7 @@ export function reportsView(p: { state: 'open' | 'closed'; items: ReportItem[]; 
 ${p.problem ? html`<p class="error" role="alert">${p.problem}</p>` : ''}${p.closed ? html`<p class="notice" role="status">${vi.messages.reportClosed}</p>` : ''}
 <p>${p.state === 'open' ? html`Đang mở · <a href="/console/reports?state=closed">Đã đóng</a>` : html`<a href="/console/reports">Đang mở</a> · Đã đóng`}</p>
 ${p.items.length === 0 ? html`<p role="status">Không có phản ánh nào.</p>` : ''}
-${p.items.map((r) => html`<section class="card" aria-labelledby="r-${r.id}"><h2 id="r-${r.id}">${vi.problems[r.problem]} · ${vietnamTime(r.createdAt)}</h2>
+${p.items.map((r) => html`<section class="card" aria-labelledby="r-${r.id}"><h2 id="r-${r.id}">${vi.problems[r.problem]} · ${vietnamTime(r.createdAt)} · ${reportReference(r.id)}</h2>
 <p>${r.details}</p><dl><dt>Tem</dt><dd><code>${r.code}</code> (kết quả khi báo: ${verdictWords(r.verdictStatus)})</dd>
 ${r.productId ? html`<dt>Sản phẩm</dt><dd><a href="/console/inspect/products/${r.productId}">Xem hồ sơ sản phẩm</a></dd>` : ''}
 ${r.placeOfPurchase ? html`<dt>Nơi mua</dt><dd>${r.placeOfPurchase}</dd>` : ''}${r.contact ? html`<dt>Liên hệ</dt><dd>${r.contact}</dd>` : ''}</dl>

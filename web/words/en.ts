@@ -40,12 +40,14 @@ export const en: Words = {
     'session.start': 'Signed in', 'session.end': 'Signed out', 'token.create': 'Created an API token', 'token.revoke': 'Revoked an API token',
     'keys.create': 'Created a signing key', 'keys.import': 'Imported signing keys', 'keys.rotate': 'Rotated the signing key',
     'keys.compromise': 'Marked a signing key compromised', 'keys.rewrap': 'Re-wrapped signing keys',
+    'scans.prune': 'Dropped the scans of old months', 'copies.reevaluate': 'Re-judged suspected copies',
     'certificate.import': 'Imported a certificate list',
   },
   auditEntities: {
     subject: 'Producer', raw_material_area: 'Raw-material area', product: 'Product', certificate: 'Certificate', batch: 'Batch',
     stamp_range: 'Stamp range', print_job: 'Print job', inspection: 'Inspection', report: 'Consumer report', intake: 'Goods intake',
     person: 'Person', enrolment: 'Invitation', api_token: 'API token', signing_key: 'Signing key',
+    scans: 'Scans', suspected_copies: 'Suspected copies',
     certificate_import: 'Certificate list file',
   },
   actors: {
@@ -69,5 +71,24 @@ export const en: Words = {
     voided: 'The chosen stamps are void: a scan now shows "Voided stamp".', fixFields: 'Please correct the marked fields.',
     scopeCentral: 'Central (nationwide)', province: (code) => `Province ${code}`,
     stampsVoided: (count, serials) => `Voided ${count} stamp${count === 1 ? '' : 's'}, serials ${serials}: a scan now shows them as voided.`,
+  },
+  registry: {
+    subjects: { title: 'OCOP subjects', singular: 'subject', columns: { name: 'Name', registrationNumber: 'Registration no.', provinceCode: 'Province' } },
+    areas: { title: 'Raw-material areas', singular: 'raw-material area', columns: { name: 'Name', officialCode: 'Area code' } },
+    products: { title: 'Products', singular: 'product', columns: { name: 'Name', subgroupCode: 'Subgroup', gtin: 'GTIN' } },
+    certificates: {
+      title: 'OCOP certificates', singular: 'certificate',
+      columns: { number: 'Number', stars: 'Stars', validFrom: 'Valid from', validUntil: 'Valid until', status: 'Status' },
+    },
+    batches: {
+      title: 'Batches', singular: 'batch',
+      columns: { lot: 'Lot', productionDate: 'Produced', quantity: 'Quantity', recalledOn: 'Recalled' },
+    },
+  },
+  search: {
+    label: 'Search by stamp code or link, serial, product, subject, address, certificate number, lot or raw-material area',
+    hint: 'With or without Vietnamese marks, in any case: “tinh dau hoi” finds “Tinh dầu hồi”.',
+    submit: 'Search', results: 'Results', none: 'No product within your scope matches.', matchedIn: 'matched in',
+    unreadable: 'The search could not be read: it may not hold a NUL or broken Unicode. Please type it again.',
   },
 };

@@ -3,6 +3,7 @@ import type { ProductDossier } from '../../src/services/inspections/product-doss
 import type { REVOCATION_GROUNDS } from '../../src/services/lifecycle/inputs';
 import type { REPORT_PROBLEMS } from '../../src/services/reports/inputs';
 import type { Role } from '../../src/services/shared/policy';
+import type { REGISTRY_ENTITIES, RegistryKind } from '../../src/domain/registry-entities';
 
 /**
  * The codes services and the domain return, as types only: each vocabulary must word every one
@@ -30,6 +31,7 @@ export const AUDIT_ACTIONS = [
   'person.invite', 'person.enrol', 'person.disable', 'person.enable', 'enrolment.withdraw', 'passkey.add', 'passkey.remove',
   'session.start', 'session.end', 'token.create', 'token.revoke',
   'keys.create', 'keys.import', 'keys.rotate', 'keys.compromise', 'keys.rewrap',
+  'scans.prune', 'copies.reevaluate',
   'certificate.import',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -37,7 +39,7 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 /** The kinds of record the audit log names (its `entity` column). */
 export const AUDIT_ENTITIES = [
   'subject', 'raw_material_area', 'product', 'certificate', 'batch', 'stamp_range', 'print_job', 'inspection', 'report', 'intake',
-  'person', 'enrolment', 'api_token', 'signing_key',
+  'person', 'enrolment', 'api_token', 'signing_key', 'scans', 'suspected_copies',
   'certificate_import',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
@@ -77,5 +79,15 @@ export type Words = {
     voided: string; fixFields: string; scopeCentral: string; province: (code: string) => string;
     /** What a void did: how many stamps, and which serials ("1000001, 1000005–1000010"). */
     stampsVoided: (count: number, serials: string) => string;
+  };
+  /** Each registry entity (src/domain/registry-entities.ts): its name, and a heading for each field its lists show. */
+  registry: {
+    [K in RegistryKind]: { title: string; singular: string; columns: Record<(typeof REGISTRY_ENTITIES)[K]['listed'][number], string> };
+  };
+  /** The search boxes: the console's one search and each registry list's. */
+  search: {
+    label: string; hint: string; submit: string; results: string; none: string; matchedIn: string;
+    /** The query could not be read: a NUL, or text that was not UTF-8 on its way. */
+    unreadable: string;
   };
 };

@@ -40,12 +40,14 @@ export const vi: Words = {
     'session.start': 'Đăng nhập', 'session.end': 'Đăng xuất', 'token.create': 'Tạo mã truy cập', 'token.revoke': 'Thu hồi mã truy cập',
     'keys.create': 'Tạo khóa ký', 'keys.import': 'Nhập khóa ký', 'keys.rotate': 'Xoay vòng khóa ký', 'keys.compromise': 'Đánh dấu khóa ký bị lộ',
     'keys.rewrap': 'Bọc lại khóa ký',
+    'scans.prune': 'Xóa lượt quét của các tháng cũ', 'copies.reevaluate': 'Đánh giá lại tem nghi sao chép',
     'certificate.import': 'Nhập danh sách chứng nhận',
   },
   auditEntities: {
     subject: 'Chủ thể', raw_material_area: 'Vùng nguyên liệu', product: 'Sản phẩm', certificate: 'Giấy chứng nhận', batch: 'Lô hàng',
     stamp_range: 'Dải tem', print_job: 'Lệnh in', inspection: 'Biên bản kiểm tra', report: 'Phản ánh', intake: 'Phiên nhận hàng',
     person: 'Người dùng', enrolment: 'Lời mời', api_token: 'Mã truy cập', signing_key: 'Khóa ký',
+    scans: 'Lượt quét', suspected_copies: 'Tem nghi sao chép',
     certificate_import: 'Tệp danh sách chứng nhận',
   },
   actors: {
@@ -69,5 +71,24 @@ export const vi: Words = {
     voided: 'Đã hủy các tem đã chọn: khi quét, chúng hiện "Tem đã bị hủy".', fixFields: 'Vui lòng sửa các trường được đánh dấu.',
     scopeCentral: 'Trung ương (toàn quốc)', province: (code) => `Tỉnh ${code}`,
     stampsVoided: (count, serials) => `Đã vô hiệu ${count} tem, sê-ri ${serials}: khi quét, các tem này hiện là tem đã bị vô hiệu.`,
+  },
+  registry: {
+    subjects: { title: 'Chủ thể OCOP', singular: 'chủ thể', columns: { name: 'Tên', registrationNumber: 'Mã số', provinceCode: 'Tỉnh' } },
+    areas: { title: 'Vùng nguyên liệu', singular: 'vùng nguyên liệu', columns: { name: 'Tên', officialCode: 'Mã vùng' } },
+    products: { title: 'Sản phẩm', singular: 'sản phẩm', columns: { name: 'Tên', subgroupCode: 'Phân nhóm', gtin: 'GTIN' } },
+    certificates: {
+      title: 'Giấy chứng nhận OCOP', singular: 'giấy chứng nhận',
+      columns: { number: 'Số', stars: 'Sao', validFrom: 'Hiệu lực từ', validUntil: 'Hiệu lực đến', status: 'Trạng thái' },
+    },
+    batches: {
+      title: 'Lô hàng', singular: 'lô hàng',
+      columns: { lot: 'Số lô', productionDate: 'Sản xuất', quantity: 'Số lượng', recalledOn: 'Thu hồi' },
+    },
+  },
+  search: {
+    label: 'Tìm theo mã tem hoặc đường dẫn, số sê-ri, sản phẩm, chủ thể, địa chỉ, số chứng nhận, số lô hoặc vùng nguyên liệu',
+    hint: 'Gõ có dấu hay không dấu, chữ hoa hay chữ thường đều được: “tinh dau hoi” tìm thấy “Tinh dầu hồi”.',
+    submit: 'Tìm', results: 'Kết quả', none: 'Không tìm thấy sản phẩm nào trong phạm vi của bạn.', matchedIn: 'khớp ở',
+    unreadable: 'Không đọc được nội dung tìm kiếm: không được chứa ký tự NUL hoặc ký tự Unicode hỏng. Vui lòng gõ lại.',
   },
 };

@@ -2,6 +2,8 @@ import { date, integer, pgTable, primaryKey, text, timestamp, uuid, index, uniqu
 import { products } from './products';
 import { certificates } from './certificates';
 import { rawMaterialAreas } from './raw-material-areas';
+import { REGISTRY_ENTITIES } from '../../domain/registry-entities';
+import { searchTextExpression } from '../search-text';
 
 /** A production lot. It keeps the certificate it was made under, even after a re-evaluation. */
 export const batches = pgTable(
@@ -18,8 +20,10 @@ export const batches = pgTable(
     recallReason: text(),
     recallBasis: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Folded text that `q` searches (src/domain/search-fold.ts); PostgreSQL keeps it current. */
+    searchText: text().notNull().generatedAlwaysAs(searchTextExpression(REGISTRY_ENTITIES.batches.searched)),
   },
-  (t) => [index().on(t.productId), uniqueIndex().on(t.productId, t.lot)],
+  (t) => [index().on(t.productId), uniqueIndex().on(t.productId, t.lot), index().using('gin', t.searchText.op('gin_trgm_ops'))],
 );
 
 export const batchAreas = pgTable(

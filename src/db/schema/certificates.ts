@@ -1,5 +1,7 @@
 import { date, integer, pgEnum, pgTable, text, timestamp, uuid, index, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { products } from './products';
+import { REGISTRY_ENTITIES } from '../../domain/registry-entities';
+import { searchTextExpression } from '../search-text';
 
 export const certificateScheme = pgEnum('certificate_scheme', ['1048', '148', '1489']);
 export const issuerLevel = pgEnum('issuer_level', ['district', 'province', 'central']);
@@ -31,6 +33,8 @@ export const certificates = pgTable(
     statusBasis: text(),
     supersedesId: uuid().references((): AnyPgColumn => certificates.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Folded text that `q` searches (src/domain/search-fold.ts); PostgreSQL keeps it current. */
+    searchText: text().notNull().generatedAlwaysAs(searchTextExpression(REGISTRY_ENTITIES.certificates.searched)),
   },
-  (t) => [index().on(t.productId)],
+  (t) => [index().on(t.productId), index().using('gin', t.searchText.op('gin_trgm_ops'))],
 );

@@ -17,3 +17,4 @@ export * from './area-flags';
 export * from './reports';
 export * from './status-list';
 export * from './intakes';
+export * from './stamp-summaries';

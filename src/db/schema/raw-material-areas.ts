@@ -1,5 +1,7 @@
 import { jsonb, pgEnum, pgTable, text, timestamp, uuid, index } from 'drizzle-orm/pg-core';
 import { subjects } from './subjects';
+import { REGISTRY_ENTITIES } from '../../domain/registry-entities';
+import { searchTextExpression } from '../search-text';
 
 export const areaKind = pgEnum('area_kind', ['growing_area', 'packing_house', 'other']);
 
@@ -19,6 +21,8 @@ export const rawMaterialAreas = pgTable(
     geojson: jsonb(),
     standards: jsonb().$type<AreaStandard[]>().notNull().default([]),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Folded text that `q` searches (src/domain/search-fold.ts); PostgreSQL keeps it current. */
+    searchText: text().notNull().generatedAlwaysAs(searchTextExpression(REGISTRY_ENTITIES.areas.searched)),
   },
-  (t) => [index().on(t.subjectId)],
+  (t) => [index().on(t.subjectId), index().using('gin', t.searchText.op('gin_trgm_ops'))],
 );

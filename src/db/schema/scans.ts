@@ -1,10 +1,16 @@
-import { bigint, bigserial, pgTable, real, text, timestamp, index } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, pgTable, primaryKey, real, text, timestamp } from 'drizzle-orm/pg-core';
 
-/** A scan is a row only when it happens. No raw IP is stored: coarse place and a salted hash. */
+/**
+ * A scan is a row only when it happens. No raw IP is stored: coarse place and a salted hash.
+ * The table is partitioned by month in Vietnam (migration 0013, README "Scans over the years"),
+ * which drizzle cannot declare: its primary key holds the partition column, as PostgreSQL
+ * requires. What the verdict and copy detection need lives in `stamp_summaries`, so a month's
+ * partition can be dropped without changing any verdict.
+ */
 export const scans = pgTable(
   'scans',
   {
-    id: bigserial({ mode: 'number' }).primaryKey(),
+    id: bigserial({ mode: 'number' }).notNull(),
     serial: bigint({ mode: 'number' }).notNull(),
     scannedAt: timestamp({ withTimezone: true }).notNull(),
     place: text(),
@@ -16,5 +22,5 @@ export const scans = pgTable(
     lat: real(),
     lon: real(),
   },
-  (t) => [index().on(t.serial, t.scannedAt)],
+  (t) => [primaryKey({ columns: [t.id, t.scannedAt] }), index().on(t.serial, t.scannedAt)],
 );

@@ -7,7 +7,7 @@ import { setSessionCookie } from '../../middleware/authenticate';
 import { beginPasskeyAssertion, finishPasskeyAssertion } from '../../services/auth/authenticate-passkey';
 import { previewEnrolment } from '../../services/auth/enrolment';
 import { beginPasskeyRegistration, finishPasskeyRegistration, type Registrant } from '../../services/auth/register-passkey';
-import { endSession, sessionCookieValue } from '../../services/auth/sessions';
+import { endSession, sessionCookieValue, stepUpSecondsLeft } from '../../services/auth/sessions';
 import { unauthorized } from '../../services/shared/errors';
 import { serviceContext } from '../context';
 import { validationHook } from '../errors';
@@ -71,6 +71,16 @@ authRoutes.openapi(post('/api/v1/auth/sign-in/verify', 'Finish a passkey sign-in
 authRoutes.openapi(own('/api/v1/auth/step-up/options', 'Ask for a fresh passkey assertion (signed in)', z.object({}).loose()), async (c) => {
   const session = requireSession(c);
   return c.json(await beginPasskeyAssertion(serviceContext(c), 'step_up', session.personId) as never, 200);
+});
+
+authRoutes.openapi(createRoute({
+  method: 'get', path: '/api/v1/auth/step-up', tags: ['Sign-in (passkeys)'], ...ownAccount,
+  summary: 'How many seconds the last passkey assertion still covers step-up actions (0: ask for a new one)',
+  responses: { 200: { content: { 'application/json': { schema: z.object({ secondsLeft: z.number().int() }) } }, description: 'OK' },
+    401: { content: { 'application/json': { schema: errorSchema } }, description: 'Not signed in' } },
+}), async (c) => {
+  c.header('Cache-Control', 'no-store');
+  return c.json({ secondsLeft: await stepUpSecondsLeft({ ctx: serviceContext(c), input: { sessionId: requireSession(c).id } }) }, 200);
 });
 
 authRoutes.openapi(own('/api/v1/auth/step-up/verify', 'Record a fresh passkey assertion for 5 minutes', z.object({ credential })), async (c) => {

@@ -14,7 +14,9 @@ import { batchTarget, certificateTarget } from '../../services/lifecycle/load-ta
 import { recallBatch } from '../../services/lifecycle/recall-batch';
 import { invalid } from '../../services/shared/errors';
 import { serviceContext } from '../context';
-import { dossierView, inspectSearchView, type DossierProblem } from '../../../web/console/inspector-view';
+import { dossierView, type DossierProblem } from '../../../web/console/inspector-view';
+import { inspectSearchView } from '../../../web/console/search-view';
+import { searchPageInput } from '../shared/query-text';
 import { formFailure, may, parseWith, postedForm, render, requirePerson, type PageStatus } from './shared';
 
 /** Inspectors (and authorities): find a product, read its dossier, record inspections, act. */
@@ -24,13 +26,14 @@ inspectorPages.use('/console/inspect/*', requirePerson);
 
 inspectorPages.get('/console/inspect', async (c) => {
   const ctx = serviceContext(c);
-  const q = (c.req.query('q') ?? '').slice(0, 400);
-  const [hits, recent] = await Promise.all([q ? searchProducts(ctx, q) : Promise.resolve(null), listInspections(ctx, { limit: 20 })]);
-  return render(c, 'Hậu kiểm', inspectSearchView(q, hits, recent));
+  const search = searchPageInput(c);
+  const [hits, recent] = await Promise.all([search.q && !search.problem ? searchProducts({ ctx, input: { q: search.q } }) : null,
+    listInspections({ ctx, input: { limit: 20 } })]);
+  return render(c, 'Hậu kiểm', inspectSearchView({ ...search, hits, recent }), search.problem ? 400 : 200);
 });
 
 async function dossierPage(c: Context<AppEnv>, productId: string, problem?: DossierProblem & { status: PageStatus }) {
-  const dossier = await productDossier(serviceContext(c), productId);
+  const dossier = await productDossier({ ctx: serviceContext(c), input: { productId } });
   return render(c, `${dossier.product.name} – ${dossier.subject.name}`,
     dossierView(dossier, c.var.session!.csrfToken, may(c), Boolean(c.req.query('done')), problem), problem?.status);
 }

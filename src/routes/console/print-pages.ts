@@ -23,7 +23,7 @@ printPages.use('/console/print/*', requirePerson);
 
 async function batchOptions(c: Context<AppEnv>) {
   const ctx = serviceContext(c);
-  const [batchPage, productPage] = await Promise.all([listRegistry(ctx, 'batches', { page: 1, pageSize: 100 }), listRegistry(ctx, 'products', { page: 1, pageSize: 100 })]);
+  const [batchPage, productPage] = await Promise.all([listRegistry({ ctx, input: { kind: 'batches', page: 1, pageSize: 100 } }), listRegistry({ ctx, input: { kind: 'products', page: 1, pageSize: 100 } })]);
   const names = new Map((productPage.items as { id: string; name: string }[]).map((p) => [p.id, p.name]));
   return (batchPage.items as { id: string; lot: string; productId: string }[]).map((b) => ({ value: b.id, label: `${names.get(b.productId) ?? ''} – lô ${b.lot}` }));
 }
@@ -34,7 +34,7 @@ type Extra = Pick<PrintPage, 'errors' | 'message' | 'preview'> & { values?: Reco
 
 async function printPage(c: Context<AppEnv>, extra: Extra = {}) {
   const values: Record<string, unknown> = { template: 'a4-3x8-70x37', ...extra.values };
-  const [batches, jobs] = await Promise.all([batchOptions(c), listPrintJobs(serviceContext(c), { limit: 50 })]);
+  const [batches, jobs] = await Promise.all([batchOptions(c), listPrintJobs({ ctx: serviceContext(c), input: { limit: 50 } })]);
   return render(c, 'In tem nhãn', printView({ batches, templates: templateOptions, jobs, values, csrf: c.var.session!.csrfToken,
     idempotencyKey: crypto.randomUUID(), errors: extra.errors, message: extra.message, preview: extra.preview }), extra.status);
 }

@@ -8,12 +8,12 @@ import { intakeReceipt, listIntakes } from '../../services/intake/list-intakes';
 import { offlineSnapshot } from '../../services/intake/offline-snapshot';
 import { recordIntake } from '../../services/intake/record-intake';
 import { uuid } from '../../services/registry/inputs';
-import { exportBatchEpcis } from '../../services/traceability/epcis-export';
 import { COPY_RULES } from '../../domain/copy-detection';
 import { serviceContext } from '../context';
 import { validationHook } from '../errors';
-import { anyRecord, commonErrors, conflictError, guarded, json, jsonBody } from '../openapi-helpers';
+import { commonErrors, conflictError, guarded, json, jsonBody } from '../openapi-helpers';
 import { copySignalSchema, errorSchema, intakeResult, intakeResultSchema, verdictSchema } from '../shared/schemas';
+import { receiptRoutes } from './receipt-routes';
 
 const tags = ['Retail intake (nhận hàng)'];
 
@@ -42,7 +42,7 @@ const intakeListItem = z.object({ id: z.string(), pointOfSale: z.string(), sessi
 intakeRoutes.openapi(createRoute({
   method: 'get', path: '/api/v1/intakes', tags, ...guarded('intake.read'), summary: 'The caller’s own receiving sessions, newest first',
   responses: { 200: json(z.object({ items: z.array(intakeListItem) }), 'Sessions'), ...commonErrors },
-}), async (c) => c.json({ items: await listIntakes(serviceContext(c)) } as never, 200));
+}), async (c) => c.json({ items: await listIntakes({ ctx: serviceContext(c) }) } as never, 200));
 
 intakeRoutes.openapi(createRoute({
   method: 'get', path: '/api/v1/intakes/offline-snapshot', tags, ...guarded('intake.read'),
@@ -53,7 +53,7 @@ intakeRoutes.openapi(createRoute({
     producer: z.string(), provinceCode: z.string() })) }).openapi('OfflineSnapshot'), 'Snapshot'), ...commonErrors },
 }), async (c) => {
   c.header('Cache-Control', 'private, no-cache');
-  return c.json(await offlineSnapshot(serviceContext(c)) as never, 200);
+  return c.json(await offlineSnapshot({ ctx: serviceContext(c) }) as never, 200);
 });
 
 intakeRoutes.openapi(createRoute({
@@ -63,7 +63,7 @@ intakeRoutes.openapi(createRoute({
   responses: { 200: { description: 'Compact JWS', content: { 'application/jose': { schema: z.string() } } }, ...commonErrors },
 }), async (c) => {
   const { id } = c.req.valid('param');
-  const receipt = await intakeReceipt(serviceContext(c), id);
+  const receipt = await intakeReceipt({ ctx: serviceContext(c), input: { id } });
   c.header('Content-Type', 'application/jose');
   c.header('Content-Disposition', `attachment; filename="bien-nhan-${id}.jws"`);
   return c.body(receipt, 200) as never;
@@ -78,15 +78,7 @@ intakeRoutes.openapi(createRoute({
     batches: z.array(z.object({ batchId: z.string(), lot: z.string(), productId: z.string(), product: z.string(), subject: z.string(),
       stamps: z.number().openapi({ description: 'Flagged stamps of the batch' }), rules: z.array(z.enum(COPY_RULES)) })),
   }).openapi('SuspectedCopies'), 'Flagged'), ...commonErrors },
-}), async (c) => c.json(await listSuspicious(serviceContext(c)) as never, 200));
+}), async (c) => c.json(await listSuspicious({ ctx: serviceContext(c) }) as never, 200));
 
-intakeRoutes.openapi(createRoute({
-  method: 'get', path: '/api/v1/batches/{id}/epcis', tags: ['Traceability'], ...guarded('trace.export'),
-  summary: 'The batch’s events as an EPCIS 2.0 JSON-LD document: commissioning, receiving, recalls',
-  request: { params: z.object({ id: uuid }) },
-  responses: { 200: { description: 'EPCISDocument', content: { 'application/ld+json': { schema: anyRecord } } }, ...commonErrors },
-}), async (c) => {
-  const doc = await exportBatchEpcis({ ctx: serviceContext(c), input: { batchId: c.req.valid('param').id } });
-  c.header('Content-Type', 'application/ld+json');
-  return c.body(JSON.stringify(doc), 200) as never;
-});
+// The receipt's PDF and the public check its printed QR opens.
+intakeRoutes.route('/', receiptRoutes);

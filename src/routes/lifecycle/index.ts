@@ -64,4 +64,4 @@ lifecycleRoutes.openapi(createRoute({
   method: 'get', path: '/api/v1/products/{id}/dossier', tags, ...guarded('inspection.read'),
   summary: 'Certificates, batches, inspections, reports, scans by place and the timeline of every action',
   request: idParam, responses: { 200: json(anyRecord, 'The product’s dossier'), ...commonErrors },
-}), async (c) => c.json(await productDossier(serviceContext(c), c.req.valid('param').id) as never, 200));
+}), async (c) => c.json(await productDossier({ ctx: serviceContext(c), input: { productId: c.req.valid('param').id } }) as never, 200));

@@ -37,7 +37,7 @@ printingRoutes.openapi(createRoute({
   const parts = partsOf(job).map((p) => ({ ...p, url: `/api/v1/print-jobs/${job.id}/parts/${p.part}.pdf` }));
   if ((c.req.header('accept') ?? '').includes('application/pdf')) {
     // The PDF itself: part 1, with every part listed in Link headers for larger jobs.
-    const { pdf, fileName } = await renderPrintPart(ctx, job.id, 1);
+    const { pdf, fileName } = await renderPrintPart({ ctx, input: { jobId: job.id, part: 1 } });
     c.header('Content-Type', 'application/pdf');
     c.header('Content-Disposition', attachment(fileName));
     c.header('Link', parts.map((p) => `<${p.url}>; rel="item"`).join(', '));
@@ -50,7 +50,7 @@ printingRoutes.openapi(createRoute({
 printingRoutes.openapi(createRoute({
   method: 'get', path: '/api/v1/print-jobs', tags: ['Printing'], ...guarded('print.read'), summary: 'Print history in the caller’s reach',
   request: { query: z.object({ batchId: uuid.optional() }) }, responses: { 200: json(z.object({ items: z.array(anyRecord) }), 'Jobs'), ...errors },
-}), async (c) => c.json({ items: await listPrintJobs(serviceContext(c), { batchId: c.req.valid('query').batchId }) } as never, 200));
+}), async (c) => c.json({ items: await listPrintJobs({ ctx: serviceContext(c), input: { batchId: c.req.valid('query').batchId } }) } as never, 200));
 
 printingRoutes.openapi(createRoute({
   method: 'get', path: '/api/v1/print-jobs/{id}/parts/{part}', tags: ['Printing'], ...guarded('print.read'),
@@ -58,7 +58,7 @@ printingRoutes.openapi(createRoute({
   request: { params: z.object({ id: uuid, part: z.string().regex(/^\d{1,4}(\.pdf)?$/) }) },
   responses: { 200: { content: { 'application/pdf': { schema: z.string() } }, description: 'PDF' }, ...errors },
 }), async (c) => {
-  const { pdf, fileName } = await renderPrintPart(serviceContext(c), c.req.valid('param').id, Number.parseInt(c.req.valid('param').part, 10));
+  const { pdf, fileName } = await renderPrintPart({ ctx: serviceContext(c), input: { jobId: c.req.valid('param').id, part: Number.parseInt(c.req.valid('param').part, 10) } });
   c.header('Content-Type', 'application/pdf');
   c.header('Content-Disposition', attachment(fileName));
   c.header('Cache-Control', 'private, no-store');

@@ -68,6 +68,17 @@ export async function extendSession(db: Db, sessionId: string, now: Date): Promi
   await db.update(sessions).set({ expiresAt: new Date(now.getTime() + SESSION_SECONDS * 1000) }).where(eq(sessions.id, sessionId));
 }
 
+/**
+ * How long the session's last passkey assertion still covers step-up actions (0 when it does not):
+ * the console asks for a new assertion only when this runs out, and re-checks nothing itself.
+ */
+export async function stepUpSecondsLeft({ ctx, input }: { ctx: ServiceContext; input: { sessionId: string } }): Promise<number> {
+  const [row] = await ctx.db.select({ stepUpAt: sessions.stepUpAt }).from(sessions).where(eq(sessions.id, input.sessionId));
+  if (!row?.stepUpAt) return 0;
+  const left = STEP_UP_SECONDS - (ctx.now().getTime() - row.stepUpAt.getTime()) / 1000;
+  return Math.max(0, Math.floor(left));
+}
+
 export async function markSteppedUp(ctx: ServiceContext, sessionId: string): Promise<void> {
   await ctx.db.update(sessions).set({ stepUpAt: ctx.now() }).where(eq(sessions.id, sessionId));
 }

@@ -1,40 +1,30 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { PROVINCES } from '../../data/provinces';
-import { copySignals, type CopyHistory, type CopySignal } from '../../domain/copy-detection';
+import { copySignals, type CopyHistory, type CopySignal, type CopyThresholds } from '../../domain/copy-detection';
+import type { IntakeRead, ScanRead } from '../../domain/read-summary';
 import type { Db } from '../../db/client';
 import { queryRows } from '../../db/prepared';
 import type { Config } from '../../env';
-
-/** How many located scans of one stamp the rules look at: the newest, which is where copies show. */
-const READS_PER_STAMP = 100;
 
 /** One stamp's history as the database returns it (see `copyHistorySql`). */
 export type RawCopyHistory = {
   /** `[scanners, networks]` pairs (see `CopyHistory.scannersByNetwork`). */
   scanners: [number, number][] | null;
-  intakes: { retailer: string; at: string; province: string }[] | null;
-  scans: { at: string; lat: number; lon: number; place: string | null }[] | null;
+  intakes: IntakeRead[] | null;
+  scans: ScanRead[] | null;
+  /** Distinct retailers; when absent, those of `intakes`. */
+  retailers?: string[] | null;
 };
 
 /**
  * A scalar subquery giving one stamp's history as JSON, for any query that has the serial of a
- * genuine stamp at hand: the verdict's facts and the inspectors' list both use it. Scanners come
- * grouped by network and day (network_hash is salted per day), counted by how many networks had
- * how many scanners, so the answer stays a few pairs however often the stamp is scanned. Scans
- * without a network (older rows, unknown addresses) are each a network of their own.
+ * genuine stamp at hand: one primary-key read of its summary (src/services/scans/read-summaries.ts),
+ * whatever the stamp's history, so a copied stamp scanned 200,000 times costs what a fresh one
+ * does. Null for a stamp never read.
  */
 export function copyHistorySql(serial: SQL): SQL {
-  return sql`(select json_build_object(
-    'scanners', (select json_agg(json_build_array(n, networks)) from (
-      select n, count(*) as networks from (
-        select count(distinct scanner_hash) as n from scans where scans.serial = ${serial} and scanner_hash is not null
-        group by coalesce(network_hash, scanner_hash)) per_network
-      group by n) by_size),
-    'intakes', (select json_agg(json_build_object('retailer', i.retailer_id, 'at', ii.scanned_at, 'province', i.province_code))
-      from intake_items ii join intakes i on i.id = ii.intake_id where ii.serial = ${serial}),
-    'scans', (select json_agg(json_build_object('at', s.scanned_at, 'lat', s.lat, 'lon', s.lon, 'place', s.place)) from (
-      select scanned_at, lat, lon, place from scans
-      where scans.serial = ${serial} and lat is not null and lon is not null order by scanned_at desc limit ${READS_PER_STAMP}) s)))`;
+  return sql`(select json_build_object('scanners', ss.scanners_by_network, 'intakes', ss.intake_reads, 'scans', ss.scan_reads,
+    'retailers', ss.retailers) from stamp_summaries ss where ss.serial = ${serial})`;
 }
 
 /** Places intakes at their province's administrative centre; scans already carry coarse coordinates. */
@@ -46,10 +36,10 @@ export function toCopyHistory(raw: RawCopyHistory | null): CopyHistory {
   });
   const scanReads = (raw?.scans ?? []).map((s) => ({ at: s.at, lat: s.lat, lon: s.lon, place: s.place ?? `${s.lat}, ${s.lon}` }));
   const scannersByNetwork = (raw?.scanners ?? []).map(([n, networks]): [number, number] => [Number(n), Number(networks)]);
-  return { scannersByNetwork, retailers: intakes.map((i) => i.retailer), reads: [...intakeReads, ...scanReads] };
+  return { scannersByNetwork, retailers: raw?.retailers ?? intakes.map((i) => i.retailer), reads: [...intakeReads, ...scanReads] };
 }
 
-function copyThresholds(config: Config) {
+export function copyThresholds(config: Config): CopyThresholds {
   return { maxRetailers: config.COPY_MAX_RETAILERS, farKm: config.COPY_FAR_KM, farHours: config.COPY_FAR_HOURS, maxScanners: config.COPY_MAX_SCANNERS,
     maxScannersPerNetwork: config.COPY_MAX_SCANNERS_PER_NETWORK };
 }

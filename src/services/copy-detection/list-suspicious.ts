@@ -1,12 +1,13 @@
+import { z } from 'zod';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/prepared';
 import type { CopySignal } from '../../domain/copy-detection';
-import type { ServiceContext } from '../shared/context';
+import { service } from '../shared/service';
 import { listScope } from '../shared/policy';
 import { copyHistorySql, signalsFor, type RawCopyHistory } from './copy-history';
 
 type Row = { serial: number; batch_id: string; lot: string; product_id: string; product: string; subject: string;
-  province_code: string; copy_history: RawCopyHistory };
+  province_code: string; copy_history: RawCopyHistory | null };
 
 export type SuspiciousStamp = { serial: number; batchId: string; lot: string; productId: string; product: string; subject: string;
   provinceCode: string; signals: CopySignal[] };
@@ -15,36 +16,28 @@ export type SuspiciousBatch = { batchId: string; lot: string; productId: string;
 const LIMIT = 500;
 
 /**
- * Suspected copies among stamps of the inspector's province (the producer's province). SQL finds
- * candidates cheaply (several retailers, several places, many scanners); the same rules as the
- * verdict (`copySignals`) then decide, so the list and the consumer page always agree.
+ * Suspected copies among stamps of the inspector's province (the producer's province), newest
+ * flagged first: an index scan of `suspected_copies`, which the scan and intake writers keep.
+ * Each listed stamp is judged again from its summary (one row) with today's thresholds, so the
+ * list and the consumer page agree even after COPY_* settings were raised; stamps that a lowered
+ * threshold would add appear as they are next read, or after `npm run cli -- copies reevaluate`.
  */
-export async function listSuspicious(ctx: ServiceContext): Promise<{ stamps: SuspiciousStamp[]; batches: SuspiciousBatch[] }> {
-  const scope = listScope(ctx.actor, 'copy.read');
-  const c = ctx.config;
+export const listSuspicious = service({
+  action: 'copy.read',
+  input: z.object({}),
+  run: async ({ ctx }): Promise<{ stamps: SuspiciousStamp[]; batches: SuspiciousBatch[] }> => {
+  const scope = listScope(ctx.actor, 'copy.read'); // the province the list is cut to
   const rows = await queryRows<Row>(ctx.db, sql`
-    with received as (
-      select ii.serial, i.retailer_id, i.province_code from intake_items ii join intakes i on i.id = ii.intake_id where ii.serial is not null
-    ), candidates as (
-      select serial from received group by serial having count(distinct retailer_id) > ${c.COPY_MAX_RETAILERS}
-      -- More scanners than the rule allows before any per-network cap: a superset, the rule decides.
-      union select serial from scans group by serial having count(distinct scanner_hash) > ${c.COPY_MAX_SCANNERS}
-      union select serial from (
-        select serial, round(lat)::text || ',' || round(lon)::text as place from scans where lat is not null and lon is not null
-        union all select serial, province_code from received
-      ) located group by serial having count(distinct place) > 1
-    )
-    select q.serial, b.id as batch_id, b.lot, p.id as product_id, p.name as product, s.name as subject, s.province_code,
+    select q.serial, b.id as batch_id, b.lot, p.id as product_id, p.name as product, s.name as subject, q.province_code,
       ${copyHistorySql(sql`q.serial`)} as copy_history
-    from candidates q
-    join lateral (select sr.batch_id, sr.last_serial from stamp_ranges sr where sr.first_serial <= q.serial order by sr.first_serial desc limit 1) r
-      on r.last_serial >= q.serial
-    join batches b on b.id = r.batch_id join products p on p.id = b.product_id join subjects s on s.id = p.subject_id
-    where ${scope.provinceCode ? sql`s.province_code = ${scope.provinceCode}` : sql`true`}
-    order by q.serial limit ${LIMIT}`);
+    from (select serial, batch_id, province_code, flagged_at from suspected_copies
+      where ${scope.provinceCode ? sql`province_code = ${scope.provinceCode}` : sql`true`}
+      order by flagged_at desc, serial limit ${LIMIT}) q
+    join batches b on b.id = q.batch_id join products p on p.id = b.product_id join subjects s on s.id = p.subject_id
+    order by q.flagged_at desc, q.serial`);
 
   const stamps = rows.flatMap((r) => {
-    const signals = signalsFor(r.copy_history, c);
+    const signals = signalsFor(r.copy_history, ctx.config);
     return signals.length === 0 ? [] : [{ serial: Number(r.serial), batchId: r.batch_id, lot: r.lot, productId: r.product_id, product: r.product,
       subject: r.subject, provinceCode: r.province_code, signals }];
   });
@@ -56,4 +49,5 @@ export async function listSuspicious(ctx: ServiceContext): Promise<{ stamps: Sus
     batches.set(s.batchId, b);
   }
   return { stamps, batches: [...batches.values()].sort((a, b) => b.stamps - a.stamps) };
-}
+  },
+});

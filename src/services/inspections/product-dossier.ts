@@ -1,13 +1,16 @@
+import { z } from 'zod';
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import {
   areaFlags, batchAreas, batchEvents, batches, certificateEvents, certificates, inspections, products, rawMaterialAreas, reports, scans, stampRanges, subjects,
 } from '../../db/schema';
+import { withoutSearchText } from '../../db/search-text';
 import { vietnamToday } from '../../domain/calendar';
 import { certificateTimeState } from '../../domain/certificate-dates';
 import type { ServiceContext } from '../shared/context';
 import { notFound } from '../shared/errors';
 import { authorize } from '../shared/policy';
 import { productTarget } from '../registry/load-scope';
+import { service } from '../shared/service';
 
 /**
  * One step of the product's story, as codes and facts; the console words it (web/words). `about`
@@ -26,18 +29,21 @@ type BatchEvent = typeof batchEvents.$inferSelect;
  * batches with recalls, inspections, reports, scans by place, and one timeline of every action,
  * ordered by effective date and then by when it was recorded.
  */
-export async function productDossier(ctx: ServiceContext, productId: string) {
+export const productDossier = service({
+  action: 'inspection.read',
+  input: z.object({ productId: z.uuid() }),
+  run: async ({ ctx, input: { productId } }) => {
   const target = await productTarget(ctx.db, productId);
   authorize(ctx.actor, 'inspection.read', target);
   const db = ctx.db;
-  const [product] = await db.select({ product: products, subject: subjects }).from(products)
+  const [product] = await db.select({ product: withoutSearchText(products), subject: withoutSearchText(subjects) }).from(products)
     .innerJoin(subjects, eq(products.subjectId, subjects.id)).where(eq(products.id, productId));
   if (!product) throw notFound('sản phẩm');
 
-  const certs = await db.select().from(certificates).where(eq(certificates.productId, productId)).orderBy(desc(certificates.decisionDate));
+  const certs = await db.select(withoutSearchText(certificates)).from(certificates).where(eq(certificates.productId, productId)).orderBy(desc(certificates.decisionDate));
   const certIds = certs.map((c) => c.id);
   const certEvents = certIds.length ? await db.select().from(certificateEvents).where(inArray(certificateEvents.certificateId, certIds)).orderBy(asc(certificateEvents.id)) : [];
-  const batchRows = await db.select().from(batches).where(eq(batches.productId, productId)).orderBy(desc(batches.productionDate));
+  const batchRows = await db.select(withoutSearchText(batches)).from(batches).where(eq(batches.productId, productId)).orderBy(desc(batches.productionDate));
   const batchIds = batchRows.map((b) => b.id);
   const none = sql`false`;
   const [bEvents, ranges, areaRows] = await Promise.all([
@@ -53,7 +59,7 @@ export async function productDossier(ctx: ServiceContext, productId: string) {
       or ${inspections.areaId} in ${areaIds.length ? areaIds : ['00000000-0000-0000-0000-000000000000']}`).orderBy(desc(inspections.inspectedOn)),
     db.select().from(reports).where(eq(reports.productId, productId)).orderBy(desc(reports.createdAt)).limit(100),
     db.select().from(areaFlags).where(areaIds.length ? inArray(areaFlags.areaId, areaIds) : none),
-    db.select().from(rawMaterialAreas).where(areaIds.length ? inArray(rawMaterialAreas.id, areaIds) : none),
+    db.select(withoutSearchText(rawMaterialAreas)).from(rawMaterialAreas).where(areaIds.length ? inArray(rawMaterialAreas.id, areaIds) : none),
   ]);
   const scansByPlace = ranges.length ? await db.select({ place: scans.place, n: count() }).from(scans)
     .where(sql`${scans.serial} between ${ranges[0]!.firstSerial} and ${ranges.at(-1)!.lastSerial} and exists (
@@ -88,6 +94,7 @@ export async function productDossier(ctx: ServiceContext, productId: string) {
 
   return { product: product.product, subject: product.subject, certificates: certificatesView, batches: batchesView,
     inspections: inspectionRows, reports: reportRows, areas: areas.map((a) => ({ ...a, flags: flags.filter((f) => f.areaId === a.id) })), scansByPlace, timeline };
-}
+  },
+});
 
 export type ProductDossier = Awaited<ReturnType<typeof productDossier>>;

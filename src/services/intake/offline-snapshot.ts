@@ -1,7 +1,9 @@
+import { z } from 'zod';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/prepared';
 import type { ServiceContext } from '../shared/context';
 import { retailerOf } from './retailer';
+import { service } from '../shared/service';
 
 /** One batch as the intake page shows it offline: enough to name the product, never a person. */
 export type SnapshotBatch = {
@@ -16,7 +18,10 @@ export type OfflineSnapshot = { provinceCode: string; asOf: string; batches: Sna
  * offline scan can still say what the product is. Status (recalls, revocations) comes from the
  * signed status list, not from here; this is only the description.
  */
-export async function offlineSnapshot(ctx: ServiceContext): Promise<OfflineSnapshot> {
+export const offlineSnapshot = service({
+  action: 'intake.read',
+  input: z.object({}),
+  run: async ({ ctx }) => {
   const { provinceCode } = retailerOf(ctx.actor, 'intake.read');
   const batches = await queryRows<SnapshotBatch>(ctx.db, sql`
     select json_agg(json_build_array(r.first_serial, r.last_serial) order by r.first_serial) as ranges,
@@ -27,4 +32,5 @@ export async function offlineSnapshot(ctx: ServiceContext): Promise<OfflineSnaps
     where s.province_code = ${provinceCode}
     group by b.id, p.name, c.stars, s.name, s.province_code order by b.lot`);
   return { provinceCode, asOf: ctx.now().toISOString(), batches: batches.map((b) => ({ ...b, ranges: b.ranges.map(([f, l]) => [Number(f), Number(l)]) })) };
-}
+  },
+});

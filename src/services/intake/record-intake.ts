@@ -3,6 +3,7 @@ import { apiTokens, intakeItems, intakeReceipts, intakes, people } from '../../d
 import { countByStatus } from '../../domain/verdict';
 import { appendAudit } from '../audit/append-audit';
 import { loadCopySignals, suspicion } from '../copy-detection/copy-history';
+import { recordIntakeReads } from '../scans/record-reads';
 import { withTransaction, type ServiceContext } from '../shared/context';
 import { conflict, invalid, type FieldIssue } from '../shared/errors';
 import type { Actor } from '../shared/policy';
@@ -52,6 +53,8 @@ export async function recordIntake(ctx: ServiceContext, input: RecordIntakeInput
     // Two uploads of one session raced: the other committed first, so answer as a replay of it.
     if (!intake) return replay(tx, (await findSession(tx, retailer.id, input.sessionId))!, input);
     for (let i = 0; i < items.length; i += 250) await tx.db.insert(intakeItems).values(items.slice(i, i + 250));
+    await recordIntakeReads(tx, items.flatMap((item) => (item.serial === null ? []
+      : [{ serial: item.serial, retailerId: retailer.id, provinceCode: retailer.provinceCode, scannedAt: item.scannedAt }])));
 
     const signals = await loadCopySignals(tx.db, verdicts.flatMap((v) => (v.scans && v.serial !== null ? [v.serial] : [])), ctx.config);
     const checked = verdicts.map((v) => (v.scans && signals.has(v.serial!) ? { ...v, scans: { ...v.scans, ...suspicion(signals.get(v.serial!)!) } } : v));

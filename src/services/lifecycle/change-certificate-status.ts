@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { certificateEvents, certificates } from '../../db/schema';
+import { withoutSearchText } from '../../db/search-text';
 import { vietnamToday } from '../../domain/calendar';
 import { certificateTimeState } from '../../domain/certificate-dates';
 import { nextCertificateStatus, type StatusAction } from '../../domain/certificate-lifecycle';
@@ -29,13 +30,13 @@ export async function changeCertificateStatus({ ctx, input }: { ctx: ServiceCont
   await checkInspection(ctx.db, input.inspectionId, target.subjectId);
 
   return withTransaction(ctx, async (tx) => {
-    const [before] = await tx.db.select().from(certificates).where(eq(certificates.id, input.certificateId)).for('update');
+    const [before] = await tx.db.select(withoutSearchText(certificates)).from(certificates).where(eq(certificates.id, input.certificateId)).for('update');
     const time = certificateTimeState(before!.validFrom, before!.validUntil, vietnamToday(ctx.now()));
     const next = nextCertificateStatus(before!.status, time, input.action as StatusAction);
     if (!next.ok) throw conflict(next.reason);
     const [after] = await tx.db.update(certificates).set({
       status: next.status, statusChangedOn: input.effectiveOn, statusReason: input.reason, statusBasis: input.basis,
-    }).where(eq(certificates.id, input.certificateId)).returning();
+    }).where(eq(certificates.id, input.certificateId)).returning(withoutSearchText(certificates));
     const [event] = await tx.db.insert(certificateEvents).values({
       certificateId: input.certificateId, kind: EVENT[input.action], effectiveOn: input.effectiveOn,
       reason: input.reason, basis: input.basis, decidedBy: input.decidedBy, grounds: input.action === 'revoke' ? input.grounds : null,

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { batchEvents, batches, certificateEvents, certificates } from '../../db/schema';
+import { withoutSearchText } from '../../db/search-text';
 import { correctionOutcome, latestOpenDecision } from '../../domain/certificate-lifecycle';
 import { appendAudit } from '../audit/append-audit';
 import { withTransaction, type ServiceContext } from '../shared/context';
@@ -16,7 +17,7 @@ import { batchTarget, certificateTarget } from './load-targets';
 export async function correctCertificateEvent({ ctx, input }: { ctx: ServiceContext; input: CorrectionInput & { certificateId: string } }) {
   authorize(ctx.actor, 'lifecycle.correct', await certificateTarget(ctx.db, input.certificateId));
   return withTransaction(ctx, async (tx) => {
-    const [before] = await tx.db.select().from(certificates).where(eq(certificates.id, input.certificateId)).for('update');
+    const [before] = await tx.db.select(withoutSearchText(certificates)).from(certificates).where(eq(certificates.id, input.certificateId)).for('update');
     const events = await tx.db.select().from(certificateEvents).where(eq(certificateEvents.certificateId, input.certificateId));
     const target = events.find((e) => e.id === input.eventId);
     if (!target) throw notFound('quyết định cần sửa');
@@ -25,7 +26,7 @@ export async function correctCertificateEvent({ ctx, input }: { ctx: ServiceCont
 
     const [after] = await tx.db.update(certificates).set({
       status: outcome.status, statusChangedOn: input.effectiveOn, statusReason: `Đính chính: ${input.reason}`, statusBasis: input.basis,
-    }).where(eq(certificates.id, input.certificateId)).returning();
+    }).where(eq(certificates.id, input.certificateId)).returning(withoutSearchText(certificates));
     const [event] = await tx.db.insert(certificateEvents).values({
       certificateId: input.certificateId, kind: 'corrected', effectiveOn: input.effectiveOn, reason: input.reason, basis: input.basis,
       decidedBy: input.decidedBy, fromStatus: before!.status, toStatus: outcome.status, correctsEventId: target.id, actor: actorLabel(ctx.actor),
@@ -39,7 +40,7 @@ export async function correctCertificateEvent({ ctx, input }: { ctx: ServiceCont
 export async function correctRecall({ ctx, input }: { ctx: ServiceContext; input: CorrectionInput & { batchId: string } }) {
   authorize(ctx.actor, 'lifecycle.correct', await batchTarget(ctx.db, input.batchId));
   return withTransaction(ctx, async (tx) => {
-    const [before] = await tx.db.select().from(batches).where(eq(batches.id, input.batchId)).for('update');
+    const [before] = await tx.db.select(withoutSearchText(batches)).from(batches).where(eq(batches.id, input.batchId)).for('update');
     const events = await tx.db.select().from(batchEvents).where(eq(batchEvents.batchId, input.batchId));
     const target = events.find((e) => e.id === input.eventId);
     if (!target) throw notFound('quyết định cần sửa');
@@ -48,7 +49,7 @@ export async function correctRecall({ ctx, input }: { ctx: ServiceContext; input
     }
 
     const [after] = await tx.db.update(batches).set({ recalledOn: null, recallReason: null, recallBasis: null })
-      .where(eq(batches.id, input.batchId)).returning();
+      .where(eq(batches.id, input.batchId)).returning(withoutSearchText(batches));
     const [event] = await tx.db.insert(batchEvents).values({
       batchId: input.batchId, kind: 'recall_corrected', effectiveOn: input.effectiveOn, reason: input.reason, basis: input.basis,
       decidedBy: input.decidedBy, correctsEventId: target.id, actor: actorLabel(ctx.actor),

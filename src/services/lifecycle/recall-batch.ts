@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { batchEvents, batches } from '../../db/schema';
+import { withoutSearchText } from '../../db/search-text';
 import { appendAudit } from '../audit/append-audit';
 import { withTransaction, type ServiceContext } from '../shared/context';
 import { conflict } from '../shared/errors';
@@ -15,11 +16,11 @@ export async function recallBatch({ ctx, input }: { ctx: ServiceContext; input: 
   authorize(ctx.actor, 'batch.recall', target);
   await checkInspection(ctx.db, input.inspectionId, target.subjectId);
   return withTransaction(ctx, async (tx) => {
-    const [before] = await tx.db.select().from(batches).where(eq(batches.id, input.batchId)).for('update');
+    const [before] = await tx.db.select(withoutSearchText(batches)).from(batches).where(eq(batches.id, input.batchId)).for('update');
     if (before!.recalledOn) throw conflict('Lô hàng đã bị thu hồi.');
     const [after] = await tx.db.update(batches)
       .set({ recalledOn: input.effectiveOn, recallReason: input.reason, recallBasis: input.basis })
-      .where(eq(batches.id, input.batchId)).returning();
+      .where(eq(batches.id, input.batchId)).returning(withoutSearchText(batches));
     const [event] = await tx.db.insert(batchEvents).values({
       batchId: input.batchId, kind: 'recalled', effectiveOn: input.effectiveOn, reason: input.reason, basis: input.basis,
       decidedBy: input.decidedBy, inspectionId: input.inspectionId ?? null, actor: actorLabel(ctx.actor),

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { certificateEvents, certificates } from '../../db/schema';
+import { withoutSearchText } from '../../db/search-text';
 import { reevaluationRefusal } from '../../domain/certificate-lifecycle';
 import { appendAudit } from '../audit/append-audit';
 import { createCertificate } from '../registry/create-certificate';
@@ -20,7 +21,7 @@ export async function reevaluateCertificate({ ctx, input }: { ctx: ServiceContex
   const { certificateId, ...decision } = input;
 
   return withTransaction(ctx, async (tx) => {
-    const [old] = await tx.db.select().from(certificates).where(eq(certificates.id, certificateId)).for('update');
+    const [old] = await tx.db.select(withoutSearchText(certificates)).from(certificates).where(eq(certificates.id, certificateId)).for('update');
     const [successor] = await tx.db.select({ id: certificates.id }).from(certificates).where(eq(certificates.supersedesId, certificateId));
     const refusal = reevaluationRefusal(old!.status, successor?.id ?? null);
     if (refusal) throw conflict(refusal);
@@ -28,7 +29,7 @@ export async function reevaluateCertificate({ ctx, input }: { ctx: ServiceContex
       throw invalid('Quyết định đánh giá lại phải sau quyết định cũ.', [{ path: 'decisionDate', message: `Phải sau ngày ${old!.decisionDate}.` }]);
     }
     const created = await createCertificate({ ctx: tx, input: { ...decision, productId: target.productId } });
-    const [linked] = await tx.db.update(certificates).set({ supersedesId: certificateId }).where(eq(certificates.id, created.id)).returning();
+    const [linked] = await tx.db.update(certificates).set({ supersedesId: certificateId }).where(eq(certificates.id, created.id)).returning(withoutSearchText(certificates));
     await tx.db.insert(certificateEvents).values({
       certificateId, kind: 'superseded', effectiveOn: decision.decisionDate, basis: decision.decisionNumber, decidedBy: decision.issuerName,
       reason: `Đánh giá lại: ${old!.stars} → ${decision.stars} sao`, relatedCertificateId: created.id, actor: actorLabel(ctx.actor),

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { renderLabelsPdf } from '../../labels/render-labels';
 import { templateModuleProblem } from '../../labels/stamp-fit';
 import { LABEL_TEMPLATES } from '../../labels/templates';
@@ -6,13 +7,17 @@ import type { ServiceContext } from '../shared/context';
 import { AppError, invalid, notFound } from '../shared/errors';
 import { labelContent, loadPrintJob } from './load-print-context';
 import { partSize } from './create-print-job';
+import { service } from '../shared/service';
 
 /** One part of a job as PDF bytes: derived from the job row, so every download is identical. */
-export async function renderPrintPart(ctx: ServiceContext, jobId: string, part: number) {
+export const renderPrintPart = service({
+  action: 'print.read',
+  input: z.object({ jobId: z.uuid(), part: z.number().int().min(1).max(10_000) }),
+  run: async ({ ctx, input: { jobId, part } }) => {
   const row = await loadPrintJob(ctx, jobId);
   const size = partSize(row.job.templateId);
   const first = (part - 1) * size;
-  if (!Number.isInteger(part) || part < 1 || first >= row.job.quantity) throw notFound(`phần ${part} của lệnh in`);
+  if (first >= row.job.quantity) throw notFound(`phần ${part} của lệnh in`);
   const signer = await ctx.keys.signerFor(row.range.kid);
   if (!signer || !ctx.labelFont) throw new AppError('unavailable', 'Máy chủ chưa sẵn sàng để in (thiếu khóa ký hoặc phông chữ).');
   const template = LABEL_TEMPLATES.get(row.job.templateId)!;
@@ -30,7 +35,8 @@ export async function renderPrintPart(ctx: ServiceContext, jobId: string, part: 
     createdAt: row.job.createdAt, title: `Tem OCOP – ${row.product.name} – lô ${row.batch.lot} – phần ${part}`,
   });
   return { pdf, fileName: partFileName(row.batch.lot, row.job.id, part) };
-}
+  },
+});
 
 /**
  * A part's file name, telling jobs and parts apart in a downloads folder: the lot as typed

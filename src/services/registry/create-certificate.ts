@@ -1,4 +1,5 @@
 import { certificateEvents, certificates } from '../../db/schema';
+import { withoutSearchText } from '../../db/search-text';
 import { certificateValidUntil } from '../../domain/certificate-dates';
 import { recognisingLevel, schemeOn } from '../../domain/recognition';
 import { starsFromScore, type Stars } from '../../domain/stars';
@@ -28,25 +29,40 @@ export async function createCertificate({ ctx, input }: { ctx: ServiceContext; i
   const level = recognisingLevel(input.decisionDate, stars as Stars);
   if (level !== input.issuerLevel) {
     throw invalid('Cấp công nhận không đúng quy định tại thời điểm quyết định.', [
-      { path: 'issuerLevel', message: `Sản phẩm ${stars} sao, quyết định ngày ${input.decisionDate}: phải do ${level ? LEVEL_VI[level] : '—'} công nhận.` },
+      {
+        path: 'issuerLevel',
+        message: `Sản phẩm ${stars} sao, quyết định ngày ${input.decisionDate}: phải do ${level ? LEVEL_VI[level] : '—'} công nhận.`,
+      },
     ]);
   }
   // A provincial authority records its own province's decisions; 5★ is recognised centrally.
-  if (ctx.actor.kind !== 'anonymous' && ctx.actor.role === 'authority' && ctx.actor.provinceCode !== null && level === 'central') {
+  if (
+    ctx.actor.kind !== 'anonymous' &&
+    ctx.actor.role === 'authority' &&
+    ctx.actor.provinceCode !== null &&
+    level === 'central'
+  ) {
     throw forbidden('Chỉ cơ quan trung ương được ghi nhận chứng nhận 5 sao.');
   }
 
   return withTransaction(ctx, async (tx) => {
-    const [row] = await tx.db.insert(certificates).values({
-      id: crypto.randomUUID(),
-      ...input,
-      scheme: schemeOn(input.decisionDate),
-      issuerProvinceCode: level === 'central' ? null : target.provinceCode,
-      validFrom: input.decisionDate,
-      validUntil: certificateValidUntil(input.decisionDate),
-    }).returning();
+    const [row] = await tx.db
+      .insert(certificates)
+      .values({
+        id: crypto.randomUUID(),
+        ...input,
+        scheme: schemeOn(input.decisionDate),
+        issuerProvinceCode: level === 'central' ? null : target.provinceCode,
+        validFrom: input.decisionDate,
+        validUntil: certificateValidUntil(input.decisionDate),
+      })
+      .returning(withoutSearchText(certificates));
     await tx.db.insert(certificateEvents).values({
-      certificateId: row!.id, kind: 'issued', effectiveOn: input.decisionDate, basis: input.decisionNumber, actor: actorLabel(ctx.actor),
+      certificateId: row!.id,
+      kind: 'issued',
+      effectiveOn: input.decisionDate,
+      basis: input.decisionNumber,
+      actor: actorLabel(ctx.actor),
     });
     await appendAudit(tx, { action: 'certificate.create', entity: 'certificate', entityId: row!.id, after: row });
     return row!;

@@ -8,15 +8,20 @@ export type RecordTarget = { subjectId: string; provinceCode: string; what: stri
 
 /** The subject and province a record belongs to: what the policy table checks against. */
 export async function subjectTarget(db: Db, subjectId: string): Promise<RecordTarget> {
-  const [row] = await db.select({ subjectId: subjects.id, provinceCode: subjects.provinceCode })
-    .from(subjects).where(eq(subjects.id, subjectId));
+  const [row] = await db
+    .select({ subjectId: subjects.id, provinceCode: subjects.provinceCode })
+    .from(subjects)
+    .where(eq(subjects.id, subjectId));
   if (!row) throw notFound('chủ thể');
   return { ...row, what: 'chủ thể' };
 }
 
 export async function productTarget(db: Db, productId: string): Promise<RecordTarget & { productId: string }> {
-  const [row] = await db.select({ productId: products.id, subjectId: subjects.id, provinceCode: subjects.provinceCode })
-    .from(products).innerJoin(subjects, eq(products.subjectId, subjects.id)).where(eq(products.id, productId));
+  const [row] = await db
+    .select({ productId: products.id, subjectId: subjects.id, provinceCode: subjects.provinceCode })
+    .from(products)
+    .innerJoin(subjects, eq(products.subjectId, subjects.id))
+    .where(eq(products.id, productId));
   if (!row) throw notFound('sản phẩm');
   return { ...row, what: 'sản phẩm' };
 }

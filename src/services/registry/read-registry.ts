@@ -1,62 +1,84 @@
-import { and, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { z } from '@hono/zod-openapi';
+import { and, count, desc, eq, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import { batchAreas, batches, certificates, products, rawMaterialAreas, subjects } from '../../db/schema';
+import { batchAreas, products, subjects } from '../../db/schema';
+import { matchesAllTerms, withoutSearchText } from '../../db/search-text';
+import { REGISTRY_KINDS, type RegistryKind } from '../../domain/registry-entities';
 import type { ServiceContext } from '../shared/context';
 import { notFound } from '../shared/errors';
-import { authorize, listScope } from '../shared/policy';
-import type { ListQuery } from './inputs';
+import { listScope } from '../shared/policy';
+import { service } from '../shared/service';
+import { REGISTRY, REGISTRY_NOUNS, REGISTRY_TABLES } from './entities';
+import { listQuery, uuid } from './inputs';
+
+type Columns = Record<string, PgColumn>;
+export type RegistryRow = Record<string, unknown> & { id: string };
 
 /**
- * How each registry entity reaches its subject (the unit of tenancy) and what `q` searches.
- * Every read joins to `subjects`, so the actor's scope filters it in SQL.
+ * A select of one entity joined to its subject (the unit of tenancy), so the actor's scope
+ * filters it in SQL: a producer sees its own subject's records, an inspector its province's.
  */
-const ENTITIES = {
-  subjects: { table: subjects, label: 'chủ thể', viaProduct: false, subjectColumn: subjects.id, search: [subjects.name, subjects.registrationNumber] },
-  areas: { table: rawMaterialAreas, label: 'vùng nguyên liệu', viaProduct: false, subjectColumn: rawMaterialAreas.subjectId, search: [rawMaterialAreas.name, rawMaterialAreas.officialCode] },
-  products: { table: products, label: 'sản phẩm', viaProduct: false, subjectColumn: products.subjectId, search: [products.name, products.gtin] },
-  certificates: { table: certificates, label: 'giấy chứng nhận', viaProduct: true, productColumn: certificates.productId, search: [certificates.number, certificates.decisionNumber] },
-  batches: { table: batches, label: 'lô hàng', viaProduct: true, productColumn: batches.productId, search: [batches.lot] },
-} satisfies Record<string, { table: PgTable; label: string; viaProduct: boolean; subjectColumn?: PgColumn; productColumn?: PgColumn; search: PgColumn[] }>;
-
-export type RegistryEntity = keyof typeof ENTITIES;
-
-function scoped(ctx: ServiceContext, entity: RegistryEntity, where: SQL | undefined) {
-  const spec = ENTITIES[entity];
+function scopedSelect(
+  ctx: ServiceContext,
+  kind: RegistryKind,
+  fields: Record<string, PgColumn | SQL>,
+  where: SQL | undefined,
+) {
+  const table = REGISTRY_TABLES[kind] as unknown as PgTable & Columns;
   const scope = listScope(ctx.actor, 'registry.read');
-  const conditions = and(
-    where,
-    scope.provinceCode ? eq(subjects.provinceCode, scope.provinceCode) : undefined,
-    scope.subjectId ? eq(subjects.id, scope.subjectId) : undefined,
+  const query = ctx.db.select(fields).from(table).$dynamic();
+  const via = REGISTRY[kind].scope;
+  if (via === 'subjectId') query.innerJoin(subjects, eq(table.subjectId!, subjects.id));
+  if (via === 'productId') {
+    query
+      .innerJoin(products, eq(table.productId!, products.id))
+      .innerJoin(subjects, eq(products.subjectId, subjects.id));
+  }
+  return query.where(
+    and(
+      where,
+      scope.provinceCode ? eq(subjects.provinceCode, scope.provinceCode) : undefined,
+      scope.subjectId ? eq(subjects.id, scope.subjectId) : undefined,
+    ),
   );
-  const build = <S extends Record<string, unknown>>(fields: S) => {
-    const base = ctx.db.select(fields as never).from(spec.table as PgTable);
-    const joined = 'productColumn' in spec
-      ? base.innerJoin(products, eq(spec.productColumn, products.id)).innerJoin(subjects, eq(products.subjectId, subjects.id))
-      : spec.table === subjects ? base : base.innerJoin(subjects, eq(spec.subjectColumn, subjects.id));
-    return joined.where(conditions);
-  };
-  return build;
 }
 
-export async function listRegistry(ctx: ServiceContext, entity: RegistryEntity, query: ListQuery) {
-  const spec = ENTITIES[entity];
-  const search = query.q ? or(...spec.search.map((column) => ilike(column, `%${query.q!.replace(/[%_\\]/g, '\\$&')}%`))) : undefined;
-  const build = scoped(ctx, entity, search);
-  const table = spec.table as unknown as Record<string, PgColumn>;
-  const rows = await build({ row: spec.table })
-    .orderBy(desc(table.createdAt!)).limit(query.pageSize).offset((query.page - 1) * query.pageSize);
-  const [total] = await build({ n: count() });
-  return { items: (rows as { row: unknown }[]).map((r) => r.row), page: query.page, pageSize: query.pageSize, total: Number((total as unknown as { n: number } | undefined)?.n ?? 0) };
-}
+const kind = z.enum(REGISTRY_KINDS);
 
-export async function getRegistryItem(ctx: ServiceContext, entity: RegistryEntity, id: string) {
-  authorize(ctx.actor, 'registry.read');
-  const spec = ENTITIES[entity];
-  const table = spec.table as unknown as Record<string, PgColumn>;
-  const [found] = await scoped(ctx, entity, eq(table.id!, id))({ row: spec.table }).limit(1);
-  if (!found) throw notFound(spec.label);
-  const row = (found as { row: Record<string, unknown> }).row;
-  if (entity !== 'batches') return row;
-  const areas = await ctx.db.select({ areaId: batchAreas.areaId }).from(batchAreas).where(eq(batchAreas.batchId, id));
-  return { ...row, areaIds: areas.map((a) => a.areaId) };
-}
+/** A page of one entity in the actor's scope, newest first; `q` keeps the records holding every word of it. */
+export const listRegistry = service({
+  action: 'registry.read',
+  input: listQuery.extend({ kind }),
+  run: async ({ ctx, input }) => {
+    const table = REGISTRY_TABLES[input.kind] as unknown as PgTable & Columns;
+    const where = input.q ? matchesAllTerms(table.searchText!, input.q) : undefined;
+    const rows = await scopedSelect(ctx, input.kind, withoutSearchText(table) as Columns, where)
+      .orderBy(desc(table.createdAt!), desc(table.id!))
+      .limit(input.pageSize)
+      .offset((input.page - 1) * input.pageSize);
+    const [total] = await scopedSelect(ctx, input.kind, { n: count() }, where);
+    return { items: rows as RegistryRow[], page: input.page, pageSize: input.pageSize, total: Number(total?.n ?? 0) };
+  },
+});
+
+/** One record in the actor's scope (a batch with its raw-material areas); outside it, a 404 like a missing one. */
+export const getRegistryItem = service({
+  action: 'registry.read',
+  input: z.object({ kind, id: uuid }),
+  run: async ({ ctx, input }) => {
+    const table = REGISTRY_TABLES[input.kind] as unknown as PgTable & Columns;
+    const [row] = (await scopedSelect(
+      ctx,
+      input.kind,
+      withoutSearchText(table) as Columns,
+      eq(table.id!, input.id),
+    ).limit(1)) as RegistryRow[];
+    if (!row) throw notFound(REGISTRY_NOUNS[input.kind]);
+    if (input.kind !== 'batches') return row;
+    const areas = await ctx.db
+      .select({ areaId: batchAreas.areaId })
+      .from(batchAreas)
+      .where(eq(batchAreas.batchId, input.id));
+    return { ...row, areaIds: areas.map((a) => a.areaId) };
+  },
+});

@@ -1,12 +1,15 @@
 import type { Db } from '../../db/client';
-import { scans } from '../../db/schema';
 import { isDatabaseUnavailable } from '../../db/unavailable';
 import { logError } from '../shared/log';
 
 export type ScanEvent = { serial: number; scannedAt: Date; place: string | null; scannerHash: string | null; networkHash?: string | null;
   lat?: number | null; lon?: number | null };
 
+/** Stores one batch, all or nothing: the rows and what is kept up from them (src/services/scans/record-reads.ts). */
+export type ScanWriter = (db: Db, batch: ScanEvent[]) => Promise<void>;
+
 export type ScanSinkOptions = {
+  write: ScanWriter;
   /** Node: a timer writes the buffer this long after a scan. null: the caller flushes (Workers, in waitUntil). */
   autoFlushMs: number | null;
   maxBatch?: number;
@@ -40,7 +43,7 @@ export class ScanSink {
   private dropped = 0;
 
   /** @param db the database to write to; null when every flush names its own (Workers). */
-  constructor(private readonly db: Db | null, private readonly options: ScanSinkOptions = { autoFlushMs: 200 }) {}
+  constructor(private readonly db: Db | null, private readonly options: ScanSinkOptions) {}
 
   record(event: ScanEvent): void {
     if (this.buffer.length >= (this.options.maxPending ?? 100_000)) {
@@ -64,7 +67,7 @@ export class ScanSink {
       const batch = this.buffer.splice(0, this.options.maxBatch ?? 1000);
       let failure: unknown = null;
       this.inFlight = batch.length;
-      this.flushing = db.insert(scans).values(batch).then(() => undefined, (error: unknown) => {
+      this.flushing = this.options.write(db, batch).then(() => undefined, (error: unknown) => {
         failure = error ?? new Error('scan write failed');
       }).finally(() => {
         this.inFlight = 0;

@@ -73,6 +73,8 @@ export const POLICY = {
   'token.revoke': { admin: 'any' },
   'audit.read': { admin: 'any' },
   'keys.rotate': { admin: 'any' },
+  // Dropping old months of raw scans (the summaries stay) and re-judging suspected copies.
+  'scans.manage': { admin: 'any' },
 } as const satisfies Record<string, Partial<Record<Role, Reach>>>;
 
 export type Action = keyof typeof POLICY;

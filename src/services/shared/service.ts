@@ -10,8 +10,12 @@ import { authorize, type Action } from './policy';
 export type ServiceCall<I> = { ctx: ServiceContext } & ({} extends I ? { input?: I } : { input: I });
 
 type Spec<S extends z.ZodType, R> = {
-  /** The policy's action; the role check (and step-up) runs before the input is even read. */
-  action: Action;
+  /**
+   * The policy's action; the role check (and step-up) runs before the input is even read.
+   * `public`: what anyone may read, anonymous included (a product page behind a GS1 barcode), so
+   * there is no role to check; written out so that a missing action cannot read as public.
+   */
+  action: Action | 'public';
   input: S;
   run: (call: { ctx: ServiceContext; input: z.output<S> }) => Promise<R>;
 };
@@ -25,7 +29,7 @@ type Spec<S extends z.ZodType, R> = {
  */
 export function service<S extends z.ZodType, R>(spec: Spec<S, R>): (call: ServiceCall<z.input<S>>) => Promise<R> {
   return async ({ ctx, input }) => {
-    authorize(ctx.actor, spec.action);
+    if (spec.action !== 'public') authorize(ctx.actor, spec.action);
     return spec.run({ ctx, input: parseInput(spec.input, input ?? {}) });
   };
 }

@@ -38,7 +38,7 @@ export async function loadStampFacts(db: Db, stamps: { idx: number; kid: string;
       coalesce(v.voided, false) as voided,
       to_jsonb(b) - 'created_at' as batch, to_jsonb(p) - 'created_at' as product,
       to_jsonb(s) - 'created_at' as subject, to_jsonb(c) - 'created_at' as certificate,
-      a.areas, coalesce(sc.n, 0)::int as scan_count, fs.scanned_at as first_scan_at, fs.place as first_scan_place,
+      a.areas, coalesce(sc.scan_count, 0)::int as scan_count, sc.first_scan_at, sc.first_scan_place,
       case when r.id is not null then ${copyHistorySql(sql`q.serial`)} end as copy_history
     from json_to_recordset(${JSON.stringify(stamps)}::json) as q(idx int, kid text, serial bigint)
     left join signing_keys k on k.kid = q.kid
@@ -62,10 +62,7 @@ export async function loadStampFacts(db: Db, stamps: { idx: number; kid: string;
           from area_flags f where f.area_id = ra.id)) order by ra.name) as areas
       from batch_areas ba join raw_material_areas ra on ra.id = ba.area_id where ba.batch_id = b.id
     ) a on true
-    left join lateral (select count(*) as n from scans where scans.serial = q.serial and r.id is not null) sc on true
-    left join lateral (
-      select scanned_at, place from scans where scans.serial = q.serial and r.id is not null order by scanned_at limit 1
-    ) fs on true
+    left join stamp_summaries sc on sc.serial = q.serial and r.id is not null
   `);
   return rows.map((row) => ({ ...row, first_scan_at: row.first_scan_at ? new Date(row.first_scan_at).toISOString() : null }));
 }

@@ -16,6 +16,7 @@ export function rowItem(row: Row): HTMLLIElement {
   const notes = [
     row.duplicate ? t.duplicate : null,
     row.live ? null : t.offlineAsOf(row.asOf ? localTime(row.asOf) : null),
+    row.live && row.offlineStatus && row.offlineStatus !== row.status ? t.wasOffline(statusTitle(row.offlineStatus)) : null,
     ...row.signals.map((s) => t.copy(s)),
   ].filter((n): n is string => n !== null);
   li.innerHTML = '<span class="icon" aria-hidden="true"></span><div><strong></strong><span class="facts"></span><code></code><ul class="notes"></ul></div>';
