@@ -37,7 +37,7 @@ digitalLinkRoutes.openapi(route, async (c) => {
     verdict = { code: verdict.code, serial: verdict.serial, kid: verdict.kid, live: verdict.live, checkedAt: verdict.checkedAt, status: 'forged', forgedReason: 'malformed' };
   }
   c.header('Cache-Control', 'no-store');
-  c.header('Vary', 'Accept');
+  c.header('Vary', 'Accept, Accept-Encoding'); // named before `compress` would add it to the finished response (verify/index.ts)
   if ((c.req.header('accept') ?? '').includes('application/json')) return c.json(verdict, 200);
   return c.html(renderVerifyPage(verdict, pickLang(lang), `/S/${encodeURIComponent(verdict.code)}`), 200) as never;
 });
