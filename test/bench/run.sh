@@ -7,4 +7,4 @@ cd "$(dirname "$0")/../.."
 source test/support/provision.sh
 need_packages /usr/bin/wrk:wrk /usr/bin/chromium:chromium >&2
 start_postgres_cluster >&2
-npx tsx test/bench/run.ts
+npx tsx test/bench/run.ts "$@"

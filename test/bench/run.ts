@@ -5,32 +5,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { Hono } from 'hono';
 import { stampUrl } from '../../src/domain/stamp-codec';
 import { VERDICT_STATUSES } from '../../src/domain/verdict';
-import { SEED_ACTOR } from '../../src/seed/seed-demo';
-import { issueStamps } from '../../src/services/stamps/issue-stamps';
-import { stampPage } from '../../src/services/stamps/stamp-urls';
 import { launchChromium, listen } from '../support/browser';
 import { embeddedRss } from './embedded-rss';
 import { statusListSizes } from './status-list-sizes';
+import { verifyVsBare } from './verify-throughput';
 import { loadConfig } from '../../src/env';
 import { openHarness, TEST_ORIGIN } from '../support/harness';
 
 /** Ratios are what to quote: both sides are measured in the same run on the same machine. */
 const emit = (record: Record<string, unknown>) => console.log(JSON.stringify(record));
 const progress = (message: string) => console.error(`… ${message}`);
-
-/** Asynchronous on purpose: the server under test shares this process's event loop. */
-async function wrkRequestsPerSecond(url: string, seconds = 8, pathsFile?: string): Promise<number> {
-  const script = pathsFile ? ['-s', join(import.meta.dirname, 'rotate-paths.lua')] : [];
-  const { stdout: out } = await promisify(execFile)('wrk', ['-t2', '-c32', `-d${seconds}s`, ...script, url],
-    { encoding: 'utf8', env: { ...process.env, WRK_PATHS: pathsFile ?? '' } });
-  const match = /Requests\/sec:\s+([\d.]+)/.exec(out);
-  if (!match) throw new Error(`wrk printed no rate:\n${out}`);
-  if (/Non-2xx or 3xx responses/.test(out)) throw new Error(`wrk saw errors:\n${out}`);
-  return Number(match[1]);
-}
 
 /** Runs one label benchmark in a child process (its own peak RSS) and returns its JSON line. */
 async function labelBench(mode: 'ours' | 'qrcode' | 'naive', labels: number) {
@@ -106,7 +92,19 @@ async function pageUnderBulkFlood() {
   }
 }
 
+/** `npm run bench -- verify` (or `npx tsx test/bench/run.ts verify`): the verification throughput lines alone. */
+async function verifyOnly() {
+  const h = await openHarness('postgres', { env: { VERIFY_RATE_PER_MINUTE: '100000000' } });
+  try {
+    await verifyVsBare(h, emit);
+  } finally {
+    await h.close();
+  }
+}
+
 async function main() {
+  if (process.argv[2] === 'verify') return verifyOnly();
+
   // 10^8 serials by default, the national scale; BENCH_STATUS_LIST_SERIALS sets another size.
   const serials = Number(process.env.BENCH_STATUS_LIST_SERIALS ?? 1e8);
   progress(`status lists: both forms for ${serials.toLocaleString('en')} serials with 0.5% voided, in memory`);
@@ -131,28 +129,9 @@ async function main() {
   progress('booting the Node runtime on PostgreSQL with the demo data');
   const h = await openHarness('postgres', { env: { VERIFY_RATE_PER_MINUTE: '100000000' } });
   const server = await listen(h.app.fetch);
-  const bare = new Hono().get('/bare', (c) => c.json({ ok: true }));
-  const bareServer = await listen(bare.fetch);
   try {
-    progress('verification vs a bare Hono JSON route (wrk, loopback, same process)');
-    await wrkRequestsPerSecond(`${server.origin}/api/v1/verify/${h.codes.valid}`, 2); // warm-up: JIT, pools, caches
-    const bareRps = await wrkRequestsPerSecond(`${bareServer.origin}/bare`);
-    const verifyRps = await wrkRequestsPerSecond(`${server.origin}/api/v1/verify/${h.codes.valid}`);
-    emit({ bench: 'verify_vs_bare_route', stamps: 'one stamp, repeated', database: 'postgresql', bare_rps: Math.round(bareRps),
-      verify_rps: Math.round(verifyRps), ratio: +(verifyRps / bareRps).toFixed(3), target: '>= 0.5' });
-
-    progress('the same, over 2,000 distinct stamps (every signature checked once at least)');
-    const { range } = await issueStamps({ ctx: h.ctx(SEED_ACTOR), input: { batchId: await h.demoBatchId('valid'), quantity: 2000, idempotencyKey: 'bench-distinct' } });
-    const paths: string[] = [];
-    for (let offset = 0; offset < 2000; offset += 1000) {
-      const page = await stampPage(h.ctx(SEED_ACTOR), range, offset, 1000);
-      paths.push(...page.stamps.map((s) => `/api/v1/verify/${s.url.split('/S/')[1]}`));
-    }
-    const pathsFile = join(mkdtempSync(join(tmpdir(), 'ocop-bench-')), 'paths.txt');
-    writeFileSync(pathsFile, paths.join('\n'));
-    const distinctRps = await wrkRequestsPerSecond(server.origin, 8, pathsFile);
-    emit({ bench: 'verify_vs_bare_route', stamps: '2,000 distinct', database: 'postgresql', bare_rps: Math.round(bareRps),
-      verify_rps: Math.round(distinctRps), ratio: +(distinctRps / bareRps).toFixed(3), target: '>= 0.5' });
+    progress('verification vs a bare Hono JSON route (wrk, loopback, same process): one stamp, then 2,000 distinct stamps');
+    await verifyVsBare(h, emit);
 
     progress('1,000 codes in one request vs 1,000 single requests');
     const codes = Array.from({ length: 1000 }, (_, i) => h.codes[VERDICT_STATUSES[i % VERDICT_STATUSES.length]!]);
@@ -206,7 +185,6 @@ async function main() {
     }
   } finally {
     await server.close();
-    await bareServer.close();
     await h.close();
   }
 

@@ -46,17 +46,21 @@ verifyRoutes.use('/api/v1/verify/*', rateLimit('verify'));
 // Bulk is priced per code, in its own bucket (after `authenticate`, which says who is paying).
 verifyRoutes.use('/api/v1/verify', rateLimit('verify-bulk'), bodyLimit({ maxSize: 512 * 1024 }), bulkRateLimit);
 // A revocation must show on the very next request: no verdict is ever cached. (Paths are named:
-// a sub-app's '*' middleware would reach every route of the app it is mounted on.)
+// a sub-app's '*' middleware would reach every route of the app it is mounted on.) Set before the
+// handler, so the response is built with it: a header added to a finished response makes Hono
+// rebuild the response around a stream, which costs the Node server its fast path. For the same
+// reason Vary names Accept-Encoding here, before `compress` (app.ts) would add it afterwards.
 const noStore = createMiddleware<AppEnv>(async function noStore(c, next) {
-  await next();
   c.header('Cache-Control', 'no-store');
+  c.header('Vary', 'Accept-Encoding');
+  await next();
 });
 for (const path of ['/S/*', '/api/v1/verify', '/api/v1/verify/*']) verifyRoutes.use(path, noStore);
 
 verifyRoutes.openapi(scanRoute, async (c) => {
   const { code } = c.req.valid('param');
   const verdict = await countThisScan(c, await verifyStamp(serviceContext(c), code));
-  c.header('Vary', 'Accept');
+  c.header('Vary', 'Accept', { append: true });
   if ((c.req.header('accept') ?? '').includes('application/json')) return c.json(verdict, 200);
   const lang = pickLang(c.req.valid('query').lang);
   return c.html(renderVerifyPage(verdict, lang, `/S/${encodeURIComponent(verdict.code)}`), 200) as never;

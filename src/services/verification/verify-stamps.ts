@@ -1,31 +1,37 @@
 import { vietnamToday } from '../../domain/calendar';
-import { certificateTimeState } from '../../domain/certificate-dates';
-import { toGtin14 } from '../../domain/gtin';
 import { extractStampCode, parseStampCode, type StampCode } from '../../domain/stamp-codec';
-import { decideStatus } from '../../domain/verdict';
-import { classification } from '../../data/taxonomy';
-import { PROVINCES } from '../../data/provinces';
+import { ed25519PublicJwk } from '../../keys/key-ring';
 import type { ServiceContext } from '../shared/context';
 import { logError } from '../shared/log';
-import { signalsFor, suspicion } from '../copy-detection/copy-history';
+import { buildVerdict, withStatus, type VerdictBase } from './build-verdict';
 import { loadStampFacts, type StampFactsRow } from './load-stamp-facts';
+import { loadStampTexts, type StampTexts } from './stamp-texts';
 import type { ForgedReason, Verdict } from './verdict-types';
 
 /**
  * The one verdict function behind the page, the JSON API, bulk verification and the offline
  * status list. Verdicts come back in the order of `inputs`; a bad input is a `forged` verdict,
  * never an exception, so one bad code cannot fail a batch.
+ *
+ * What may change (key state, void, recall, certificate status and dates, scans) is read from
+ * the database for every call, in one query shared with the calls of the same moment
+ * (coalesce.ts). What cannot change without its version changing (registry texts) comes from
+ * this instance's cache (stamp-texts.ts); a signature already checked against the same public
+ * key is not checked again (KeyRing.verifyStamp).
  */
 export async function verifyStamps(ctx: ServiceContext, inputs: string[]): Promise<Verdict[]> {
   const checkedAt = ctx.now().toISOString();
   const parsed = inputs.map((input) => {
     const text = extractStampCode(input);
-    return { text: codeAsRecorded(input), code: text ? parseStampCode(text) : null };
+    return text ? { text, code: parseStampCode(text) } : { text: codeAsRecorded(input), code: null };
   });
-  const wanted = parsed.flatMap((p, idx) => (p.code ? [{ idx, kid: p.code.kid, serial: p.code.serial }] : []));
-  let rows: StampFactsRow[];
+  const codes = parsed.flatMap((p) => (p.code ? [p.code] : []));
+  let rows: (StampFactsRow | undefined)[];
+  let texts: (StampTexts | undefined)[];
   try {
-    rows = await loadStampFacts(ctx.db, wanted);
+    rows = await loadStampFacts(ctx.db, codes.map(({ kid, serial }) => ({ kid, serial })));
+    const known = rows.flatMap((row) => (row?.batch_id && row.texts_version ? [{ batchId: row.batch_id, version: row.texts_version }] : []));
+    texts = await loadStampTexts(ctx.db, ctx.keys, known);
   } catch (error) {
     // The database is unreachable: answer from the signature alone rather than fail the scanner.
     logError('verification without live status', error);
@@ -34,18 +40,22 @@ export async function verifyStamps(ctx: ServiceContext, inputs: string[]): Promi
   // A clock read per request; once every KEY_REFRESH_SECONDS, one small query, so that the copy
   // an outage falls back on holds the compromises other instances made. These facts stand anyway.
   await ctx.keys.refreshIfStale(ctx.db).catch((error: unknown) => logError('signing keys not reloaded', error));
-  const facts = new Map(rows.map((row) => [row.idx, row]));
+  const textsByBatch = new Map(texts.flatMap((t) => (t ? [[t.batchId, t] as const] : [])));
   const today = vietnamToday(ctx.now());
+  let next = 0;
+  const rowOf = parsed.map((p) => (p.code ? rows[next++] : undefined));
 
   return Promise.all(parsed.map(async ({ text, code }, idx) => {
     const base = { code: text, serial: code?.serial ?? null, kid: code?.kid ?? null, live: true, checkedAt };
     if (!code) return forged(base, 'malformed');
-    const row = facts.get(idx);
-    if (!row?.key_state || !row.public_jwk) return forged(base, 'unknown_key');
-    ctx.keys.rememberPublished(code.kid, row.public_jwk, row.key_state, row.range_id !== null);
-    if (!(await signatureHolds(ctx, code, row.public_jwk))) return forged(base, 'bad_signature');
+    const row = rowOf[idx];
+    if (!row?.key_state || !row.key_x) return forged(base, 'unknown_key');
+    const jwk = ed25519PublicJwk(row.key_x);
+    ctx.keys.rememberPublished(code.kid, jwk, row.key_state, row.range_id !== null);
+    if (!(await signatureHolds(ctx, code, jwk, text))) return forged(base, 'bad_signature');
+    // Read with the stamp, never cached: a compromise wins even over a signature checked before.
     if (row.key_state === 'compromised') return forged(base, 'compromised_key');
-    return buildVerdict(ctx, base, row, today);
+    return buildVerdict(ctx.config, base, row, row.batch_id ? textsByBatch.get(row.batch_id) : undefined, today);
   }));
 }
 
@@ -59,9 +69,9 @@ export async function verifyStamp(ctx: ServiceContext, input: string): Promise<V
   return verdict!;
 }
 
-async function signatureHolds(ctx: ServiceContext, code: StampCode, jwk: JsonWebKey): Promise<boolean> {
+async function signatureHolds(ctx: ServiceContext, code: StampCode, jwk: JsonWebKey, text?: string): Promise<boolean> {
   try {
-    return await ctx.keys.verifyStamp(code, jwk);
+    return await ctx.keys.verifyStamp(code, jwk, text);
   } catch {
     return false;
   }
@@ -78,65 +88,9 @@ async function signatureOnly(ctx: ServiceContext, text: string, code: StampCode 
   if (!code) return forged(base, 'malformed');
   const jwk = ctx.keys.lastKnownKey(code.kid);
   if (!jwk) return forged(base, 'unknown_key');
-  return (await signatureHolds(ctx, code, jwk)) ? { ...base, status: 'valid' } : forged(base, 'bad_signature');
+  return (await signatureHolds(ctx, code, jwk, text)) ? withStatus(base, 'valid') : forged(base, 'bad_signature');
 }
 
-type Base = Pick<Verdict, 'code' | 'serial' | 'kid' | 'live' | 'checkedAt'>;
-
-function forged(base: Base, reason: ForgedReason): Verdict {
-  return { ...base, status: 'forged', forgedReason: reason };
-}
-
-function buildVerdict(ctx: ServiceContext, base: Base, row: StampFactsRow, today: string): Verdict {
-  const { batch, product, subject, certificate } = row;
-  if (!row.range_id || !batch || !product || !subject || !certificate) {
-    return { ...base, status: 'unknown' };
-  }
-  const status = decideStatus({
-    signatureValid: true,
-    keyCompromised: false,
-    rangeFound: true,
-    voided: row.voided,
-    batchRecalled: batch.recalled_on !== null,
-    certificateStatus: certificate.status,
-    certificateExpired: certificateTimeState(certificate.valid_from, certificate.valid_until, today) === 'expired',
-  });
-  const group = classification(product.taxonomy_version, product.group_code, product.subgroup_code);
-  return {
-    ...base,
-    status,
-    productId: product.id, subjectId: subject.id, batchId: batch.id, certificateId: certificate.id,
-    product: {
-      name: product.name, stars: certificate.stars, gtin: product.gtin,
-      group: group && { taxonomyVersion: group.version, code: group.groupCode, name: group.groupName, nameEn: group.groupNameEn,
-        subgroupCode: group.subgroupCode, subgroupName: group.subgroupName },
-    },
-    subject: {
-      name: subject.name, kind: subject.kind, provinceCode: subject.province_code,
-      provinceName: PROVINCES[subject.province_code]?.vi ?? null, communeCode: subject.commune_code, address: subject.address_as_issued, demo: subject.demo,
-    },
-    batch: {
-      lot: batch.lot, productionDate: batch.production_date, bestBefore: batch.best_before,
-      recall: batch.recalled_on ? { on: batch.recalled_on, reason: batch.recall_reason, basis: batch.recall_basis } : null,
-      areas: (row.areas ?? []).map((a) => ({ id: a.id, name: a.name, kind: a.kind, officialCode: a.official_code,
-        provinceCode: a.province_code, communeCode: a.commune_code, standards: a.standards ?? [], flags: a.flags ?? [] })),
-    },
-    certificate: {
-      number: certificate.number, scheme: certificate.scheme, score: certificate.score, decisionNumber: certificate.decision_number,
-      decisionDate: certificate.decision_date, issuerName: certificate.issuer_name, issuerLevel: certificate.issuer_level,
-      validFrom: certificate.valid_from, validUntil: certificate.valid_until, status: certificate.status,
-      statusChange: certificate.status_changed_on
-        ? { on: certificate.status_changed_on, reason: certificate.status_reason, basis: certificate.status_basis } : null,
-    },
-    scans: {
-      count: row.scan_count, firstAt: row.first_scan_at, firstPlace: row.first_scan_place,
-      ...suspicion(signalsFor(row.copy_history, ctx.config)),
-    },
-    ...(product.gtin ? { digitalLink: digitalLink(ctx.config.PUBLIC_ORIGIN, product.gtin, batch.lot, base.serial!, base.code) } : {}),
-  };
-}
-
-/** GS1 Digital Link form; the signed code rides along as `stamp` so the link stays verifiable. */
-export function digitalLink(origin: string, gtin: string, lot: string, serial: number, code: string): string {
-  return `${origin}/01/${toGtin14(gtin)}/10/${encodeURIComponent(lot)}/21/${serial}?stamp=${code}`;
+function forged(base: VerdictBase, reason: ForgedReason): Verdict {
+  return withStatus(base, 'forged', reason);
 }
