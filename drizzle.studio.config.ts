@@ -11,7 +11,9 @@ function embeddedSocketDir(): string {
   try {
     return (JSON.parse(readFileSync(join(dataDir, 'database.lock'), 'utf8')) as { socket: { dir: string } }).socket.dir;
   } catch {
-    throw new Error(`No service owns ${dataDir}: start it with npm start first (drizzle-kit reaches PGlite through it).`);
+    throw new Error(
+      `No service owns ${dataDir}: start it with npm start first (drizzle-kit reaches PGlite through it).`,
+    );
   }
 }
 
@@ -21,5 +23,12 @@ export default defineConfig({
   casing: 'snake_case',
   dbCredentials: process.env.DATABASE_URL
     ? { url: process.env.DATABASE_URL }
-    : { host: embeddedSocketDir(), port: 5432, user: 'postgres', password: 'postgres', database: 'postgres', ssl: false },
+    : {
+        host: embeddedSocketDir(),
+        port: 5432,
+        user: 'postgres',
+        password: 'postgres',
+        database: 'postgres',
+        ssl: false,
+      },
 });

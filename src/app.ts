@@ -46,12 +46,23 @@ export function createApp(deps: AppDeps) {
   app.use('*', requestId());
   // HTML and JSON leave the Node server gzipped; on Workers, Cloudflare compresses at the edge (Hono's docs), so not twice.
   if (getRuntimeKey() !== 'workerd') app.use('*', compress());
-  app.use('*', secureHeaders({
-    // Pages carry inline CSS only; the console's one script is served from our origin.
-    contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], imgSrc: ["'self'", 'data:'], scriptSrc: ["'self'"],
-      connectSrc: ["'self'"], formAction: ["'self'"], baseUri: ["'none'"], frameAncestors: ["'none'"] },
-    crossOriginResourcePolicy: 'cross-origin',
-  }));
+  app.use(
+    '*',
+    secureHeaders({
+      // Pages carry inline CSS only; the console's one script is served from our origin.
+      contentSecurityPolicy: {
+        defaultSrc: ["'none'"],
+        styleSrc: ["'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+      crossOriginResourcePolicy: 'cross-origin',
+    }),
+  );
   app.use('*', publicCors);
   app.use('*', requestScope(deps));
   app.use('/api/*', authenticate);

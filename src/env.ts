@@ -3,7 +3,10 @@ import { z } from 'zod';
 /** One schema for configuration, validated the same way from process.env and Workers bindings. */
 export const configSchema = z.object({
   /** Printed into every QR; defaults to http://localhost:PORT for local runs. */
-  PUBLIC_ORIGIN: z.url().refine((v) => !/\/$/.test(v), 'no trailing slash').optional(),
+  PUBLIC_ORIGIN: z
+    .url()
+    .refine((v) => !/\/$/.test(v), 'no trailing slash')
+    .optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
   DATA_DIR: z.string().default('./.data'),
   DATABASE_URL: z.string().optional(),
@@ -71,5 +74,10 @@ export function loadConfig(source: Record<string, unknown>): Config {
   }
   const publicOrigin = parsed.data.PUBLIC_ORIGIN ?? `http://localhost:${parsed.data.PORT}`;
   const consoleOrigin = parsed.data.CONSOLE_ORIGIN ?? publicOrigin;
-  return { ...parsed.data, PUBLIC_ORIGIN: publicOrigin, CONSOLE_ORIGIN: consoleOrigin, RP_ID: parsed.data.RP_ID ?? new URL(consoleOrigin).hostname };
+  return {
+    ...parsed.data,
+    PUBLIC_ORIGIN: publicOrigin,
+    CONSOLE_ORIGIN: consoleOrigin,
+    RP_ID: parsed.data.RP_ID ?? new URL(consoleOrigin).hostname,
+  };
 }

@@ -44,31 +44,46 @@ let app: App | null = null;
 function appFor(env: WorkerEnv): App {
   if (app) return app;
   // A public or missing salt would let anyone reverse stored scanner hashes by trying addresses.
-  if (!env.SCAN_SALT) throw new Error('SCAN_SALT is not set: run `wrangler secret put SCAN_SALT` with 32 or more random characters (README, "Scanner privacy").');
+  if (!env.SCAN_SALT)
+    throw new Error(
+      'SCAN_SALT is not set: run `wrangler secret put SCAN_SALT` with 32 or more random characters (README, "Scanner privacy").',
+    );
   const config = loadConfig({ ...env, DATABASE_URL: env.HYPERDRIVE.connectionString, SEED_DEMO: 'false' });
   // Keys come from the database, sealed under KEY_ENCRYPTION_KEY; a bad value is reported on first use.
   const keks = env.KEY_ENCRYPTION_KEY ? parseKeks(env.KEY_ENCRYPTION_KEY) : Promise.resolve(null);
   keks.catch(() => {});
-  const keys = new KeyRing({ keks: () => keks, external: env.SIGNING_KEY ? [parseSigningKeySecret(env.SIGNING_KEY)] : [],
-    refreshSeconds: config.KEY_REFRESH_SECONDS });
+  const keys = new KeyRing({
+    keks: () => keks,
+    external: env.SIGNING_KEY ? [parseSigningKeySecret(env.SIGNING_KEY)] : [],
+    refreshSeconds: config.KEY_REFRESH_SECONDS,
+  });
   // One buffer per isolate: scans a failed write kept are retried by the next request's waitUntil.
   const scanSink = new ScanSink(null, { autoFlushMs: null, maxPending: 10_000, write: scanWriter(config) });
-  const rateLimiter = env.VERIFY_LIMITER && env.SIGN_IN_LIMITER && env.BULK_LIMITER
-    ? new BindingRateLimiter({ verify: env.VERIFY_LIMITER, signIn: env.SIGN_IN_LIMITER, bulk: env.BULK_LIMITER }) : new MemoryRateLimiter();
+  const rateLimiter =
+    env.VERIFY_LIMITER && env.SIGN_IN_LIMITER && env.BULK_LIMITER
+      ? new BindingRateLimiter({ verify: env.VERIFY_LIMITER, signIn: env.SIGN_IN_LIMITER, bulk: env.BULK_LIMITER })
+      : new MemoryRateLimiter();
   app = createApp({
-    config, keys, rateLimiter, now: () => new Date(),
+    config,
+    keys,
+    rateLimiter,
+    now: () => new Date(),
     labelFont: async () => new Uint8Array(labelFontData),
     clientAddress: (c) => c.req.header('cf-connecting-ip') ?? null,
     openRequest: () => {
       const client = postgres(env.HYPERDRIVE.connectionString, { max: 5, fetch_types: false, onnotice: () => {} });
       const db = drizzle({ client, schema, casing: 'snake_case' }) as unknown as Db;
-      return { db, scanSink, finish: async () => {
-        try {
-          await scanSink.flush(db);
-        } finally {
-          await client.end({ timeout: 5 });
-        }
-      } };
+      return {
+        db,
+        scanSink,
+        finish: async () => {
+          try {
+            await scanSink.flush(db);
+          } finally {
+            await client.end({ timeout: 5 });
+          }
+        },
+      };
     },
   });
   return app;

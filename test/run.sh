@@ -23,7 +23,7 @@ log "Type check (server, tests, browser scripts, service worker)"
 npm run --silent typecheck
 
 log "Format, lint and layer rules (Biome, dependency-cruiser)"
-npm run --silent lint:layers
+npm run --silent lint
 
 log "Tests: unit, integration on PGlite and PostgreSQL, Chromium, workerd"
 npx vitest run "$@"

@@ -8,5 +8,11 @@ export function csvCell(value: string): string {
 
 /** A spreadsheet-safe CSV document: UTF-8 with a BOM (Excel then reads Vietnamese right), CRLF lines. */
 export function csvDocument(lines: readonly (readonly (string | number | null | undefined)[])[]): string {
-  return '\uFEFF' + lines.map((cells) => cells.map((c) => csvCell(c === null || c === undefined ? '' : String(c))).join(',')).join('\r\n') + '\r\n';
+  return (
+    '\uFEFF' +
+    lines
+      .map((cells) => cells.map((c) => csvCell(c === null || c === undefined ? '' : String(c))).join(','))
+      .join('\r\n') +
+    '\r\n'
+  );
 }

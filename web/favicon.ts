@@ -18,8 +18,9 @@ function starPoints(cx = 32, cy = 33.5, outer = 23, inner = 9.5): [number, numbe
 
 const STAR = starPoints();
 
-export const FAVICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="14" fill="#14532d"/>`
-  + `<path fill="#f2b705" d="M${STAR.map(([x, y]) => `${x} ${y}`).join('L')}Z"/></svg>`;
+export const FAVICON_SVG =
+  `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="14" fill="#14532d"/>` +
+  `<path fill="#f2b705" d="M${STAR.map(([x, y]) => `${x} ${y}`).join('L')}Z"/></svg>`;
 
 function insideStar(x: number, y: number): boolean {
   let inside = false;

@@ -4,7 +4,13 @@ const VIETNAM_OFFSET_MS = 7 * 3600_000;
 /** The wall-clock fields of an instant in Vietnam, whatever the server's or the browser's zone. */
 function vietnamParts(date: Date) {
   const local = new Date(date.getTime() + VIETNAM_OFFSET_MS).toISOString();
-  return { y: local.slice(0, 4), m: local.slice(5, 7), d: local.slice(8, 10), hm: local.slice(11, 16), hms: local.slice(11, 19) };
+  return {
+    y: local.slice(0, 4),
+    m: local.slice(5, 7),
+    d: local.slice(8, 10),
+    hm: local.slice(11, 16),
+    hms: local.slice(11, 19),
+  };
 }
 
 /** Vietnam time as people read it on a record: dd/mm/yyyy HH:mm, Asia/Ho_Chi_Minh. */

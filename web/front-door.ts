@@ -23,7 +23,12 @@ button,.button{font:inherit;font-weight:600;padding:.6rem 1.1rem;border:0;border
 const langQuery = (lang: Lang) => (lang === 'en' ? '?lang=en' : '');
 
 /** The public pages' shell: header with the other language, main landmark, footer. */
-export function publicPage(lang: Lang, title: string, body: Html, options: { alternate: string; script?: string }): Html {
+export function publicPage(
+  lang: Lang,
+  title: string,
+  body: Html,
+  options: { alternate: string; script?: string },
+): Html {
   const t = FRONT_DOOR_TEXT[lang];
   // raw: CSS is a constant of this file; escaping would break its quoted font names.
   return html`<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -51,7 +56,10 @@ ${error ? html`<p class="err" id="code-err" role="alert">${error}</p>` : ''}</fo
 /** `/`: check a code, scan, find a product, sign in. The page works without script. */
 export function frontDoorPage(p: { lang: Lang; code?: string; error?: string }): Html {
   const t = FRONT_DOOR_TEXT[p.lang];
-  return publicPage(p.lang, t.title, html`<h1>${t.title}</h1><p>${t.intro}</p>
+  return publicPage(
+    p.lang,
+    t.title,
+    html`<h1>${t.title}</h1><p>${t.intro}</p>
 ${codeForm(t, p.lang, p.code ?? '', p.error)}
 <section class="card" aria-labelledby="scan-h"><h2 id="scan-h">${t.scanHeading}</h2><p>${t.scanPhone}</p>
 <p><a class="button secondary" href="/scan${langQuery(p.lang)}">${t.scanHere}</a></p></section>
@@ -61,17 +69,23 @@ ${codeForm(t, p.lang, p.code ?? '', p.error)}
 <p class="hint" id="q-hint">${t.findHint}</p></form></section>
 <section class="card" aria-labelledby="staff-h"><h2 id="staff-h">${t.staffHeading}</h2><p>${t.staffText}</p>
 <p><a class="button" href="/console/sign-in">${t.signIn}</a></p></section>`,
-  { alternate: p.lang === 'en' ? '/' : '/?lang=en' });
+    { alternate: p.lang === 'en' ? '/' : '/?lang=en' },
+  );
 }
 
 /** `/scan`: the camera in the page, for browsers whose camera app does not open links. */
 export function scanPage(lang: Lang): Html {
   const t = FRONT_DOOR_TEXT[lang];
-  return publicPage(lang, t.scanTitle, html`<h1>${t.scanTitle}</h1><p>${t.scanHow}</p>
+  return publicPage(
+    lang,
+    t.scanTitle,
+    html`<h1>${t.scanTitle}</h1><p>${t.scanHow}</p>
 <div class="card" data-scan data-lang="${lang}" data-no-camera="${t.scanNoCamera}" data-not-stamp="${t.scanNotStamp}" data-found="${t.scanFound}"
  data-start="${t.scanStart}" data-stop="${t.scanStop}">
 <noscript><p class="err">${t.scanNoScript}</p></noscript>
 <video id="camera" muted playsinline aria-label="${t.videoLabel}" hidden></video>
 <p role="status" aria-live="polite"></p><button type="button" data-scan-toggle hidden>${t.scanStart}</button></div>
-<p><a href="/${langQuery(lang)}">${t.home}</a></p>`, { alternate: lang === 'en' ? '/scan' : '/scan?lang=en', script: '/scan.js' });
+<p><a href="/${langQuery(lang)}">${t.home}</a></p>`,
+    { alternate: lang === 'en' ? '/scan' : '/scan?lang=en', script: '/scan.js' },
+  );
 }

@@ -5,20 +5,26 @@ import { VERIFY_PAGE_CSS } from './verify-page-css';
 
 const TEXT = {
   vi: {
-    reference: 'Mã số báo cáo', keep: 'Hãy ghi lại hoặc chụp màn hình mã số này: khi liên hệ cơ quan chức năng, đọc mã số để họ tìm đúng báo cáo của bạn.',
-    next: 'Tiếp theo', nextWithContact: 'Cơ quan kiểm tra của tỉnh sẽ xem xét và có thể liên hệ với bạn theo thông tin bạn để lại.',
+    reference: 'Mã số báo cáo',
+    keep: 'Hãy ghi lại hoặc chụp màn hình mã số này: khi liên hệ cơ quan chức năng, đọc mã số để họ tìm đúng báo cáo của bạn.',
+    next: 'Tiếp theo',
+    nextWithContact: 'Cơ quan kiểm tra của tỉnh sẽ xem xét và có thể liên hệ với bạn theo thông tin bạn để lại.',
     nextWithout: 'Cơ quan kiểm tra của tỉnh sẽ xem xét. Bạn không để lại liên hệ, nên họ sẽ không trả lời trực tiếp.',
     home: 'Kiểm tra mã tem khác',
   },
   en: {
-    reference: 'Report number', keep: 'Write this number down or take a screenshot: quote it when you contact the authorities so they find your report.',
-    next: 'What happens next', nextWithContact: 'The provincial inspectors will look into it and may contact you with the details you left.',
-    nextWithout: 'The provincial inspectors will look into it. You left no contact details, so they will not answer you directly.',
+    reference: 'Report number',
+    keep: 'Write this number down or take a screenshot: quote it when you contact the authorities so they find your report.',
+    next: 'What happens next',
+    nextWithContact: 'The provincial inspectors will look into it and may contact you with the details you left.',
+    nextWithout:
+      'The provincial inspectors will look into it. You left no contact details, so they will not answer you directly.',
     home: 'Check another stamp',
   },
 } as const;
 
-const CSS = '.ref{font:700 1.6rem/1.2 ui-monospace,"SF Mono",Menlo,Consolas,monospace;letter-spacing:.08em;margin:.2rem 0 .6rem}';
+const CSS =
+  '.ref{font:700 1.6rem/1.2 ui-monospace,"SF Mono",Menlo,Consolas,monospace;letter-spacing:.08em;margin:.2rem 0 .6rem}';
 
 /** The answer to a sent report: a page in the reader's language with the number to quote, never JSON. */
 export function reportReceivedPage(p: { lang: Lang; code: string; reference: string; leftContact: boolean }): Html {

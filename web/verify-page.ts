@@ -22,7 +22,12 @@ export function renderVerifyPage(verdict: Verdict, lang: Lang, selfPath: string,
   const text = !verdict.live && verdict.status === 'valid' ? t.signatureOnly : STATUS_TEXT[lang][verdict.status];
   // A copy of a genuine stamp verifies as genuine: when the copy rules fire, no green tick.
   const suspicious = verdict.scans?.suspicious === true;
-  const tone = !verdict.live || suspicious ? (statusTone(verdict.status) === 'danger' ? 'danger' : 'warning') : statusTone(verdict.status);
+  const tone =
+    !verdict.live || suspicious
+      ? statusTone(verdict.status) === 'danger'
+        ? 'danger'
+        : 'warning'
+      : statusTone(verdict.status);
   const other = `${selfPath}?lang=${t.switchHref}`;
   // raw: the style sheet is a constant of web/verify-page-css.ts, and CSS must not be entity-escaped.
   return html`<!doctype html><html lang="${lang}"><head><meta charset="utf-8">
@@ -65,25 +70,46 @@ function details(v: Verdict, lang: Lang): Html {
   if (!v.product || !v.subject || !v.batch || !v.certificate) return html``;
   const { product, subject, batch, certificate } = v;
   const province = PROVINCES[subject.provinceCode]?.[lang] ?? subject.provinceCode;
-  const group = product.group && (lang === 'en' ? product.group.nameEn : `${product.group.name} · ${product.group.subgroupName}`);
+  const group =
+    product.group && (lang === 'en' ? product.group.nameEn : `${product.group.name} · ${product.group.subgroupName}`);
   const change = certificate.statusChange ?? batch.recall;
   return html`
 <section class="card" aria-labelledby="p"><h2 id="p">${product.name}</h2>
 <p class="rating">OCOP ${stars(product.stars, t.starsOf(product.stars))}</p>
 <dl>${row(t.group, group)}${row('GTIN', product.gtin)}</dl></section>
-${change ? html`<section class="card alert" aria-labelledby="c"><h2 id="c">${certificate.statusChange ? t.statusChange : t.recall}</h2><dl>
-${row(lang === 'en' ? 'Date' : 'Ngày', d(change.on))}${row(t.reason, change.reason)}${row(t.basis, change.basis)}</dl></section>` : ''}
+${
+  change
+    ? html`<section class="card alert" aria-labelledby="c"><h2 id="c">${certificate.statusChange ? t.statusChange : t.recall}</h2><dl>
+${row(lang === 'en' ? 'Date' : 'Ngày', d(change.on))}${row(t.reason, change.reason)}${row(t.basis, change.basis)}</dl></section>`
+    : ''
+}
 <section class="card" aria-labelledby="s"><h2 id="s">${t.producer}</h2><dl>
 ${row(t.name, `${subject.name} (${inWords(WORDS[lang].subjectKinds, subject.kind)})`)}${row(t.address, `${subject.address} — ${province}`)}</dl></section>
 <section class="card" aria-labelledby="b"><h2 id="b">${t.batch}</h2><dl>
 ${row(t.lot, batch.lot)}${row(t.produced, d(batch.productionDate))}${row(t.bestBefore, batch.bestBefore ? d(batch.bestBefore) : null)}
-${batch.areas.map((a) => row(t.area, html`${a.name}${a.officialCode ? html`<br>${t.areaCode}: <b>${a.officialCode}</b>` : ''}${
-  a.standards.length ? html`<br>${t.standards}: ${a.standards.map((s, i) => html`${i ? ', ' : ''}${s.name} (${t.expires} ${d(s.expiresOn)})`)}` : ''}${
-  (a.flags ?? []).map((f) => html`<br><b class="err">${t.areaFlag(f.standard, d(f.on))}</b> ${f.reason}`)}<br>${PROVINCES[a.provinceCode]?.[lang] ?? a.provinceCode}`))}</dl></section>
+${batch.areas.map((a) =>
+  row(
+    t.area,
+    html`${a.name}${a.officialCode ? html`<br>${t.areaCode}: <b>${a.officialCode}</b>` : ''}${
+      a.standards.length
+        ? html`<br>${t.standards}: ${a.standards.map((s, i) => html`${i ? ', ' : ''}${s.name} (${t.expires} ${d(s.expiresOn)})`)}`
+        : ''
+    }${(a.flags ?? []).map(
+      (f) => html`<br><b class="err">${t.areaFlag(f.standard, d(f.on))}</b> ${f.reason}`,
+    )}<br>${PROVINCES[a.provinceCode]?.[lang] ?? a.provinceCode}`,
+  ),
+)}</dl></section>
 <section class="card" aria-labelledby="g"><h2 id="g">${t.certificate}</h2><dl>
 ${row(t.number, certificate.number)}${row(t.decision, `${certificate.decisionNumber}, ${d(certificate.decisionDate)}`)}
 ${row(t.issuer, `${certificate.issuerName} (${inWords(WORDS[lang].levels, certificate.issuerLevel)})`)}
 ${row(t.validity, `${d(certificate.validFrom)} – ${d(certificate.validUntil)}`)}</dl></section>
-${v.scans ? html`<section class="card" aria-labelledby="q"><h2 id="q">${t.scans}</h2><p>${t.scanCount(v.scans.count)}${
-  v.scans.firstAt ? html`, ${t.firstScan} ${vietnamTime(new Date(v.scans.firstAt))}${v.scans.firstPlace ? ` (${v.scans.firstPlace})` : ''}` : ''}</p></section>` : ''}`;
+${
+  v.scans
+    ? html`<section class="card" aria-labelledby="q"><h2 id="q">${t.scans}</h2><p>${t.scanCount(v.scans.count)}${
+        v.scans.firstAt
+          ? html`, ${t.firstScan} ${vietnamTime(new Date(v.scans.firstAt))}${v.scans.firstPlace ? ` (${v.scans.firstPlace})` : ''}`
+          : ''
+      }</p></section>`
+    : ''
+}`;
 }

@@ -40,7 +40,11 @@ export async function openOperatorDatabase(config: Config): Promise<OperatorData
       if (connected) return { ...connected, via: 'service', snapshot: () => requestSnapshot(dir) };
     } else if (!owner) {
       try {
-        const own = await openEmbeddedOwner(config.DATA_DIR, MIGRATIONS_FOLDER, { role: 'cli', serve: false, waitMs: 0 });
+        const own = await openEmbeddedOwner(config.DATA_DIR, MIGRATIONS_FOLDER, {
+          role: 'cli',
+          serve: false,
+          waitMs: 0,
+        });
         return { db: own.db, close: own.close, via: 'folder', snapshot: () => snapshotDatabase(own.client) };
       } catch (error) {
         if (!(error instanceof DataDirInUseError)) throw error; // a service started meanwhile: go through it

@@ -74,14 +74,27 @@ export const FORMER_PROVINCES: Record<string, { vi: string; now: string }> = {
 
 /** Lowercase ASCII letters and digits only: "Thừa Thiên - Huế" and "thua thien hue" fold alike. */
 export function foldText(value: string): string {
-  return value.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/[^a-z0-9]/g, '');
+  return value
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 }
 
 const UNIT_PREFIX = /^(tinh|thanhpho|tp)/;
 const foldUnit = (name: string) => foldText(name).replace(UNIT_PREFIX, '');
 
 /** Names people write that the official ones do not fold to. */
-const ALIASES: Record<string, string> = { hcm: '79', tphcm: '79', saigon: '79', hue: '46', brvt: '79', bariavungtau: '79', hn: '01' };
+const ALIASES: Record<string, string> = {
+  hcm: '79',
+  tphcm: '79',
+  saigon: '79',
+  hue: '46',
+  brvt: '79',
+  bariavungtau: '79',
+  hn: '01',
+};
 
 const BY_NAME = new Map<string, { code: string; former: boolean }>();
 for (const [code, p] of Object.entries(FORMER_PROVINCES)) BY_NAME.set(foldUnit(p.vi), { code, former: true });

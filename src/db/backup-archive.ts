@@ -25,7 +25,8 @@ function dataDirFiles(dataDir: string): TarEntry[] {
       if (rel === PGLITE_FOLDER || rel.startsWith(LOCK_FILE)) continue;
       const stat = statSync(path);
       if (stat.isDirectory()) walk(path);
-      else if (stat.isFile()) entries.push({ name: FILES_PREFIX + rel, mode: stat.mode & 0o777, data: readFileSync(path) });
+      else if (stat.isFile())
+        entries.push({ name: FILES_PREFIX + rel, mode: stat.mode & 0o777, data: readFileSync(path) });
     }
   };
   walk(dataDir);
@@ -35,7 +36,12 @@ function dataDirFiles(dataDir: string): TarEntry[] {
 /** One gzipped tar: a manifest, the database snapshot (src/db/snapshot.ts) and DATA_DIR's files. */
 export function buildBackup(dataDir: string, databaseSnapshot: Uint8Array): { archive: Uint8Array; files: string[] } {
   const files = dataDirFiles(dataDir);
-  const manifest: Manifest = { format: FORMAT, version: 1, createdAt: new Date().toISOString(), files: files.map((f) => f.name.slice(FILES_PREFIX.length)) };
+  const manifest: Manifest = {
+    format: FORMAT,
+    version: 1,
+    createdAt: new Date().toISOString(),
+    files: files.map((f) => f.name.slice(FILES_PREFIX.length)),
+  };
   const tar = packTar([
     { name: 'manifest.json', mode: 0o600, data: new TextEncoder().encode(JSON.stringify(manifest, null, 2)) },
     { name: DATABASE_ENTRY, mode: 0o600, data: databaseSnapshot },
@@ -52,18 +58,27 @@ function isEmptyFolder(dir: string): boolean {
  * Fills an empty DATA_DIR from a backup: its files with their modes, then the database, loaded by
  * PGlite from the snapshot and opened once to prove it opens. Refuses a folder that holds anything.
  */
-export async function restoreBackup(archive: Uint8Array, dataDir: string): Promise<{ files: string[]; createdAt: string }> {
+export async function restoreBackup(
+  archive: Uint8Array,
+  dataDir: string,
+): Promise<{ files: string[]; createdAt: string }> {
   let entries: TarEntry[];
   try {
     entries = unpackTar(new Uint8Array(gunzipSync(archive)));
   } catch (error) {
-    throw new Error(`not a backup made by \`npm run cli -- backup\` (${error instanceof Error ? error.message : String(error)})`);
+    throw new Error(
+      `not a backup made by \`npm run cli -- backup\` (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
   const manifestEntry = entries.find((e) => e.name === 'manifest.json');
   const manifest = manifestEntry ? (JSON.parse(new TextDecoder().decode(manifestEntry.data)) as Manifest) : null;
   const database = entries.find((e) => e.name === DATABASE_ENTRY);
-  if (manifest?.format !== FORMAT || manifest.version !== 1 || !database) throw new Error('not a backup made by `npm run cli -- backup`');
-  if (!isEmptyFolder(dataDir)) throw new Error(`DATA_DIR ${resolve(dataDir)} is not empty: restore fills an empty folder only, so nothing there is overwritten`);
+  if (manifest?.format !== FORMAT || manifest.version !== 1 || !database)
+    throw new Error('not a backup made by `npm run cli -- backup`');
+  if (!isEmptyFolder(dataDir))
+    throw new Error(
+      `DATA_DIR ${resolve(dataDir)} is not empty: restore fills an empty folder only, so nothing there is overwritten`,
+    );
 
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const lock = await acquireOwnership(dataDir, 'cli'); // a service started meanwhile waits for the restore
@@ -78,7 +93,8 @@ export async function restoreBackup(archive: Uint8Array, dataDir: string): Promi
 async function writeRestored(entries: TarEntry[], root: string, database: Uint8Array): Promise<void> {
   for (const entry of entries.filter((e) => e.name.startsWith(FILES_PREFIX))) {
     const path = resolve(root, entry.name.slice(FILES_PREFIX.length));
-    if (!path.startsWith(root + sep) || path.startsWith(join(root, PGLITE_FOLDER) + sep)) throw new Error(`backup entry outside DATA_DIR: ${entry.name}`);
+    if (!path.startsWith(root + sep) || path.startsWith(join(root, PGLITE_FOLDER) + sep))
+      throw new Error(`backup entry outside DATA_DIR: ${entry.name}`);
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     writeFileSync(path, entry.data, { mode: entry.mode || 0o600 });
     chmodSync(path, entry.mode || 0o600);

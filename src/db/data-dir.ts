@@ -10,6 +10,8 @@ export function ensureDataDir(dataDir: string): void {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new Error(`DATA_DIR ${resolve(dataDir)} cannot be created (${code}). Set DATA_DIR to a folder this user can write.`);
+    throw new Error(
+      `DATA_DIR ${resolve(dataDir)} cannot be created (${code}). Set DATA_DIR to a folder this user can write.`,
+    );
   }
 }

@@ -16,8 +16,11 @@ export type EmbeddedOwner = PgliteHandle & { socketDir: string | null };
  * command that holds it), opens PGlite, migrates, and with `serve` offers the database to local
  * processes over the PostgreSQL protocol and an admin socket, published in the lock.
  */
-export async function openEmbeddedOwner(dataDir: string, migrationsFolder: string,
-  options: { role: OwnerRole; serve: boolean; waitMs?: number }): Promise<EmbeddedOwner> {
+export async function openEmbeddedOwner(
+  dataDir: string,
+  migrationsFolder: string,
+  options: { role: OwnerRole; serve: boolean; waitMs?: number },
+): Promise<EmbeddedOwner> {
   ensureDataDir(dataDir);
   const lock = await acquireOwnership(dataDir, options.role, { waitMs: options.waitMs ?? 30_000 });
   const stops: Array<() => Promise<void> | void> = [() => lock.release()];

@@ -18,8 +18,12 @@ export async function serveOwnerAdmin(pg: PGlite, socketDir: string): Promise<{ 
       return;
     }
     snapshotDatabase(pg).then(
-      (tarball) => res.writeHead(200, { 'content-type': 'application/x-tar', 'content-length': tarball.length }).end(tarball),
-      (error: unknown) => res.writeHead(500, { 'content-type': 'text/plain' }).end(error instanceof Error ? error.message : String(error)),
+      (tarball) =>
+        res.writeHead(200, { 'content-type': 'application/x-tar', 'content-length': tarball.length }).end(tarball),
+      (error: unknown) =>
+        res
+          .writeHead(500, { 'content-type': 'text/plain' })
+          .end(error instanceof Error ? error.message : String(error)),
     );
   });
   await listenOn(server, join(socketDir, ADMIN_SOCKET_NAME));
@@ -29,16 +33,19 @@ export async function serveOwnerAdmin(pg: PGlite, socketDir: string): Promise<{ 
 /** Asks the owner of the database for a snapshot (src/db/snapshot.ts). */
 export function requestSnapshot(socketDir: string): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
-    const req = request({ socketPath: join(socketDir, ADMIN_SOCKET_NAME), method: 'POST', path: '/snapshot' }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => {
-        const body = Buffer.concat(chunks);
-        if (res.statusCode === 200) resolve(new Uint8Array(body));
-        else reject(new Error(`The service could not take a snapshot: ${body.toString('utf8') || res.statusCode}`));
-      });
-      res.on('error', reject);
-    });
+    const req = request(
+      { socketPath: join(socketDir, ADMIN_SOCKET_NAME), method: 'POST', path: '/snapshot' },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const body = Buffer.concat(chunks);
+          if (res.statusCode === 200) resolve(new Uint8Array(body));
+          else reject(new Error(`The service could not take a snapshot: ${body.toString('utf8') || res.statusCode}`));
+        });
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end();
   });

@@ -9,8 +9,16 @@ import type { Db, DbHandle } from './client';
  * service shares until this connection ends, and a command runs each statement about once.
  */
 export async function connectToOwner(socketDir: string): Promise<DbHandle> {
-  const client = postgres({ host: socketDir, port: 5432, user: 'postgres', database: 'postgres', max: 1, prepare: false,
-    connect_timeout: 10, onnotice: () => {} });
+  const client = postgres({
+    host: socketDir,
+    port: 5432,
+    user: 'postgres',
+    database: 'postgres',
+    max: 1,
+    prepare: false,
+    connect_timeout: 10,
+    onnotice: () => {},
+  });
   try {
     await client`select 1`;
   } catch (error) {

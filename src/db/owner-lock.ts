@@ -4,7 +4,13 @@ import { join } from 'node:path';
 /** The folder holding the owner's sockets (src/db/owner-socket.ts): DATA_DIR, or a private temp folder. */
 export type SocketAddress = { dir: string };
 export type OwnerRole = 'service' | 'cli';
-export type OwnerRecord = { pid: number; processStart: string | null; role: OwnerRole; since: string; socket: SocketAddress | null };
+export type OwnerRecord = {
+  pid: number;
+  processStart: string | null;
+  role: OwnerRole;
+  since: string;
+  socket: SocketAddress | null;
+};
 
 export const LOCK_FILE = 'database.lock';
 const TAKEOVER_FILE = 'database.lock.takeover';
@@ -12,9 +18,14 @@ const TAKEOVER_FILE = 'database.lock.takeover';
 const TAKEOVER_GUARD_STALE_MS = 10_000;
 
 export class DataDirInUseError extends Error {
-  constructor(readonly dataDir: string, readonly owner: OwnerRecord) {
-    super(`DATA_DIR ${dataDir} is in use by process ${owner.pid} (${owner.role === 'service' ? 'npm start' : 'npm run cli'}, since ${owner.since}). ` +
-      'PGlite allows one process: stop that process, or wait for it to finish.');
+  constructor(
+    readonly dataDir: string,
+    readonly owner: OwnerRecord,
+  ) {
+    super(
+      `DATA_DIR ${dataDir} is in use by process ${owner.pid} (${owner.role === 'service' ? 'npm start' : 'npm run cli'}, since ${owner.since}). ` +
+        'PGlite allows one process: stop that process, or wait for it to finish.',
+    );
   }
 }
 
@@ -94,7 +105,9 @@ function removeStaleLock(dataDir: string, staleRaw: string | null): boolean {
   if (!createExclusive(guardPath, String(process.pid))) {
     try {
       if (ageMs(guardPath) > TAKEOVER_GUARD_STALE_MS) unlinkSync(guardPath);
-    } catch { /* another process removed it first */ }
+    } catch {
+      /* another process removed it first */
+    }
     return false;
   }
   try {
@@ -121,10 +134,20 @@ export type OwnerLock = { record: OwnerRecord; publish: (socket: SocketAddress) 
  * to `waitMs`; a live service, or a command still there after that, is a DataDirInUseError naming
  * the owner.
  */
-export async function acquireOwnership(dataDir: string, role: OwnerRole, options: { waitMs?: number } = {}): Promise<OwnerLock> {
+export async function acquireOwnership(
+  dataDir: string,
+  role: OwnerRole,
+  options: { waitMs?: number } = {},
+): Promise<OwnerLock> {
   const lockPath = join(dataDir, LOCK_FILE);
   const deadline = Date.now() + (options.waitMs ?? 0);
-  const record: OwnerRecord = { pid: process.pid, processStart: processStart(process.pid), role, since: new Date().toISOString(), socket: null };
+  const record: OwnerRecord = {
+    pid: process.pid,
+    processStart: processStart(process.pid),
+    role,
+    since: new Date().toISOString(),
+    socket: null,
+  };
   for (;;) {
     if (createExclusive(lockPath, JSON.stringify(record))) break;
     const raw = readRaw(lockPath);
@@ -132,7 +155,10 @@ export async function acquireOwnership(dataDir: string, role: OwnerRole, options
     if (current && isAlive(current)) {
       // A command holds the folder for seconds; a service until it is stopped.
       if (current.role === 'service' || Date.now() >= deadline) throw new DataDirInUseError(dataDir, current);
-    } else if ((current || (raw !== null && ageMs(lockPath) > TAKEOVER_GUARD_STALE_MS)) && removeStaleLock(dataDir, raw)) {
+    } else if (
+      (current || (raw !== null && ageMs(lockPath) > TAKEOVER_GUARD_STALE_MS)) &&
+      removeStaleLock(dataDir, raw)
+    ) {
       continue;
     }
     await new Promise((resolve) => setTimeout(resolve, current ? 100 : 20));

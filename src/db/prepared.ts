@@ -3,8 +3,14 @@ import type { Db } from './client';
 
 type PreparingDb = {
   dialect: { sqlToQuery(sql: SQL): { sql: string; params: unknown[] } };
-  session: { prepareQuery(query: { sql: string; params: unknown[] }, fields: undefined, name: string, arrayMode: boolean):
-    { execute(): Promise<unknown> } };
+  session: {
+    prepareQuery(
+      query: { sql: string; params: unknown[] },
+      fields: undefined,
+      name: string,
+      arrayMode: boolean,
+    ): { execute(): Promise<unknown> };
+  };
 };
 
 /**
@@ -14,7 +20,9 @@ type PreparingDb = {
  */
 export async function executePrepared<Row>(db: Db, name: string, query: SQL): Promise<Row[]> {
   const internals = db as unknown as PreparingDb;
-  const result = await internals.session.prepareQuery(internals.dialect.sqlToQuery(query), undefined, name, false).execute();
+  const result = await internals.session
+    .prepareQuery(internals.dialect.sqlToQuery(query), undefined, name, false)
+    .execute();
   return (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
 }
 

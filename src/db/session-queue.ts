@@ -32,7 +32,14 @@ export function simpleQuery(sql: string): Uint8Array {
  * the second); DISCARD ALL drops the SET, prepared statements and temp tables the client made.
  */
 const RESET_SESSION = Uint8Array.from([
-  ...simpleQuery('ROLLBACK'), 0x53, 0, 0, 0, 4, ...simpleQuery('ROLLBACK'), ...simpleQuery('DISCARD ALL'),
+  ...simpleQuery('ROLLBACK'),
+  0x53,
+  0,
+  0,
+  0,
+  4,
+  ...simpleQuery('ROLLBACK'),
+  ...simpleQuery('DISCARD ALL'),
 ]);
 
 /**
@@ -60,7 +67,9 @@ export class SessionQueue {
 
   /** The connection holding the session between messages, and for how long it has been silent. */
   holding(): { handlerId: number; silentMs: number } | null {
-    return this.holder === null || this.running ? null : { handlerId: this.holder, silentMs: Date.now() - this.lastActivity };
+    return this.holder === null || this.running
+      ? null
+      : { handlerId: this.holder, silentMs: Date.now() - this.lastActivity };
   }
 
   enqueue(handlerId: number, message: Uint8Array, onData: (data: Uint8Array) => void): Promise<number> {
@@ -80,7 +89,14 @@ export class SessionQueue {
   /** Called by pglite-socket's handler on every disconnect, whatever state the client left. */
   clearTransactionIfNeeded(handlerId: number): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.pending.unshift({ handlerId, message: RESET_SESSION, onData: () => {}, resolve: () => resolve(), reject, reset: true });
+      this.pending.unshift({
+        handlerId,
+        message: RESET_SESSION,
+        onData: () => {},
+        resolve: () => resolve(),
+        reject,
+        reset: true,
+      });
       void this.pump();
     });
   }
@@ -109,13 +125,15 @@ export class SessionQueue {
     let bytes = 0;
     this.running = true;
     try {
-      await this.pg.runExclusive(() => this.pg.execProtocolRawStream(item.message, {
-        onRawData: (data) => {
-          keepTail(tail, data);
-          bytes += data.length;
-          item.onData(data);
-        },
-      }));
+      await this.pg.runExclusive(() =>
+        this.pg.execProtocolRawStream(item.message, {
+          onRawData: (data) => {
+            keepTail(tail, data);
+            bytes += data.length;
+            item.onData(data);
+          },
+        }),
+      );
     } catch (error) {
       this.endHold();
       item.reject(error as Error);
@@ -131,10 +149,13 @@ export class SessionQueue {
 
   private takeSession(): Promise<void> {
     return new Promise((taken) => {
-      void this.pg._runExclusiveTransaction(() => new Promise<void>((release) => {
-        this.releaseSession = release;
-        taken();
-      }));
+      void this.pg._runExclusiveTransaction(
+        () =>
+          new Promise<void>((release) => {
+            this.releaseSession = release;
+            taken();
+          }),
+      );
     });
   }
 

@@ -58,7 +58,7 @@ function readField(block: Uint8Array, offset: number, length: number): string {
 
 export function unpackTar(tar: Uint8Array): TarEntry[] {
   const entries: TarEntry[] = [];
-  for (let at = 0; at + BLOCK <= tar.length;) {
+  for (let at = 0; at + BLOCK <= tar.length; ) {
     const block = tar.subarray(at, at + BLOCK);
     if (block.every((b) => b === 0)) break;
     const stored = parseInt(readField(block, 148, 8).trim(), 8);
@@ -70,7 +70,11 @@ export function unpackTar(tar: Uint8Array): TarEntry[] {
     const name = prefix ? `${prefix}/${readField(block, 0, 100)}` : readField(block, 0, 100);
     if (at + BLOCK + size > tar.length) throw new Error('tar: truncated');
     if (type === '0' || type === '\0') {
-      entries.push({ name, mode: parseInt(readField(block, 100, 8).trim(), 8), data: tar.slice(at + BLOCK, at + BLOCK + size) });
+      entries.push({
+        name,
+        mode: parseInt(readField(block, 100, 8).trim(), 8),
+        data: tar.slice(at + BLOCK, at + BLOCK + size),
+      });
     }
     at += BLOCK + Math.ceil(size / BLOCK) * BLOCK;
   }

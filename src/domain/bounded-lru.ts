@@ -6,7 +6,11 @@
 export class BoundedLru<K, V> {
   private readonly entries = new Map<K, { value: V; expiresAt: number }>();
 
-  constructor(private readonly max: number, private readonly ttlMs = Infinity, private readonly now: () => number = Date.now) {
+  constructor(
+    private readonly max: number,
+    private readonly ttlMs = Infinity,
+    private readonly now: () => number = Date.now,
+  ) {
     if (!(max >= 1)) throw new Error('a bounded cache holds at least one entry');
   }
 

@@ -8,7 +8,9 @@ export type StatusAction = 'suspend' | 'reinstate' | 'revoke';
  * expired certificate can only be revoked (e.g. for misuse of the mark), not suspended.
  */
 export function nextCertificateStatus(
-  current: CertificateStatus, time: CertificateTimeState, action: StatusAction,
+  current: CertificateStatus,
+  time: CertificateTimeState,
+  action: StatusAction,
 ): { ok: true; status: CertificateStatus } | { ok: false; reason: string } {
   if (current === 'revoked') return { ok: false, reason: 'Giấy chứng nhận đã bị thu hồi: không thể thay đổi.' };
   if (action === 'revoke') return { ok: true, status: 'revoked' };
@@ -26,7 +28,8 @@ export function nextCertificateStatus(
  * final: the producer registers anew, and that is a new rating decision, not a re-evaluation.
  */
 export function reevaluationRefusal(current: CertificateStatus, supersededBy: string | null): string | null {
-  if (current === 'revoked') return 'Giấy chứng nhận đã bị thu hồi: sản phẩm phải đăng ký đánh giá mới, không đánh giá lại.';
+  if (current === 'revoked')
+    return 'Giấy chứng nhận đã bị thu hồi: sản phẩm phải đăng ký đánh giá mới, không đánh giá lại.';
   if (supersededBy) return 'Giấy chứng nhận này đã được thay thế sau một lần đánh giá lại.';
   return null;
 }
@@ -52,11 +55,15 @@ export type StatusEvent = TimelineEvent & { fromStatus: CertificateStatus | null
  * is a new event that restores the state before the mistaken one.
  */
 export function correctionOutcome(
-  target: StatusEvent, events: StatusEvent[],
+  target: StatusEvent,
+  events: StatusEvent[],
 ): { ok: true; status: CertificateStatus } | { ok: false; reason: string } {
-  if (!CORRECTABLE.has(target.kind)) return { ok: false, reason: 'Chỉ sửa được quyết định đình chỉ, khôi phục hoặc thu hồi.' };
-  if (events.some((e) => e.correctsEventId === target.id)) return { ok: false, reason: 'Quyết định này đã được sửa trước đó.' };
-  if (latestOpenDecision(events)?.id !== target.id) return { ok: false, reason: 'Chỉ sửa được quyết định gần nhất của giấy chứng nhận.' };
+  if (!CORRECTABLE.has(target.kind))
+    return { ok: false, reason: 'Chỉ sửa được quyết định đình chỉ, khôi phục hoặc thu hồi.' };
+  if (events.some((e) => e.correctsEventId === target.id))
+    return { ok: false, reason: 'Quyết định này đã được sửa trước đó.' };
+  if (latestOpenDecision(events)?.id !== target.id)
+    return { ok: false, reason: 'Chỉ sửa được quyết định gần nhất của giấy chứng nhận.' };
   if (!target.fromStatus) return { ok: false, reason: 'Không xác định được trạng thái trước quyết định này.' };
   return { ok: true, status: target.fromStatus };
 }

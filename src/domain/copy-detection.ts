@@ -63,14 +63,24 @@ export function copySignals(history: CopyHistory, t: CopyThresholds): CopySignal
 
 /** The first pair of reads, in time order, that no one pack could have travelled between. */
 function farApartPair(reads: LocatedRead[], t: CopyThresholds): Extract<CopySignal, { rule: 'far_apart' }> | null {
-  const sorted = reads.map((r) => ({ ...r, ms: Date.parse(r.at) })).filter((r) => Number.isFinite(r.ms)).sort((a, b) => a.ms - b.ms);
+  const sorted = reads
+    .map((r) => ({ ...r, ms: Date.parse(r.at) }))
+    .filter((r) => Number.isFinite(r.ms))
+    .sort((a, b) => a.ms - b.ms);
   const windowMs = t.farHours * 3_600_000;
   for (let i = 0; i < sorted.length; i++) {
     for (let j = i + 1; j < sorted.length && sorted[j]!.ms - sorted[i]!.ms <= windowMs; j++) {
       const a = sorted[i]!;
       const b = sorted[j]!;
       const km = distanceKm(a, b);
-      if (km > t.farKm) return { rule: 'far_apart', from: a.place, to: b.place, km: Math.round(km), hours: Math.round(((b.ms - a.ms) / 3_600_000) * 10) / 10 };
+      if (km > t.farKm)
+        return {
+          rule: 'far_apart',
+          from: a.place,
+          to: b.place,
+          km: Math.round(km),
+          hours: Math.round(((b.ms - a.ms) / 3_600_000) * 10) / 10,
+        };
     }
   }
   return null;
@@ -105,9 +115,17 @@ export function coarseTime(at: Date): Date {
 export function coarseNetwork(address: string | null | undefined): string | null {
   const a = (address ?? '').trim().toLowerCase().replace(/%.*$/, '');
   const v4 = /^(?:::ffff:)?(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(a);
-  if (v4) return v4.slice(1).every((o) => Number(o) <= 255) ? `${Number(v4[1])}.${Number(v4[2])}.${Number(v4[3])}.0/24` : null;
+  if (v4)
+    return v4.slice(1).every((o) => Number(o) <= 255)
+      ? `${Number(v4[1])}.${Number(v4[2])}.${Number(v4[3])}.0/24`
+      : null;
   const groups = ipv6Groups(a);
-  return groups ? `${groups.slice(0, 3).map((g) => g.toString(16)).join(':')}::/48` : null;
+  return groups
+    ? `${groups
+        .slice(0, 3)
+        .map((g) => g.toString(16))
+        .join(':')}::/48`
+    : null;
 }
 
 /** The eight 16-bit groups of an IPv6 address (with `::` and a trailing dotted IPv4), or null. */

@@ -51,7 +51,9 @@ export function toCompactJws(code: StampCode): string {
 
 /** The exact bytes an Ed25519 signature of a stamp covers: the JWS signing input. */
 export function stampSigningInput(kid: string, serial: number): Uint8Array {
-  return encoder.encode(`${base64url.encode(JSON.stringify(stampProtectedHeader(kid)))}.${base64url.encode(stampPayload(serial))}`);
+  return encoder.encode(
+    `${base64url.encode(JSON.stringify(stampProtectedHeader(kid)))}.${base64url.encode(stampPayload(serial))}`,
+  );
 }
 
 /** Signs with a raw Ed25519 function (e.g. node:crypto); same output as signStamp. */
@@ -60,7 +62,9 @@ export function signStampWith(sign: (input: Uint8Array) => Uint8Array, kid: stri
 }
 
 export async function signStamp(privateKey: CryptoKey, kid: string, serial: number): Promise<string> {
-  const jws = await new CompactSign(stampPayload(serial)).setProtectedHeader(stampProtectedHeader(kid)).sign(privateKey);
+  const jws = await new CompactSign(stampPayload(serial))
+    .setProtectedHeader(stampProtectedHeader(kid))
+    .sign(privateKey);
   const signature = base64url.decode(jws.split('.')[2]!);
   return formatStampCode({ kid, serial, signature });
 }

@@ -24,7 +24,10 @@ export type StatusListContent = {
 export type StatusListPayload = StatusListContent & { iss: string; version: number; iat: number; ttl: number };
 
 /** Merges sorted spans whose `key` is equal and which touch or overlap. */
-export function mergeSpans<T extends { first: number; last: number }>(sorted: T[], sameKey: (a: T, b: T) => boolean): T[] {
+export function mergeSpans<T extends { first: number; last: number }>(
+  sorted: T[],
+  sameKey: (a: T, b: T) => boolean,
+): T[] {
   const out: T[] = [];
   for (const span of sorted) {
     const prev = out.at(-1);

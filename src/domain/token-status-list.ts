@@ -61,11 +61,16 @@ export type BlockSpan = { first: number; last: number };
  * range in the verdict's precedence (not issued, then the range's status, then voids on top), so
  * 2^20 serials cost a few `fill` calls, not a million writes.
  */
-export function buildBlock(n: number, ranges: BlockRange[], voids: BlockSpan[]): { statuses: Uint8Array; reasons: Uint8Array } {
+export function buildBlock(
+  n: number,
+  ranges: BlockRange[],
+  voids: BlockSpan[],
+): { statuses: Uint8Array; reasons: Uint8Array } {
   const statuses = new Uint8Array(BLOCK_BYTES).fill(TOKEN_STATUS.invalid * 0b01010101);
   const reasons = new Uint8Array(BLOCK_BYTES).fill(INVALID_REASON.notIssued * 0b01010101);
   const lo = n * BLOCK_SIZE;
-  const clip = (span: BlockSpan) => [Math.max(span.first, lo) - lo, Math.min(span.last, lo + BLOCK_SIZE - 1) - lo] as const;
+  const clip = (span: BlockSpan) =>
+    [Math.max(span.first, lo) - lo, Math.min(span.last, lo + BLOCK_SIZE - 1) - lo] as const;
   for (const range of ranges) {
     const [from, to] = clip(range);
     if (from > to) continue;

@@ -1,6 +1,13 @@
 /** Every verdict status, in precedence order: when several apply, the first one wins. */
 export const VERDICT_STATUSES = [
-  'forged', 'unknown', 'void', 'recalled', 'revoked', 'suspended', 'expired', 'valid',
+  'forged',
+  'unknown',
+  'void',
+  'recalled',
+  'revoked',
+  'suspended',
+  'expired',
+  'valid',
 ] as const;
 export type VerdictStatus = (typeof VERDICT_STATUSES)[number];
 

@@ -12,7 +12,10 @@ export function kekFilePath(dataDir: string): string {
  * `mayCreate` (a service starting on a database that holds no sealed key yet): a second instance
  * on a shared database must be given the first one's KEK, not invent its own.
  */
-export async function resolveKeks(config: { KEY_ENCRYPTION_KEY?: string; DATA_DIR: string }, mayCreate: boolean): Promise<KekSet | null> {
+export async function resolveKeks(
+  config: { KEY_ENCRYPTION_KEY?: string; DATA_DIR: string },
+  mayCreate: boolean,
+): Promise<KekSet | null> {
   if (config.KEY_ENCRYPTION_KEY) return parseKeks(config.KEY_ENCRYPTION_KEY);
   const path = kekFilePath(config.DATA_DIR);
   if (existsSync(path)) return parseKeks(readFileSync(path, 'utf8'), path);
@@ -26,7 +29,10 @@ export async function resolveKeks(config: { KEY_ENCRYPTION_KEY?: string; DATA_DI
  * `keys rewrap` run beside a live service re-seals the keys under a new KEK, and the service must
  * open keys rotated in after it without a restart.
  */
-export async function nodeKeks(config: { KEY_ENCRYPTION_KEY?: string; DATA_DIR: string }, mayCreate: boolean): Promise<() => Promise<KekSet | null>> {
+export async function nodeKeks(
+  config: { KEY_ENCRYPTION_KEY?: string; DATA_DIR: string },
+  mayCreate: boolean,
+): Promise<() => Promise<KekSet | null>> {
   let keks = await resolveKeks(config, mayCreate);
   if (config.KEY_ENCRYPTION_KEY) return async () => keks;
   const path = kekFilePath(config.DATA_DIR);
@@ -57,7 +63,9 @@ export function writeKekFile(dataDir: string, secrets: string[]): void {
  */
 export async function rewrapWithNewKekFile<T>(dataDir: string, rewrap: (keks: KekSet) => Promise<T>): Promise<T> {
   const path = kekFilePath(dataDir);
-  const old = readFileSync(path, 'utf8').split(/[,\s]+/).filter(Boolean);
+  const old = readFileSync(path, 'utf8')
+    .split(/[,\s]+/)
+    .filter(Boolean);
   const fresh = newKekSecret();
   writeKekFile(dataDir, [fresh, ...old]);
   const result = await rewrap(await parseKeks(readFileSync(path, 'utf8'), path));

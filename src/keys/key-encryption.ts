@@ -36,8 +36,13 @@ export async function parseKeks(secret: string, source = 'KEY_ENCRYPTION_KEY'): 
     } catch {
       raw = new Uint8Array();
     }
-    if (raw.length !== 32) throw new KeyEncryptionError(`${source} must be 32 random bytes in base64url (43 characters), comma-separated when there are several`);
-    const id = Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', raw)).slice(0, 6), (b) => b.toString(16).padStart(2, '0')).join('');
+    if (raw.length !== 32)
+      throw new KeyEncryptionError(
+        `${source} must be 32 random bytes in base64url (43 characters), comma-separated when there are several`,
+      );
+    const id = Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', raw)).slice(0, 6), (b) =>
+      b.toString(16).padStart(2, '0'),
+    ).join('');
     keks.push({ id, key: await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt']) });
   }
   return { primary: keks[0]!, byId: new Map(keks.map((k) => [k.id, k])) };
@@ -46,7 +51,11 @@ export async function parseKeks(secret: string, source = 'KEY_ENCRYPTION_KEY'): 
 export async function sealPrivateKey(keks: KekSet, jwk: PrivateSigningJwk): Promise<string> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const plain = encoder.encode(JSON.stringify(jwk));
-  const sealed = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: encoder.encode(jwk.kid) }, keks.primary.key, plain);
+  const sealed = await crypto.subtle.encrypt(
+    { name: 'AES-GCM', iv, additionalData: encoder.encode(jwk.kid) },
+    keks.primary.key,
+    plain,
+  );
   return ['v1', keks.primary.id, base64url.encode(iv), base64url.encode(new Uint8Array(sealed))].join('.');
 }
 
@@ -57,17 +66,26 @@ export function sealedUnder(sealed: string): string {
 
 export async function openPrivateKey(keks: KekSet, kid: string, sealed: string): Promise<PrivateSigningJwk> {
   const [version, kekId, iv, data] = sealed.split('.');
-  if (version !== 'v1' || !kekId || !iv || !data) throw new KeyEncryptionError(`the stored private key of ${kid} is not in a known format`);
+  if (version !== 'v1' || !kekId || !iv || !data)
+    throw new KeyEncryptionError(`the stored private key of ${kid} is not in a known format`);
   const kek = keks.byId.get(kekId);
   if (!kek) {
-    throw new KeyEncryptionError(`the private key of ${kid} is sealed under key-encryption key ${kekId}, `
-      + `but KEY_ENCRYPTION_KEY holds ${[...keks.byId.keys()].join(', ')}: this is not the key the other instances use`);
+    throw new KeyEncryptionError(
+      `the private key of ${kid} is sealed under key-encryption key ${kekId}, ` +
+        `but KEY_ENCRYPTION_KEY holds ${[...keks.byId.keys()].join(', ')}: this is not the key the other instances use`,
+    );
   }
   let plain: ArrayBuffer;
   try {
-    plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: decode64(iv), additionalData: encoder.encode(kid) }, kek.key, decode64(data));
+    plain = await crypto.subtle.decrypt(
+      { name: 'AES-GCM', iv: decode64(iv), additionalData: encoder.encode(kid) },
+      kek.key,
+      decode64(data),
+    );
   } catch {
-    throw new KeyEncryptionError(`the private key of ${kid} does not open with key-encryption key ${kekId} (altered or copied from another row)`);
+    throw new KeyEncryptionError(
+      `the private key of ${kid} does not open with key-encryption key ${kekId} (altered or copied from another row)`,
+    );
   }
   const jwk = JSON.parse(new TextDecoder().decode(plain)) as PrivateSigningJwk;
   if (jwk.kid !== kid) throw new KeyEncryptionError(`the private key stored for ${kid} names ${jwk.kid}`);

@@ -55,20 +55,23 @@ export class KeyRing {
 
   /** Reloads the copy now; concurrent callers share one query. */
   async refresh(db: Db): Promise<void> {
-    this.loading ??= loadKeyRows(db).then((rows) => {
-      this.rows = new Map(rows.map((row) => [row.kid, row]));
-      this.trusted.clear();
-      for (const row of rows) if (row.signsStamps) this.trusted.set(row.kid, row.publicJwk);
-      this.loadedAt = Date.now();
-    }).finally(() => {
-      this.loading = null;
-    });
+    this.loading ??= loadKeyRows(db)
+      .then((rows) => {
+        this.rows = new Map(rows.map((row) => [row.kid, row]));
+        this.trusted.clear();
+        for (const row of rows) if (row.signsStamps) this.trusted.set(row.kid, row.publicJwk);
+        this.loadedAt = Date.now();
+      })
+      .finally(() => {
+        this.loading = null;
+      });
     return this.loading;
   }
 
   /** The cheap check every verification makes: one clock read unless the copy is too old. */
   async refreshIfStale(db: Db): Promise<void> {
-    if (this.loadedAt === null || Date.now() - this.loadedAt >= this.options.refreshSeconds * 1000) await this.refresh(db);
+    if (this.loadedAt === null || Date.now() - this.loadedAt >= this.options.refreshSeconds * 1000)
+      await this.refresh(db);
   }
 
   /** Seconds since the copy was last read from the database; null if it never was. */
@@ -83,13 +86,18 @@ export class KeyRing {
 
   /** Active and retired keys as last read: what the JWKS publishes. */
   published(): { kid: string; jwk: JsonWebKey; state: 'active' | 'retired' }[] {
-    return [...this.rows.values()].flatMap((r) => (r.state === 'compromised' ? [] : [{ kid: r.kid, jwk: r.publicJwk, state: r.state }]));
+    return [...this.rows.values()].flatMap((r) =>
+      r.state === 'compromised' ? [] : [{ kid: r.kid, jwk: r.publicJwk, state: r.state }],
+    );
   }
 
   /** What an online verdict just read about a key; a compromise seen here wins at once. */
   rememberPublished(kid: string, jwk: JsonWebKey, state: KeyState, signsStamps: boolean): void {
     if (state === 'compromised') this.trusted.delete(kid);
-    else if ((signsStamps || state === 'active') && (this.trusted.get(kid) as { x?: string } | undefined)?.x !== (jwk as { x?: string }).x) {
+    else if (
+      (signsStamps || state === 'active') &&
+      (this.trusted.get(kid) as { x?: string } | undefined)?.x !== (jwk as { x?: string }).x
+    ) {
       this.trusted.set(kid, jwk);
     }
   }
@@ -107,7 +115,11 @@ export class KeyRing {
 
   /** The active key's signer. The active kid is read from the database: signing is never stale. */
   async activeSigner(db: Db): Promise<Signer> {
-    const [active] = await db.select({ kid: signingKeys.kid }).from(signingKeys).where(eq(signingKeys.state, 'active')).limit(1);
+    const [active] = await db
+      .select({ kid: signingKeys.kid })
+      .from(signingKeys)
+      .where(eq(signingKeys.state, 'active'))
+      .limit(1);
     if (!active) throw new Error('The database has no active signing key: run `npm run cli -- keys rotate` once');
     const signer = await this.signerFor(active.kid, db);
     if (!signer) throw new Error(`No private key is available for the active signing key ${active.kid}`);
@@ -135,7 +147,10 @@ export class KeyRing {
   /** The KEKs new private keys are sealed under; a process without them cannot create keys. */
   async sealingKeys(): Promise<KekSet> {
     const keks = await this.options.keks();
-    if (!keks) throw new KeyEncryptionError('KEY_ENCRYPTION_KEY is not set (nor DATA_DIR/key-encryption-key): set it to the key the running service uses');
+    if (!keks)
+      throw new KeyEncryptionError(
+        'KEY_ENCRYPTION_KEY is not set (nor DATA_DIR/key-encryption-key): set it to the key the running service uses',
+      );
     return keks;
   }
 
@@ -154,7 +169,10 @@ export class KeyRing {
   async verifyStamp(code: StampCode, jwk: JsonWebKey, text = formatStampCode(code)): Promise<boolean> {
     const memoKey = `${(jwk as { x?: string }).x}|${text}`;
     if (this.verified.get(memoKey)) return true;
-    const ok = await verifyStampSignature(code, await this.importOnce(`public:${(jwk as { x?: string }).x}`, jwk as JWK));
+    const ok = await verifyStampSignature(
+      code,
+      await this.importOnce(`public:${(jwk as { x?: string }).x}`, jwk as JWK),
+    );
     if (ok) this.verified.set(memoKey, true);
     return ok;
   }

@@ -4,7 +4,13 @@ import { signingKeys } from '../db/schema';
 import type { PrivateSigningJwk } from './key-ring';
 
 export type KeyState = 'active' | 'retired' | 'compromised';
-export type KeyRow = { kid: string; publicJwk: JsonWebKey; state: KeyState; privateKeySealed: string | null; signsStamps: boolean };
+export type KeyRow = {
+  kid: string;
+  publicJwk: JsonWebKey;
+  state: KeyState;
+  privateKeySealed: string | null;
+  signsStamps: boolean;
+};
 
 /**
  * The whole signing_keys table (a handful of rows). `signsStamps`: the active key, or a retired
@@ -12,17 +18,26 @@ export type KeyRow = { kid: string; publicJwk: JsonWebKey; state: KeyState; priv
  * outage verdict never trusts it (such keys were left by commands of earlier versions).
  */
 export function loadKeyRows(db: Db): Promise<KeyRow[]> {
-  return db.select({
-    kid: signingKeys.kid, publicJwk: signingKeys.publicJwk, state: signingKeys.state, privateKeySealed: signingKeys.privateKeySealed,
-    // Spelled out: inside a select, drizzle writes columns unqualified, and `kid = kid` would match any range.
-    signsStamps: sql<boolean>`(signing_keys.state = 'active' or (signing_keys.state = 'retired'
+  return db
+    .select({
+      kid: signingKeys.kid,
+      publicJwk: signingKeys.publicJwk,
+      state: signingKeys.state,
+      privateKeySealed: signingKeys.privateKeySealed,
+      // Spelled out: inside a select, drizzle writes columns unqualified, and `kid = kid` would match any range.
+      signsStamps: sql<boolean>`(signing_keys.state = 'active' or (signing_keys.state = 'retired'
       and exists (select 1 from stamp_ranges r where r.kid = signing_keys.kid)))`,
-  }).from(signingKeys).orderBy(asc(signingKeys.createdAt), asc(signingKeys.kid));
+    })
+    .from(signingKeys)
+    .orderBy(asc(signingKeys.createdAt), asc(signingKeys.kid));
 }
 
 /** Short kids (K1, K2, …) keep the printed code small; the JWKS publishes the same kid. */
 export function nextKid(taken: string[]): string {
-  const numbers = taken.map((kid) => /^K(\d+)$/.exec(kid)?.[1]).filter(Boolean).map(Number);
+  const numbers = taken
+    .map((kid) => /^K(\d+)$/.exec(kid)?.[1])
+    .filter(Boolean)
+    .map(Number);
   return `K${Math.max(0, ...numbers) + 1}`;
 }
 
@@ -41,7 +56,9 @@ export function parseSigningKeySecret(secret: string): PrivateSigningJwk {
 }
 
 export function publicPart(jwk: PrivateSigningJwk): JsonWebKey & { kid: string } {
-  return { kty: jwk.kty, crv: jwk.crv, x: jwk.x, kid: jwk.kid, alg: 'EdDSA', use: 'sig' } as JsonWebKey & { kid: string };
+  return { kty: jwk.kty, crv: jwk.crv, x: jwk.x, kid: jwk.kid, alg: 'EdDSA', use: 'sig' } as JsonWebKey & {
+    kid: string;
+  };
 }
 
 /** Same kid, same public key: a private half may be matched to a published row only then. */

@@ -15,7 +15,13 @@ function nodeEd25519(jwk: PrivateSigningJwk) {
   return (input: Uint8Array) => new Uint8Array(sign(null, input, key));
 }
 
-const STARTING_SERVICE: Actor = { kind: 'system', id: 'service-start', role: 'admin', provinceCode: null, subjectId: null };
+const STARTING_SERVICE: Actor = {
+  kind: 'system',
+  id: 'service-start',
+  role: 'admin',
+  provinceCode: null,
+  subjectId: null,
+};
 
 /**
  * `service`: `npm start` (and every test runtime). It alone may create the first key of an empty
@@ -34,14 +40,29 @@ export async function openNodeKeyRing(db: Db, config: Config, role: NodeKeyRole)
     await ring.refresh(db);
     return ring;
   }
-  const ctx: ServiceContext = { db, actor: STARTING_SERVICE, now: () => new Date(), keys: ring, config, requestId: 'start' };
+  const ctx: ServiceContext = {
+    db,
+    actor: STARTING_SERVICE,
+    now: () => new Date(),
+    keys: ring,
+    config,
+    requestId: 'start',
+  };
   try {
     if (rows.length === 0) {
       await createFirstSigningKey({ ctx, input: { external: external[0] } });
     } else {
       const unknown = external.find((jwk) => !rows.some((r) => r.kid === jwk.kid));
-      if (unknown) throw new Error(`SIGNING_KEY holds ${unknown.kid}, which this database does not publish. SIGNING_KEY only seeds an empty database or supplies a key it already publishes; new keys come from \`keys rotate\``);
-      await importOutsideKeys(ctx, rows.some((r) => !r.privateKeySealed), external, config.DATA_DIR);
+      if (unknown)
+        throw new Error(
+          `SIGNING_KEY holds ${unknown.kid}, which this database does not publish. SIGNING_KEY only seeds an empty database or supplies a key it already publishes; new keys come from \`keys rotate\``,
+        );
+      await importOutsideKeys(
+        ctx,
+        rows.some((r) => !r.privateKeySealed),
+        external,
+        config.DATA_DIR,
+      );
     }
     await ring.refresh(db);
     await checkEveryKeyOpens(ring, db);
@@ -51,13 +72,23 @@ export async function openNodeKeyRing(db: Db, config: Config, role: NodeKeyRole)
   return ring;
 }
 
-async function importOutsideKeys(ctx: ServiceContext, someUnsealed: boolean, external: PrivateSigningJwk[], dataDir: string) {
+async function importOutsideKeys(
+  ctx: ServiceContext,
+  someUnsealed: boolean,
+  external: PrivateSigningJwk[],
+  dataDir: string,
+) {
   if (!someUnsealed) return;
-  for (const [candidates, source] of [[external, 'SIGNING_KEY'], [readKeyFile(dataDir), keyFilePath(dataDir)]] as const) {
+  for (const [candidates, source] of [
+    [external, 'SIGNING_KEY'],
+    [readKeyFile(dataDir), keyFilePath(dataDir)],
+  ] as const) {
     const imported = await importPrivateKeys({ ctx, input: { candidates, source } });
     if (imported.length > 0) {
-      console.log(`Signing keys ${imported.join(', ')} imported from ${source} into the database, sealed under the key-encryption key. `
-        + 'Every instance now reads them there; once each runs this version, the old copy is no longer needed.');
+      console.log(
+        `Signing keys ${imported.join(', ')} imported from ${source} into the database, sealed under the key-encryption key. ` +
+          'Every instance now reads them there; once each runs this version, the old copy is no longer needed.',
+      );
     }
   }
 }
@@ -72,11 +103,15 @@ async function checkEveryKeyOpens(ring: KeyRing, db: Db) {
     const jwk = await ring.privateJwk(row);
     if (jwk) continue;
     if (row.state === 'active') {
-      throw new Error(`no private key for the active key ${row.kid}: start once with the DATA_DIR/signing-keys.json or SIGNING_KEY that holds it, or run \`keys rotate\``);
+      throw new Error(
+        `no private key for the active key ${row.kid}: start once with the DATA_DIR/signing-keys.json or SIGNING_KEY that holds it, or run \`keys rotate\``,
+      );
     }
     if (!row.signsStamps) {
-      console.warn(`Signing key ${row.kid} is published but no instance holds its private key and it issued no stamp: `
-        + `a stray of an earlier version. Withdraw it with \`npm run cli -- keys compromise --kid ${row.kid}\`.`);
+      console.warn(
+        `Signing key ${row.kid} is published but no instance holds its private key and it issued no stamp: ` +
+          `a stray of an earlier version. Withdraw it with \`npm run cli -- keys compromise --kid ${row.kid}\`.`,
+      );
     }
   }
   await ring.activeSigner(db);

@@ -14,10 +14,19 @@ export function fitText(font: TextMeasure, text: string, widthPt: number, maxPt:
  * `fitText` for text made of parts that break only between them (the dates: "NSX: …" and
  * "HSD: …"), joined by `joiner` when they share a line and by nothing when a line ends.
  */
-export function fitParts(font: TextMeasure, parts: string[], joiner: string, widthPt: number, maxPt: number, minPt: number, maxLines = 1) {
+export function fitParts(
+  font: TextMeasure,
+  parts: string[],
+  joiner: string,
+  widthPt: number,
+  maxPt: number,
+  minPt: number,
+  maxLines = 1,
+) {
   for (let size = maxPt; size >= minPt - 1e-9; size -= 0.25) {
     const lines = wrap(font, parts, joiner, widthPt, size);
-    if (lines.length <= maxLines && lines.every((l) => font.widthOfTextAtSize(l, size) <= widthPt)) return { size, lines };
+    if (lines.length <= maxLines && lines.every((l) => font.widthOfTextAtSize(l, size) <= widthPt))
+      return { size, lines };
   }
   const all = wrap(font, parts, joiner, widthPt, minPt);
   const lines = all.slice(0, maxLines);

@@ -61,11 +61,17 @@ export const SAFE_MARGIN_MM = 1;
 export const TEXT_METRICS = { pitch: 1.15, baseline: 0.85, ascent: 1.07, descent: 0.24 } as const;
 
 export type TextBox = {
-  field: string; sizePt: number; lines: number;
+  field: string;
+  sizePt: number;
+  lines: number;
   /** The lines' slots: top of the first to the pitch below the last. */
-  leftMm: number; rightMm: number; topMm: number; bottomMm: number;
+  leftMm: number;
+  rightMm: number;
+  topMm: number;
+  bottomMm: number;
   /** How far ink can reach, stacked Vietnamese marks above and descenders below included. */
-  inkTopMm: number; inkBottomMm: number;
+  inkTopMm: number;
+  inkBottomMm: number;
 };
 
 /** Every text field's box at its largest size and line count: what the template promises to hold. */
@@ -76,16 +82,29 @@ export function textBoxes(t: Pick<LabelTemplate, 'fields'>): TextBox[] {
     const sizePt = 'maxSizePt' in f ? f.maxSizePt : f.sizePt;
     const lines = 'maxLines' in f && f.maxLines ? f.maxLines : 1;
     const lastBaseline = f.yMm + em(sizePt, (lines - 1) * TEXT_METRICS.pitch + TEXT_METRICS.baseline);
-    return [{
-      field, sizePt, lines, leftMm: f.xMm, rightMm: f.xMm + f.widthMm, topMm: f.yMm, bottomMm: f.yMm + em(sizePt, lines * TEXT_METRICS.pitch),
-      inkTopMm: f.yMm + em(sizePt, TEXT_METRICS.baseline - TEXT_METRICS.ascent), inkBottomMm: lastBaseline + em(sizePt, TEXT_METRICS.descent),
-    }];
+    return [
+      {
+        field,
+        sizePt,
+        lines,
+        leftMm: f.xMm,
+        rightMm: f.xMm + f.widthMm,
+        topMm: f.yMm,
+        bottomMm: f.yMm + em(sizePt, lines * TEXT_METRICS.pitch),
+        inkTopMm: f.yMm + em(sizePt, TEXT_METRICS.baseline - TEXT_METRICS.ascent),
+        inkBottomMm: lastBaseline + em(sizePt, TEXT_METRICS.descent),
+      },
+    ];
   });
 }
 
 /** The smallest text size a template can set: single lines shrink to fit, down to this floor. */
 export function smallestTextPt(t: Pick<LabelTemplate, 'fields'>): number {
-  return Math.min(...Object.values(t.fields).flatMap((f) => (!f ? [] : 'minSizePt' in f ? [f.minSizePt] : [Math.min(f.sizePt, shrinkFloorPt(f.sizePt))])));
+  return Math.min(
+    ...Object.values(t.fields).flatMap((f) =>
+      !f ? [] : 'minSizePt' in f ? [f.minSizePt] : [Math.min(f.sizePt, shrinkFloorPt(f.sizePt))],
+    ),
+  );
 }
 
 /** How far a single-line field may shrink to fit its text. */

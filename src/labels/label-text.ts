@@ -38,10 +38,12 @@ export function serialPrefix(t: LabelTemplate): string {
 export function fixedLabelOps(t: LabelTemplate, c: LabelContent, font: PDFFont): string {
   const labelH = pt(t.label.heightMm);
   const { runs, stars } = layoutLabel(t, c, font);
-  let ops = runs.map((r) => {
-    const baseline = labelH - pt(r.topMm) - r.sizePt * TEXT_METRICS.baseline;
-    return `BT /F1 ${r.sizePt} Tf 1 0 0 1 ${pt(r.xMm)} ${n(baseline)} Tm ${font.encodeText(r.text).toString()}Tj ET`;
-  }).join(' ');
+  const ops = runs
+    .map((r) => {
+      const baseline = labelH - pt(r.topMm) - r.sizePt * TEXT_METRICS.baseline;
+      return `BT /F1 ${r.sizePt} Tf 1 0 0 1 ${pt(r.xMm)} ${n(baseline)} Tm ${font.encodeText(r.text).toString()}Tj ET`;
+    })
+    .join(' ');
   const paths = stars.map((s) => starPath(s.cxMm * PT_PER_MM, labelH - s.cyMm * PT_PER_MM, s.rMm * PT_PER_MM));
   return paths.length ? `${ops} ${paths.join(' ')} f` : ops;
 }
@@ -53,5 +55,8 @@ function starPath(cx: number, cy: number, r: number): string {
     const angle = Math.PI / 2 + (i * Math.PI) / 5;
     return `${n(cx + radius * Math.cos(angle))} ${n(cy + radius * Math.sin(angle))}`;
   });
-  return `${points[0]} m ${points.slice(1).map((p) => `${p} l`).join(' ')} h`;
+  return `${points[0]} m ${points
+    .slice(1)
+    .map((p) => `${p} l`)
+    .join(' ')} h`;
 }

@@ -23,8 +23,11 @@ export function embedModuleFont(doc: PDFDocument): PDFRef {
   const names: PDFName[] = [];
   for (let bits = 0; bits < 1 << BAND_ROWS; bits++) {
     let ops = '1 0 d0';
-    for (let row = 0; row < BAND_ROWS;) {
-      if (!(bits & (0x40 >> row))) { row++; continue; }
+    for (let row = 0; row < BAND_ROWS; ) {
+      if (!(bits & (0x40 >> row))) {
+        row++;
+        continue;
+      }
       const start = row;
       while (row < BAND_ROWS && bits & (0x40 >> row)) row++;
       ops += ` 0 ${-row} 1 ${row - start} re`;
@@ -35,16 +38,29 @@ export function embedModuleFont(doc: PDFDocument): PDFRef {
   }
   // Text extraction reads every module glyph as a space, so copying text from a label gives
   // its words, not noise.
-  const toUnicode = context.register(context.flateStream(
-    '/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /OCOP-QR def /CMapType 2 def\n'
-    + '1 begincodespacerange <00> <FF> endcodespacerange\n'
-    + `1 beginbfrange <80> <FF> [${'<0020>'.repeat(128)}] endbfrange\n`
-    + 'endcmap CMapName currentdict /CMap defineresource pop end end'));
-  return context.register(context.obj({
-    Type: 'Font', Subtype: 'Type3', ToUnicode: toUnicode, FontBBox: [0, -BAND_ROWS, 1, 0], FontMatrix: [1, 0, 0, 1, 0, 0],
-    CharProcs: charProcs, Encoding: { Type: 'Encoding', Differences: [0x80, ...names] },
-    FirstChar: 0x80, LastChar: 0xff, Widths: new Array(128).fill(1), Resources: {},
-  }));
+  const toUnicode = context.register(
+    context.flateStream(
+      '/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /OCOP-QR def /CMapType 2 def\n' +
+        '1 begincodespacerange <00> <FF> endcodespacerange\n' +
+        `1 beginbfrange <80> <FF> [${'<0020>'.repeat(128)}] endbfrange\n` +
+        'endcmap CMapName currentdict /CMap defineresource pop end end',
+    ),
+  );
+  return context.register(
+    context.obj({
+      Type: 'Font',
+      Subtype: 'Type3',
+      ToUnicode: toUnicode,
+      FontBBox: [0, -BAND_ROWS, 1, 0],
+      FontMatrix: [1, 0, 0, 1, 0, 0],
+      CharProcs: charProcs,
+      Encoding: { Type: 'Encoding', Differences: [0x80, ...names] },
+      FirstChar: 0x80,
+      LastChar: 0xff,
+      Widths: new Array(128).fill(1),
+      Resources: {},
+    }),
+  );
 }
 
 /**

@@ -18,7 +18,8 @@ export function fontMeasure(fontBytes: Uint8Array): TextMeasure {
   if (!measure) {
     const face = fontkit.create(fontBytes);
     measure = {
-      widthOfTextAtSize: (text, size) => (face.layout(text).glyphs.reduce((sum, g) => sum + g.advanceWidth, 0) * size) / face.unitsPerEm,
+      widthOfTextAtSize: (text, size) =>
+        (face.layout(text).glyphs.reduce((sum, g) => sum + g.advanceWidth, 0) * size) / face.unitsPerEm,
     };
     measures.set(fontBytes.buffer, measure);
   }
@@ -38,13 +39,17 @@ export function previewSheetSvg(t: LabelTemplate, c: LabelContent, font: TextMea
   let qr = '';
   for (let y = 0; y < symbol.size; y++) {
     for (let x = 0; x < symbol.size; x++) {
-      if (symbol.rows[y * symbol.width + (x >> 3)]! & (0x80 >> (x & 7))) qr += `M${mm(t.qr.xMm + inset + x * module)} ${mm(t.qr.yMm + inset + y * module)}h${mm(module)}v${mm(module)}h-${mm(module)}z`;
+      if (symbol.rows[y * symbol.width + (x >> 3)]! & (0x80 >> (x & 7)))
+        qr += `M${mm(t.qr.xMm + inset + x * module)} ${mm(t.qr.yMm + inset + y * module)}h${mm(module)}v${mm(module)}h-${mm(module)}z`;
     }
   }
   const { runs, stars } = layoutLabel(t, c, font);
   const serial = t.fields.serial;
   // The registry's free text (product, lot, producer) is escaped by the view layer, as on every page.
-  const lines = runs.map((r) => html`<text x="${mm(r.xMm)}" y="${mm(r.topMm + r.sizePt * TEXT_METRICS.baseline * PT_MM)}" font-size="${mm(r.sizePt * PT_MM)}" textLength="${mm(r.widthPt * PT_MM)}" lengthAdjust="spacingAndGlyphs">${r.text}</text>`);
+  const lines = runs.map(
+    (r) =>
+      html`<text x="${mm(r.xMm)}" y="${mm(r.topMm + r.sizePt * TEXT_METRICS.baseline * PT_MM)}" font-size="${mm(r.sizePt * PT_MM)}" textLength="${mm(r.widthPt * PT_MM)}" lengthAdjust="spacingAndGlyphs">${r.text}</text>`,
+  );
   const starPaths = stars.map((s) => starPath(s.cxMm, s.cyMm, s.rMm)).join('');
   const label = html`<rect width="${t.label.widthMm}" height="${t.label.heightMm}" fill="#fff" stroke="#999" stroke-width="0.15"/>
 <path d="${qr}"/><path d="${starPaths}"/>${lines}

@@ -12,7 +12,14 @@ import { MAX_VERSION, dataCapacity, qrLayout } from './qr-layout';
 import { maskPenalty } from './qr-penalty';
 
 /** A symbol packed one bit a module (see qr-layout.ts): `rows` line by line, `cols` column by column. */
-export type QrSymbol = { version: number; size: number; width: number; mask: number; rows: Uint8Array; cols: Uint8Array };
+export type QrSymbol = {
+  version: number;
+  size: number;
+  width: number;
+  mask: number;
+  rows: Uint8Array;
+  cols: Uint8Array;
+};
 export type QrMatrix = QrSymbol & { get: (row: number, col: number) => boolean };
 
 const ALNUM = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
@@ -43,7 +50,8 @@ function generatorProduct(degree: number): Uint8Array {
     g = next;
   }
   products = new Uint8Array(256 * degree);
-  for (let f = 1; f < 256; f++) for (let k = 0; k < degree; k++) products[f * degree + k] = g[k + 1] ? EXP[LOG[f]! + LOG[g[k + 1]!]!]! : 0;
+  for (let f = 1; f < 256; f++)
+    for (let k = 0; k < degree; k++) products[f * degree + k] = g[k + 1] ? EXP[LOG[f]! + LOG[g[k + 1]!]!]! : 0;
   generatorProducts.set(degree, products);
   return products;
 }
@@ -71,10 +79,17 @@ export function encodeAlphanumericQr(text: string, forcedMask?: number): QrMatri
 }
 
 /** Working space of one encoding, sized for version 10; the encoder never yields mid-symbol. */
-const scratch = { bytes: new Uint8Array(256), ec: new Uint8Array(256), codewords: new Uint8Array(512), rows: new Uint8Array(57 * 8), cols: new Uint8Array(57 * 8) };
+const scratch = {
+  bytes: new Uint8Array(256),
+  ec: new Uint8Array(256),
+  codewords: new Uint8Array(512),
+  rows: new Uint8Array(57 * 8),
+  cols: new Uint8Array(57 * 8),
+};
 
 export function encodeStampQr(text: string, forcedMask?: number): QrSymbol | null {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127 || ALNUM_VALUE[text.charCodeAt(i)]! < 0) return null;
+  for (let i = 0; i < text.length; i++)
+    if (text.charCodeAt(i) > 127 || ALNUM_VALUE[text.charCodeAt(i)]! < 0) return null;
   const dataBits = 4 + 11 * Math.floor(text.length / 2) + 6 * (text.length % 2);
   let version = 1;
   while (version <= MAX_VERSION && dataBits + (version < 10 ? 9 : 11) > dataCapacity(version) * 8) version++;
@@ -87,7 +102,8 @@ export function encodeStampQr(text: string, forcedMask?: number): QrSymbol | nul
   const bits = new BitWriter(bytes);
   bits.put(0b0010, 4);
   bits.put(text.length, version < 10 ? 9 : 11);
-  for (let i = 0; i + 1 < text.length; i += 2) bits.put(ALNUM_VALUE[text.charCodeAt(i)]! * 45 + ALNUM_VALUE[text.charCodeAt(i + 1)]!, 11);
+  for (let i = 0; i + 1 < text.length; i += 2)
+    bits.put(ALNUM_VALUE[text.charCodeAt(i)]! * 45 + ALNUM_VALUE[text.charCodeAt(i + 1)]!, 11);
   if (text.length % 2) bits.put(ALNUM_VALUE[text.charCodeAt(text.length - 1)]!, 6);
   bits.flush();
   const used = Math.ceil(Math.min(bits.length + 4, dataCodewords * 8) / 8);
@@ -95,10 +111,12 @@ export function encodeStampQr(text: string, forcedMask?: number): QrSymbol | nul
 
   // Error correction per block, then the codewords interleaved: data column by column, then EC.
   const ec = scratch.ec.subarray(0, blocks.length * ecPerBlock).fill(0);
-  for (let b = 0; b < blocks.length; b++) reedSolomon(bytes, layout.blockStarts[b]!, layout.blockStarts[b]! + blocks[b]!, ecPerBlock, ec, b * ecPerBlock);
+  for (let b = 0; b < blocks.length; b++)
+    reedSolomon(bytes, layout.blockStarts[b]!, layout.blockStarts[b]! + blocks[b]!, ecPerBlock, ec, b * ecPerBlock);
   const codewords = scratch.codewords.subarray(0, dataCodewords + ec.length);
   let n = 0;
-  for (let i = 0; i < blocks[blocks.length - 1]!; i++) for (let b = 0; b < blocks.length; b++) if (i < blocks[b]!) codewords[n++] = bytes[layout.blockStarts[b]! + i]!;
+  for (let i = 0; i < blocks[blocks.length - 1]!; i++)
+    for (let b = 0; b < blocks.length; b++) if (i < blocks[b]!) codewords[n++] = bytes[layout.blockStarts[b]! + i]!;
   for (let i = 0; i < ecPerBlock; i++) for (let b = 0; b < blocks.length; b++) codewords[n++] = ec[b * ecPerBlock + i]!;
 
   // Data bits into both packings; remainder bits past the codewords stay light.
@@ -107,7 +125,7 @@ export function encodeStampQr(text: string, forcedMask?: number): QrSymbol | nul
   const { rowByte, rowBit, colByte, colBit } = layout;
   for (let c = 0; c < codewords.length; c++) {
     // Only the dark bits, found by counting leading zeros: no branch on random data.
-    for (let v = codewords[c]!; v !== 0;) {
+    for (let v = codewords[c]!; v !== 0; ) {
       const k = Math.clz32(v) - 24;
       v ^= 0x80 >> k;
       const bit = c * 8 + k;

@@ -8,27 +8,64 @@
  * so that both directions of the mask penalty read whole bytes.
  */
 export type QrLayout = {
-  version: number; size: number; width: number; ecPerBlock: number; blocks: number[]; blockStarts: number[]; dataCodewords: number;
+  version: number;
+  size: number;
+  width: number;
+  ecPerBlock: number;
+  blocks: number[];
+  blockStarts: number[];
+  dataCodewords: number;
   /** Function patterns (dark module included, format and version areas empty), packed. */
-  rows: Uint8Array; cols: Uint8Array;
+  rows: Uint8Array;
+  cols: Uint8Array;
   /** For the i-th data bit: its byte and bit in `rows`, and in `cols`. */
-  rowByte: Uint16Array; rowBit: Uint8Array; colByte: Uint16Array; colBit: Uint8Array;
+  rowByte: Uint16Array;
+  rowBit: Uint8Array;
+  colByte: Uint16Array;
+  colBit: Uint8Array;
   /** Per mask: the mask over data modules plus that mask's format information, packed. */
-  maskRows: Uint8Array[]; maskCols: Uint8Array[];
+  maskRows: Uint8Array[];
+  maskCols: Uint8Array[];
 };
 
 /** Per version: EC codewords per block, and the blocks' data codewords, at level M. */
 const BLOCKS_M: [number, number[]][] = [
-  [0, []], [10, [16]], [16, [28]], [26, [44]], [18, [32, 32]], [24, [43, 43]], [16, [27, 27, 27, 27]],
-  [18, [31, 31, 31, 31]], [22, [38, 38, 39, 39]], [22, [36, 36, 36, 37, 37]], [26, [43, 43, 43, 43, 44]],
+  [0, []],
+  [10, [16]],
+  [16, [28]],
+  [26, [44]],
+  [18, [32, 32]],
+  [24, [43, 43]],
+  [16, [27, 27, 27, 27]],
+  [18, [31, 31, 31, 31]],
+  [22, [38, 38, 39, 39]],
+  [22, [36, 36, 36, 37, 37]],
+  [26, [43, 43, 43, 43, 44]],
 ];
-const ALIGNMENT: number[][] = [[], [], [6, 18], [6, 22], [6, 26], [6, 30], [6, 34], [6, 22, 38], [6, 24, 42], [6, 26, 46], [6, 28, 50]];
+const ALIGNMENT: number[][] = [
+  [],
+  [],
+  [6, 18],
+  [6, 22],
+  [6, 26],
+  [6, 30],
+  [6, 34],
+  [6, 22, 38],
+  [6, 24, 42],
+  [6, 26, 46],
+  [6, 28, 50],
+];
 export const MAX_VERSION = 10;
 
 const MASKS: ((r: number, c: number) => boolean)[] = [
-  (r, c) => (r + c) % 2 === 0, (r) => r % 2 === 0, (_r, c) => c % 3 === 0, (r, c) => (r + c) % 3 === 0,
-  (r, c) => (Math.floor(r / 2) + Math.floor(c / 3)) % 2 === 0, (r, c) => ((r * c) % 2) + ((r * c) % 3) === 0,
-  (r, c) => (((r * c) % 2) + ((r * c) % 3)) % 2 === 0, (r, c) => (((r + c) % 2) + ((r * c) % 3)) % 2 === 0,
+  (r, c) => (r + c) % 2 === 0,
+  (r) => r % 2 === 0,
+  (_r, c) => c % 3 === 0,
+  (r, c) => (r + c) % 3 === 0,
+  (r, c) => (Math.floor(r / 2) + Math.floor(c / 3)) % 2 === 0,
+  (r, c) => ((r * c) % 2) + ((r * c) % 3) === 0,
+  (r, c) => (((r * c) % 2) + ((r * c) % 3)) % 2 === 0,
+  (r, c) => (((r + c) % 2) + ((r * c) % 3)) % 2 === 0,
 ];
 
 /** Data codewords a version holds at level M. */
@@ -50,7 +87,11 @@ function buildLayout(version: number): QrLayout {
     value[r * size + c] = dark ? 1 : 0;
     reserved[r * size + c] = 1;
   };
-  for (const [r0, c0] of [[0, 0], [0, size - 7], [size - 7, 0]] as const) {
+  for (const [r0, c0] of [
+    [0, 0],
+    [0, size - 7],
+    [size - 7, 0],
+  ] as const) {
     for (let r = -1; r <= 7; r++) {
       for (let c = -1; c <= 7; c++) {
         if (r0 + r < 0 || c0 + c < 0 || r0 + r >= size || c0 + c >= size) continue;
@@ -69,7 +110,8 @@ function buildLayout(version: number): QrLayout {
     for (const c of centres) {
       // The three corners hold finder patterns; every other centre, timing row included, gets one.
       if ((r === 6 && c === 6) || (r === 6 && c === last) || (r === last && c === 6)) continue;
-      for (let dr = -2; dr <= 2; dr++) for (let dc = -2; dc <= 2; dc++) set(r + dr, c + dc, Math.max(Math.abs(dr), Math.abs(dc)) !== 1);
+      for (let dr = -2; dr <= 2; dr++)
+        for (let dc = -2; dc <= 2; dc++) set(r + dr, c + dc, Math.max(Math.abs(dr), Math.abs(dc)) !== 1);
     }
   }
   set(size - 8, 8, true); // the dark module
@@ -133,8 +175,22 @@ function buildLayout(version: number): QrLayout {
   });
   const [ecPerBlock, blocks] = BLOCKS_M[version]!;
   const blockStarts = blocks.map((_, b) => blocks.slice(0, b).reduce((a, x) => a + x, 0));
-  return { version, size, width, ecPerBlock, blocks, blockStarts, dataCodewords: dataCapacity(version), ...pack((r, c) => value[r * size + c]!),
-    rowByte, rowBit, colByte, colBit, maskRows, maskCols };
+  return {
+    version,
+    size,
+    width,
+    ecPerBlock,
+    blocks,
+    blockStarts,
+    dataCodewords: dataCapacity(version),
+    ...pack((r, c) => value[r * size + c]!),
+    rowByte,
+    rowBit,
+    colByte,
+    colBit,
+    maskRows,
+    maskCols,
+  };
 }
 
 /** Format information: level M (00) and the mask, BCH(15,5), XORed with 101010000010010. */

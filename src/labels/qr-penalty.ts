@@ -110,10 +110,11 @@ function buildTables() {
   };
   // A line's first eleven modules read plainly, then five more through the step table.
   const first = new Uint16Array(1 << 11);
-  for (let v = 0; v < first.length; v++) first[v] = lineScore(Array.from({ length: 11 }, (_, i) => (v >> (10 - i)) & 1));
+  for (let v = 0; v < first.length; v++)
+    first[v] = lineScore(Array.from({ length: 11 }, (_, i) => (v >> (10 - i)) & 1));
   const five = step(5);
   const head = new Uint16Array(1 << 16);
-  for (let v = 0; v < head.length; v++) head[v] = first[v >> 5]! + five[(v & 0x7fff)]!;
+  for (let v = 0; v < head.length; v++) head[v] = first[v >> 5]! + five[v & 0x7fff]!;
   const bits = new Uint8Array(256);
   for (let v = 1; v < 256; v++) bits[v] = (v & 1) + bits[v >> 1]!;
   // A symbol's side is 4v + 17 modules, so a line ends with one or five modules past whole bytes.

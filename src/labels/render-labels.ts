@@ -25,7 +25,12 @@ export type LabelStamp = { serial: number; url: string };
  * the general library instead.
  */
 export async function renderLabelsPdf(opts: {
-  template: LabelTemplate; content: LabelContent; stamps: LabelStamp[]; fontBytes: Uint8Array; createdAt: Date; title: string;
+  template: LabelTemplate;
+  content: LabelContent;
+  stamps: LabelStamp[];
+  fontBytes: Uint8Array;
+  createdAt: Date;
+  title: string;
   encode?: QrEncode;
 }): Promise<Uint8Array> {
   const { template: t, stamps, encode = stampSymbol } = opts;
@@ -40,9 +45,14 @@ export async function renderLabelsPdf(opts: {
   doc.catalog.getOrCreateViewerPreferences().setPrintScaling(PrintScaling.None);
   const font = await doc.embedFont(opts.fontBytes, { subset: true, customName: 'OCOPLB+DejaVuSansCondensed' });
   const moduleFont = embedModuleFont(doc);
-  const fixed = doc.context.register(doc.context.flateStream(fixedLabelOps(t, opts.content, font), {
-    Type: 'XObject', Subtype: 'Form', BBox: [0, 0, pt(t.label.widthMm), pt(t.label.heightMm)], Resources: { Font: { F1: font.ref } },
-  }));
+  const fixed = doc.context.register(
+    doc.context.flateStream(fixedLabelOps(t, opts.content, font), {
+      Type: 'XObject',
+      Subtype: 'Form',
+      BBox: [0, 0, pt(t.label.widthMm), pt(t.label.heightMm)],
+      Resources: { Font: { F1: font.ref } },
+    }),
+  );
 
   const glyphs = glyphCache(font);
   const slots = new SlotText(t, serialPrefix(t));
@@ -50,7 +60,9 @@ export async function renderLabelsPdf(opts: {
   for (let first = 0; first < stamps.length; first += perSheet) {
     const sheet = stamps.slice(first, first + perSheet);
     const symbols = sheet.map((stamp) => encode(stamp.url));
-    const out = new Uint8Array(symbols.reduce((sum, s) => sum + 320 + Math.ceil(s.size / BAND_ROWS) * (s.size + 3), 16));
+    const out = new Uint8Array(
+      symbols.reduce((sum, s) => sum + 320 + Math.ceil(s.size / BAND_ROWS) * (s.size + 3), 16),
+    );
     let at = ascii(out, 0, `${BAND_ROWS} TL\n`);
     sheet.forEach((stamp, i) => {
       at = ascii(out, at, slots.label(i));
@@ -64,7 +76,14 @@ export async function renderLabelsPdf(opts: {
     node.setFontDictionary(PDFName.of('Q'), moduleFont);
     node.setXObject(PDFName.of('L'), fixed);
     const contents = deflateSync(out.subarray(0, at), { level: 9 });
-    node.set(PDFName.of('Contents'), doc.context.register(doc.context.stream(new Uint8Array(contents.buffer, contents.byteOffset, contents.length), { Filter: 'FlateDecode' })));
+    node.set(
+      PDFName.of('Contents'),
+      doc.context.register(
+        doc.context.stream(new Uint8Array(contents.buffer, contents.byteOffset, contents.length), {
+          Filter: 'FlateDecode',
+        }),
+      ),
+    );
   }
   return doc.save({ useObjectStreams: true });
 }
@@ -77,7 +96,10 @@ export async function renderLabelsPdf(opts: {
 class SlotText {
   private readonly labels: string[] = [];
   private readonly qrs = new Map<number, string>();
-  constructor(private readonly t: LabelTemplate, private readonly serial: string) {}
+  constructor(
+    private readonly t: LabelTemplate,
+    private readonly serial: string,
+  ) {}
 
   label(i: number): string {
     return (this.labels[i] ??= (() => {
@@ -111,4 +133,3 @@ function ascii(out: Uint8Array, at: number, text: string): number {
   for (let i = 0; i < text.length; i++) out[at++] = text.charCodeAt(i);
   return at;
 }
-

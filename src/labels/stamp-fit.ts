@@ -18,12 +18,19 @@ export function stampQrVersion(publicOrigin: string, kid: string, serial: number
  * long origin or serial raises the QR's version, a bigger symbol gets smaller modules in the
  * same box, and below the template's `minModuleMm` phones stop reading them.
  */
-export function templateModuleProblem(t: LabelTemplate, publicOrigin: string, kid: string, serial: number): string | null {
+export function templateModuleProblem(
+  t: LabelTemplate,
+  publicOrigin: string,
+  kid: string,
+  serial: number,
+): string | null {
   const version = stampQrVersion(publicOrigin, kid, serial);
   const pitch = modulePitch(t, version * 4 + 17);
   if (pitch.dots >= 1 && pitch.mm >= t.qr.minModuleMm) return null;
-  return `Mẫu nhãn ${t.id} in mã QR phiên bản ${version} với ô ${pitch.mm.toFixed(2)} mm, nhỏ hơn mức tối thiểu ${t.qr.minModuleMm} mm `
-    + 'của mẫu này: điện thoại có thể không đọc được. Hãy chọn mẫu nhãn lớn hơn, hoặc dùng PUBLIC_ORIGIN ngắn hơn.';
+  return (
+    `Mẫu nhãn ${t.id} in mã QR phiên bản ${version} với ô ${pitch.mm.toFixed(2)} mm, nhỏ hơn mức tối thiểu ${t.qr.minModuleMm} mm ` +
+    'của mẫu này: điện thoại có thể không đọc được. Hãy chọn mẫu nhãn lớn hơn, hoặc dùng PUBLIC_ORIGIN ngắn hơn.'
+  );
 }
 
 /**
@@ -33,9 +40,11 @@ export function templateModuleProblem(t: LabelTemplate, publicOrigin: string, ki
 export function publicOriginWarning(publicOrigin: string): string | null {
   const version = stampQrVersion(publicOrigin, 'K999', 999_999_999_999);
   if (version <= STAMP_QR_VERSION) return null;
-  return `Warning: PUBLIC_ORIGIN ${publicOrigin} (${publicOrigin.length} characters) makes stamp QR codes version ${version}, `
-    + `not ${STAMP_QR_VERSION}: modules get smaller on every label, and small templates may refuse to print. `
-    + 'A shorter origin (about 30 characters at most) keeps version 6.';
+  return (
+    `Warning: PUBLIC_ORIGIN ${publicOrigin} (${publicOrigin.length} characters) makes stamp QR codes version ${version}, ` +
+    `not ${STAMP_QR_VERSION}: modules get smaller on every label, and small templates may refuse to print. ` +
+    'A shorter origin (about 30 characters at most) keeps version 6.'
+  );
 }
 
 /** `npm start` calls this once, after reading its configuration. */

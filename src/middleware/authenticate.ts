@@ -5,14 +5,23 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../app-env';
 import { apiTokens } from '../db/schema';
 import { hashToken, TOKEN_PREFIX } from '../services/tokens/create-token';
-import { extendSession, loadSession, SESSION_COOKIE, SESSION_SECONDS, sessionCookieValue } from '../services/auth/sessions';
+import {
+  extendSession,
+  loadSession,
+  SESSION_COOKIE,
+  SESSION_SECONDS,
+  sessionCookieValue,
+} from '../services/auth/sessions';
 import { AppError, unauthorized } from '../services/shared/errors';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function setSessionCookie(c: Context<AppEnv>, value: string, maxAge = SESSION_SECONDS): void {
   setCookie(c, SESSION_COOKIE, value, {
-    httpOnly: true, sameSite: 'Lax', path: '/', maxAge,
+    httpOnly: true,
+    sameSite: 'Lax',
+    path: '/',
+    maxAge,
     secure: new URL(c.var.deps.config.CONSOLE_ORIGIN).protocol === 'https:', // Secure everywhere but http://localhost
   });
 }
@@ -28,11 +37,19 @@ export const authenticate = createMiddleware<AppEnv>(async function authenticate
   const header = c.req.header('authorization');
   if (header) {
     const secret = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-    if (!secret || !secret.startsWith(TOKEN_PREFIX) || secret.length > 100) throw unauthorized();
-    const [token] = await c.var.db.select().from(apiTokens)
+    if (!secret?.startsWith(TOKEN_PREFIX) || secret.length > 100) throw unauthorized();
+    const [token] = await c.var.db
+      .select()
+      .from(apiTokens)
       .where(and(eq(apiTokens.tokenHash, await hashToken(secret)), isNull(apiTokens.revokedAt)));
     if (!token || (token.expiresAt && token.expiresAt <= c.var.deps.now())) throw unauthorized();
-    c.set('actor', { kind: 'token', id: token.id, role: token.role, provinceCode: token.provinceCode, subjectId: token.subjectId });
+    c.set('actor', {
+      kind: 'token',
+      id: token.id,
+      role: token.role,
+      provinceCode: token.provinceCode,
+      subjectId: token.subjectId,
+    });
     return next();
   }
   const cookie = getCookie(c, SESSION_COOKIE);
@@ -41,7 +58,8 @@ export const authenticate = createMiddleware<AppEnv>(async function authenticate
   if (!session) return next(); // an expired session reads as signed out
   if (!SAFE_METHODS.has(c.req.method)) {
     const sent = c.req.header('x-csrf-token') ?? (await formField(c, '_csrf'));
-    if (sent !== session.csrfToken) throw new AppError('csrf_failed', 'Yêu cầu không hợp lệ (thiếu mã chống giả mạo). Hãy tải lại trang.');
+    if (sent !== session.csrfToken)
+      throw new AppError('csrf_failed', 'Yêu cầu không hợp lệ (thiếu mã chống giả mạo). Hãy tải lại trang.');
   }
   c.set('actor', session.actor);
   c.set('session', { id: session.sessionId, csrfToken: session.csrfToken, personName: session.personName });

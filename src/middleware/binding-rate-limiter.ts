@@ -15,13 +15,16 @@ export const BULK_CALLS_PER_MINUTE = 20;
  * bulk codes each have a binding, so a flood of one never uses up another's budget.
  */
 export class BindingRateLimiter implements RateLimiter {
-  constructor(private readonly bindings: { verify: RateLimitBinding; signIn: RateLimitBinding; bulk: RateLimitBinding }) {}
+  constructor(
+    private readonly bindings: { verify: RateLimitBinding; signIn: RateLimitBinding; bulk: RateLimitBinding },
+  ) {}
 
   async take(key: string, perMinute: number, cost = 1) {
     const bucket = key.slice(0, key.indexOf(':'));
     if (bucket === 'bulk-codes' || bucket === 'bulk-codes-anon') return this.takeCodes(key, perMinute, cost);
     // Reports and sign-ins are rare per person: they share the stricter binding.
-    const binding = bucket === 'sign-in' || bucket === 'enrol' || bucket === 'report' ? this.bindings.signIn : this.bindings.verify;
+    const binding =
+      bucket === 'sign-in' || bucket === 'enrol' || bucket === 'report' ? this.bindings.signIn : this.bindings.verify;
     const { success } = await binding.limit({ key });
     return { allowed: success, retryAfterSeconds: success ? 0 : 60 };
   }

@@ -28,8 +28,13 @@ const handlers = {
 
 function corsFor(allowMethods: string[]) {
   // Only what a credential-free call needs: no Authorization, no CSRF header, no cookies.
-  return cors({ origin: '*', allowMethods, allowHeaders: ['Content-Type', 'Accept', 'Accept-Language', 'If-None-Match'],
-    exposeHeaders: ['ETag', 'Age', 'Link', 'Retry-After', 'X-Request-Id'], maxAge: 86_400 });
+  return cors({
+    origin: '*',
+    allowMethods,
+    allowHeaders: ['Content-Type', 'Accept', 'Accept-Language', 'If-None-Match'],
+    exposeHeaders: ['ETag', 'Age', 'Link', 'Retry-After', 'X-Request-Id'],
+    maxAge: 86_400,
+  });
 }
 
 const CORS_HEADERS = ['Access-Control-Allow-Origin', 'Access-Control-Expose-Headers'];

@@ -70,7 +70,10 @@ export function rateLimit(bucket: keyof typeof LIMITS) {
 /** How many codes a bulk body carries (`codes` or intake `items`); what fails validation later costs 1. */
 async function codesIn(c: Context<AppEnv>): Promise<number> {
   const body: unknown = await c.req.json().catch(() => null); // cached: the validator reads it again for free
-  const list = body && typeof body === 'object' ? ((body as { codes?: unknown }).codes ?? (body as { items?: unknown }).items) : null;
+  const list =
+    body && typeof body === 'object'
+      ? ((body as { codes?: unknown }).codes ?? (body as { items?: unknown }).items)
+      : null;
   return Array.isArray(list) ? Math.min(Math.max(list.length, 1), MAX_INTAKE_CODES) : 1;
 }
 
@@ -85,8 +88,9 @@ export const bulkRateLimit = createMiddleware<AppEnv>(async function bulkRateLim
   const signedIn = actor.kind !== 'anonymous';
   const key = signedIn ? `bulk-codes:${actor.kind}:${actor.id}` : `bulk-codes-anon:${c.get('clientId')}`;
   const perMinute = signedIn ? deps.config.BULK_CODES_PER_MINUTE : deps.config.ANON_BULK_CODES_PER_MINUTE;
-  const message = `Đã dùng hết lượt kiểm tra hàng loạt (${perMinute.toLocaleString('vi-VN')} mã mỗi phút${signedIn ? '' : ' khi không đăng nhập'}). `
-    + `Vui lòng thử lại sau${signedIn ? '' : ', gửi ít mã hơn mỗi lần hoặc dùng mã truy cập (token) của cửa hàng'}.`;
+  const message =
+    `Đã dùng hết lượt kiểm tra hàng loạt (${perMinute.toLocaleString('vi-VN')} mã mỗi phút${signedIn ? '' : ' khi không đăng nhập'}). ` +
+    `Vui lòng thử lại sau${signedIn ? '' : ', gửi ít mã hơn mỗi lần hoặc dùng mã truy cập (token) của cửa hàng'}.`;
   await charge(c, key, perMinute, await codesIn(c), message);
   await next();
 });

@@ -34,8 +34,11 @@ export async function openNodeDatabase(config: Config): Promise<DbHandle> {
 /** Everything `npm start` runs, without the listening socket: tests boot the same thing. */
 export async function bootNode(baseConfig: Config, options: { now?: () => Date } = {}) {
   const database = await openNodeDatabase(baseConfig);
-  const config = { ...baseConfig, SESSION_SECRET: baseConfig.SESSION_SECRET ?? readOrCreateSessionSecret(baseConfig.DATA_DIR),
-    SCAN_SALT: baseConfig.SCAN_SALT ?? readOrCreateScanSalt(baseConfig.DATA_DIR) };
+  const config = {
+    ...baseConfig,
+    SESSION_SECRET: baseConfig.SESSION_SECRET ?? readOrCreateSessionSecret(baseConfig.DATA_DIR),
+    SCAN_SALT: baseConfig.SCAN_SALT ?? readOrCreateScanSalt(baseConfig.DATA_DIR),
+  };
   // A wrong KEY_ENCRYPTION_KEY stops the start with its reason; the database is let go first.
   const keys = await openNodeKeyRing(database.db, config, 'service').catch(async (error: unknown) => {
     await database.close();
@@ -50,14 +53,24 @@ export async function bootNode(baseConfig: Config, options: { now?: () => Date }
   let font: Promise<Uint8Array> | null = null;
   const labelFont = () => (font ??= readFile(LABEL_FONT_PATH).then((b) => new Uint8Array(b)));
   const app = createApp({
-    config, keys, now, labelFont,
+    config,
+    keys,
+    now,
+    labelFont,
     rateLimiter: new MemoryRateLimiter(),
     openRequest: () => ({ db: database.db, scanSink }),
     // app.request() in tests has no socket, hence no incoming message to read.
-    clientAddress: (c) => ((c.env as { incoming?: unknown } | undefined)?.incoming ? getConnInfo(c).remote.address ?? null : null),
+    clientAddress: (c) =>
+      (c.env as { incoming?: unknown } | undefined)?.incoming ? (getConnInfo(c).remote.address ?? null) : null,
   });
   return {
-    app, db: database.db, keys, scanSink, config, now, labelFont,
+    app,
+    db: database.db,
+    keys,
+    scanSink,
+    config,
+    now,
+    labelFont,
     /** Graceful: pending scans are written before the database closes. */
     close: async () => {
       await scanSink.drain();

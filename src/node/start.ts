@@ -21,19 +21,28 @@ export async function main() {
     const codes = await demoCodes(ctx).catch(() => null);
     if (codes) {
       console.log('\nDemo stamps, one per verdict status (open in a browser, or add Accept: application/json):');
-      for (const [status, code] of Object.entries(codes)) console.log(`  ${status.padEnd(9)} ${config.PUBLIC_ORIGIN}/S/${code}`);
+      for (const [status, code] of Object.entries(codes))
+        console.log(`  ${status.padEnd(9)} ${config.PUBLIC_ORIGIN}/S/${code}`);
     }
   }
 
   // Nobody can sign in until an admin enrols: offer a one-time link. Each start's link withdraws
   // the previous one, and none is made (or accepted) once any administrator has enrolled.
   const firstAdmin = await createFirstAdminEnrolment({ ctx });
-  if (firstAdmin) console.log(`\nNo administrator has enrolled yet. First administrator's passkey enrolment link (one use, 24 h; earlier ones no longer work):\n  ${firstAdmin.link}`);
+  if (firstAdmin)
+    console.log(
+      `\nNo administrator has enrolled yet. First administrator's passkey enrolment link (one use, 24 h; earlier ones no longer work):\n  ${firstAdmin.link}`,
+    );
 
   const server = serve({ fetch: runtime.app.fetch, port: config.PORT }, (info) => {
     const socketDir = config.DATABASE_URL ? null : readOwner(config.DATA_DIR)?.socket?.dir;
-    if (socketDir) console.log(`\nOperators: npm run cli -- … works on this running service; psql -h ${socketDir} -U postgres reaches its database.`);
-    console.log(`\nOCOP stamp service on http://localhost:${info.port}  (API docs: /docs, database: ${config.DATABASE_URL ? 'PostgreSQL' : `PGlite in ${config.DATA_DIR}`})`);
+    if (socketDir)
+      console.log(
+        `\nOperators: npm run cli -- … works on this running service; psql -h ${socketDir} -U postgres reaches its database.`,
+      );
+    console.log(
+      `\nOCOP stamp service on http://localhost:${info.port}  (API docs: /docs, database: ${config.DATABASE_URL ? 'PostgreSQL' : `PGlite in ${config.DATA_DIR}`})`,
+    );
   });
 
   let stopping = false;

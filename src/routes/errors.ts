@@ -40,10 +40,22 @@ export function safeParseText<T>(schema: ZodType<T>, input: unknown): ZodSafePar
  */
 export function validationHook(result: { success: boolean; data?: unknown; error?: unknown }, c: Context<AppEnv>) {
   const error = result.success ? plainTextError(result.data) : (result.error as ZodError);
-  if (error) return answer(c, { status: 400, code: 'invalid_input', message: 'Dữ liệu gửi lên không hợp lệ.', fields: fieldsOf(error) });
+  if (error)
+    return answer(c, {
+      status: 400,
+      code: 'invalid_input',
+      message: 'Dữ liệu gửi lên không hợp lệ.',
+      fields: fieldsOf(error),
+    });
 }
 
-type Refusal = { status: ContentfulStatusCode; code: string; message: string; fields?: FieldIssue[]; retryAfterSeconds?: number };
+type Refusal = {
+  status: ContentfulStatusCode;
+  code: string;
+  message: string;
+  fields?: FieldIssue[];
+  retryAfterSeconds?: number;
+};
 
 /** A browser asking for a page (not the API): it gets a page in its language, never JSON. */
 function wantsPage(c: Context<AppEnv>): boolean {
@@ -55,8 +67,17 @@ export function answer(c: Context<AppEnv>, r: Refusal) {
   if (!wantsPage(c)) return c.json(errorBody(c, r.code, r.message, r.fields), r.status);
   const fields = r.fields?.length ? ` ${r.fields.map((f) => `${f.path}: ${f.message}`).join(' · ')}` : '';
   c.header('Cache-Control', 'no-store');
-  return c.html(errorPage({ lang: pickLang(c.req.query('lang')), status: r.status, message: `${r.message}${fields}`, requestId: c.get('requestId') ?? null,
-    retryAfterSeconds: r.retryAfterSeconds, inConsole: c.req.path.startsWith('/console') }), r.status);
+  return c.html(
+    errorPage({
+      lang: pickLang(c.req.query('lang')),
+      status: r.status,
+      message: `${r.message}${fields}`,
+      requestId: c.get('requestId') ?? null,
+      retryAfterSeconds: r.retryAfterSeconds,
+      inConsole: c.req.path.startsWith('/console'),
+    }),
+    r.status,
+  );
 }
 
 /** The single mapping from thrown errors to `{ error: { code, message, requestId } }` (or its page). Never a stack. */
@@ -66,12 +87,26 @@ export function handleError(err: Error, c: Context<AppEnv>) {
 
 function refusalOf(err: Error, c: Context<AppEnv>): Refusal {
   if (err instanceof AppError) {
-    return { status: ERROR_STATUS[err.code], code: err.code, message: err.message, fields: err.details?.fields, retryAfterSeconds: err.details?.retryAfterSeconds };
+    return {
+      status: ERROR_STATUS[err.code],
+      code: err.code,
+      message: err.message,
+      fields: err.details?.fields,
+      retryAfterSeconds: err.details?.retryAfterSeconds,
+    };
   }
-  if (err instanceof ZodError) return { status: 400, code: 'invalid_input', message: 'Dữ liệu gửi lên không hợp lệ.', fields: fieldsOf(err) };
+  if (err instanceof ZodError)
+    return { status: 400, code: 'invalid_input', message: 'Dữ liệu gửi lên không hợp lệ.', fields: fieldsOf(err) };
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
-    const code = status === 413 ? 'payload_too_large' : status === 400 ? 'invalid_input' : status === 401 ? 'unauthorized' : 'http_error';
+    const code =
+      status === 413
+        ? 'payload_too_large'
+        : status === 400
+          ? 'invalid_input'
+          : status === 401
+            ? 'unauthorized'
+            : 'http_error';
     return { status, code, message: httpExceptionMessage(err) };
   }
   if (isUnstorableInput(err)) {
@@ -82,8 +117,12 @@ function refusalOf(err: Error, c: Context<AppEnv>): Refusal {
     // A transaction cut off by the outage rolls back; 503 with Retry-After tells clients to send it again later.
     logError('database unreachable', err, { requestId: c.get('requestId') });
     c.header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
-    return { status: 503, code: 'unavailable', message: 'Máy chủ dữ liệu tạm thời không truy cập được. Vui lòng thử lại sau ít phút.',
-      retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS };
+    return {
+      status: 503,
+      code: 'unavailable',
+      message: 'Máy chủ dữ liệu tạm thời không truy cập được. Vui lòng thử lại sau ít phút.',
+      retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+    };
   }
   logError('unhandled error', err, { requestId: c.get('requestId') });
   return { status: 500, code: 'internal', message: 'Lỗi máy chủ. Vui lòng thử lại sau.' };
@@ -104,7 +143,8 @@ function httpExceptionMessage(err: HTTPException): string {
   if (err.status === 413) return 'Dữ liệu gửi lên quá lớn.';
   if (err.status === 401) return 'Cần đăng nhập hoặc mã truy cập (Bearer token).';
   if (err.status !== 400) return 'Yêu cầu không thực hiện được.';
-  if (err.message.startsWith('Malformed JSON')) return 'Nội dung gửi lên không phải JSON hợp lệ. Hãy kiểm tra dấu ngoặc, dấu phẩy và dấu nháy.';
+  if (err.message.startsWith('Malformed JSON'))
+    return 'Nội dung gửi lên không phải JSON hợp lệ. Hãy kiểm tra dấu ngoặc, dấu phẩy và dấu nháy.';
   if (err.message.startsWith('Malformed FormData')) return 'Không đọc được biểu mẫu gửi lên.';
   return 'Yêu cầu không hợp lệ.';
 }

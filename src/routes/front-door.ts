@@ -25,7 +25,8 @@ frontDoorRoutes.get('/en', (c) => c.redirect('/?lang=en', 301));
  * stamp URL or a bare code. Only paths of this site are redirected to, whatever host was pasted.
  */
 function verificationPath(input: string): string | null {
-  const link = /\/01\/(\d{8,14})\/10\/([^/?#\s]{1,120})\/21\/(\d{1,20})\/?\?(?:[^#\s]*&)?stamp=([0-9A-Za-z-]{1,400})/.exec(input);
+  const link =
+    /\/01\/(\d{8,14})\/10\/([^/?#\s]{1,120})\/21\/(\d{1,20})\/?\?(?:[^#\s]*&)?stamp=([0-9A-Za-z-]{1,400})/.exec(input);
   if (link) {
     const [, gtin, lot, serial, stamp] = link as unknown as [string, string, string, string, string];
     let decodedLot: string;
@@ -53,10 +54,16 @@ frontDoorRoutes.get('/scan', (c) => {
   c.header('Cache-Control', 'public, max-age=300');
   return c.html(scanPage(pickLang(c.req.query('lang'))));
 });
-frontDoorRoutes.get('/scan.js', (c) => c.body(SCAN_SCRIPT, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' }));
+frontDoorRoutes.get('/scan.js', (c) =>
+  c.body(SCAN_SCRIPT, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' }),
+);
 
-frontDoorRoutes.get('/favicon.svg', (c) => c.body(FAVICON_SVG, 200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': ICON_CACHE }));
-frontDoorRoutes.get('/favicon.ico', (c) => c.body(faviconIco(), 200, { 'Content-Type': 'image/x-icon', 'Cache-Control': ICON_CACHE }));
+frontDoorRoutes.get('/favicon.svg', (c) =>
+  c.body(FAVICON_SVG, 200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': ICON_CACHE }),
+);
+frontDoorRoutes.get('/favicon.ico', (c) =>
+  c.body(faviconIco(), 200, { 'Content-Type': 'image/x-icon', 'Cache-Control': ICON_CACHE }),
+);
 
 // People type the console's address with a slash; the console itself sends them on to sign in.
 frontDoorRoutes.get('/console/', (c) => c.redirect('/console', 301));

@@ -4,8 +4,13 @@ import type { Action } from '../services/shared/policy';
 import { errorSchema } from './shared/schemas';
 
 /** Shared pieces of route definitions: a JSON body or response, and the usual error answers. */
-export const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
-export const jsonBody = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { 'application/json': { schema } },
+  description,
+});
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  body: { content: { 'application/json': { schema } }, required: true },
+});
 export const anyRecord = z.object({}).loose();
 export const sessionOrToken: Record<string, string[]>[] = [{ bearer: [] }, { session: [] }];
 
@@ -15,7 +20,9 @@ export const sessionOrToken: Record<string, string[]>[] = [{ bearer: [] }, { ses
  * `x-policy-actions` so that tests and integrators can see the rule behind each operation.
  */
 export const guarded = (...actions: Action[]) => ({
-  security: sessionOrToken, middleware: requireAction(...actions), 'x-policy-actions': actions,
+  security: sessionOrToken,
+  middleware: requireAction(...actions),
+  'x-policy-actions': actions,
 });
 
 /** Spread into a route that acts on the signed-in person's own account. */

@@ -15,7 +15,13 @@ import type { Actor } from '../services/shared/policy';
 import { DEMO_PRODUCTS, DEMO_STAMPS_PER_BATCH, DEMO_UNKNOWN_SERIAL, DEMO_VOID_OFFSET } from './demo-data';
 
 /** The seed acts as a central authority, through the same services and audit as anyone else. */
-export const SEED_ACTOR: Actor = { kind: 'system', id: 'demo-seed', role: 'authority', provinceCode: null, subjectId: null };
+export const SEED_ACTOR: Actor = {
+  kind: 'system',
+  id: 'demo-seed',
+  role: 'authority',
+  provinceCode: null,
+  subjectId: null,
+};
 
 const at = (date: string) => () => new Date(`${date}T09:00:00+07:00`);
 
@@ -29,20 +35,42 @@ export async function seedDemo(base: ServiceContext): Promise<void> {
   const ctx = { ...base, actor: SEED_ACTOR };
   for (const demo of DEMO_PRODUCTS) {
     const subject = await createSubject({ ctx, input: { ...demo.subject, demo: true } });
-    const area = demo.area ? await createRawMaterialArea({ ctx, input: { ...demo.area, subjectId: subject.id } }) : null;
-    const product = await createProduct({ ctx, input: { ...demo.product, subjectId: subject.id, taxonomyVersion: '2022' } });
+    const area = demo.area
+      ? await createRawMaterialArea({ ctx, input: { ...demo.area, subjectId: subject.id } })
+      : null;
+    const product = await createProduct({
+      ctx,
+      input: { ...demo.product, subjectId: subject.id, taxonomyVersion: '2022' },
+    });
     const certificate = await createCertificate({ ctx, input: { ...demo.certificate, productId: product.id } });
-    const batch = await createBatch({ ctx, input: { ...demo.batch, productId: product.id, areaIds: area ? [area.id] : [] } });
-    const { range } = await issueStamps({ ctx: { ...ctx, now: at(demo.printedOn) },
-      input: { batchId: batch.id, quantity: DEMO_STAMPS_PER_BATCH, idempotencyKey: `demo-${demo.batch.lot}` } });
+    const batch = await createBatch({
+      ctx,
+      input: { ...demo.batch, productId: product.id, areaIds: area ? [area.id] : [] },
+    });
+    const { range } = await issueStamps({
+      ctx: { ...ctx, now: at(demo.printedOn) },
+      input: { batchId: batch.id, quantity: DEMO_STAMPS_PER_BATCH, idempotencyKey: `demo-${demo.batch.lot}` },
+    });
     if (demo.status === 'valid') {
       const serial = range.firstSerial + DEMO_VOID_OFFSET;
-      await voidStamps({ ctx, input: { firstSerial: serial, lastSerial: serial, reason: 'In lỗi (dữ liệu minh họa)' } });
+      await voidStamps({
+        ctx,
+        input: { firstSerial: serial, lastSerial: serial, reason: 'In lỗi (dữ liệu minh họa)' },
+      });
     }
     if (demo.change && (demo.status === 'suspended' || demo.status === 'revoked')) {
       const { on, grounds, ...decision } = demo.change;
-      await changeCertificateStatus({ ctx: { ...ctx, now: at(on) }, input: { ...decision, certificateId: certificate.id, effectiveOn: on,
-        ...(demo.status === 'suspended' ? { action: 'suspend' } : { action: 'revoke', grounds: grounds ?? 'violation' }) } });
+      await changeCertificateStatus({
+        ctx: { ...ctx, now: at(on) },
+        input: {
+          ...decision,
+          certificateId: certificate.id,
+          effectiveOn: on,
+          ...(demo.status === 'suspended'
+            ? { action: 'suspend' }
+            : { action: 'revoke', grounds: grounds ?? 'violation' }),
+        },
+      });
     }
     if (demo.change && demo.status === 'recalled') {
       const { on, grounds: _none, ...decision } = demo.change;
@@ -56,15 +84,23 @@ export async function demoCodes(ctx: ServiceContext): Promise<Record<VerdictStat
   const signer = await ctx.keys.activeSigner(ctx.db);
   const codes = {} as Record<VerdictStatus, string>;
   for (const demo of DEMO_PRODUCTS) {
-    const [row] = await ctx.db.select({ range: stampRanges }).from(stampRanges)
-      .innerJoin(batches, eq(stampRanges.batchId, batches.id)).innerJoin(products, eq(batches.productId, products.id))
+    const [row] = await ctx.db
+      .select({ range: stampRanges })
+      .from(stampRanges)
+      .innerJoin(batches, eq(stampRanges.batchId, batches.id))
+      .innerJoin(products, eq(batches.productId, products.id))
       .innerJoin(subjects, eq(products.subjectId, subjects.id))
-      .where(and(eq(batches.lot, demo.batch.lot), eq(subjects.demo, true))).limit(1);
+      .where(and(eq(batches.lot, demo.batch.lot), eq(subjects.demo, true)))
+      .limit(1);
     if (!row) continue;
     const signerOfRange = (await ctx.keys.signerFor(row.range.kid))!;
     codes[demo.status] = await signerOfRange.signStamp(row.range.firstSerial);
     if (demo.status === 'valid') {
-      const [voided] = await ctx.db.select().from(voidedSerials).where(eq(voidedSerials.rangeId, row.range.id)).limit(1);
+      const [voided] = await ctx.db
+        .select()
+        .from(voidedSerials)
+        .where(eq(voidedSerials.rangeId, row.range.id))
+        .limit(1);
       if (voided) codes.void = await signerOfRange.signStamp(voided.firstSerial);
       codes.forged = tamper(codes.valid);
     }

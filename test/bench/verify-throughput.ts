@@ -15,8 +15,10 @@ type Harness = Awaited<ReturnType<typeof openHarness>>;
 /** Asynchronous on purpose: the server under test shares this process's event loop. */
 export async function wrkRequestsPerSecond(url: string, seconds = 8, pathsFile?: string): Promise<number> {
   const script = pathsFile ? ['-s', join(import.meta.dirname, 'rotate-paths.lua')] : [];
-  const { stdout: out } = await promisify(execFile)('wrk', ['-t2', '-c32', `-d${seconds}s`, ...script, url],
-    { encoding: 'utf8', env: { ...process.env, WRK_PATHS: pathsFile ?? '' } });
+  const { stdout: out } = await promisify(execFile)('wrk', ['-t2', '-c32', `-d${seconds}s`, ...script, url], {
+    encoding: 'utf8',
+    env: { ...process.env, WRK_PATHS: pathsFile ?? '' },
+  });
   const match = /Requests\/sec:\s+([\d.]+)/.exec(out);
   if (!match) throw new Error(`wrk printed no rate:\n${out}`);
   if (/Non-2xx or 3xx responses/.test(out)) throw new Error(`wrk saw errors:\n${out}`);
@@ -25,7 +27,10 @@ export async function wrkRequestsPerSecond(url: string, seconds = 8, pathsFile?:
 
 /** Request paths of `count` freshly issued stamps of the demo's valid batch, one a line, in a file for wrk. */
 async function distinctStampPaths(h: Harness, count: number): Promise<string> {
-  const { range } = await issueStamps({ ctx: h.ctx(SEED_ACTOR), input: { batchId: await h.demoBatchId('valid'), quantity: count, idempotencyKey: `bench-distinct-${count}` } });
+  const { range } = await issueStamps({
+    ctx: h.ctx(SEED_ACTOR),
+    input: { batchId: await h.demoBatchId('valid'), quantity: count, idempotencyKey: `bench-distinct-${count}` },
+  });
   const paths: string[] = [];
   for (let offset = 0; offset < count; offset += 1000) {
     const page = await stampPage(h.ctx(SEED_ACTOR), range, offset, Math.min(1000, count - offset));
@@ -49,11 +54,25 @@ export async function verifyVsBare(h: Harness, emit: (record: Record<string, unk
     const pathsFile = await distinctStampPaths(h, 2000);
     await wrkRequestsPerSecond(`${server.origin}/api/v1/verify/${h.codes.valid}`, 2); // warm-up: JIT, pools, caches
     await wrkRequestsPerSecond(`${bareServer.origin}/bare`, 2);
-    for (const [stamps, target] of [['one stamp, repeated', `${server.origin}/api/v1/verify/${h.codes.valid}`], ['2,000 distinct', server.origin]] as const) {
+    for (const [stamps, target] of [
+      ['one stamp, repeated', `${server.origin}/api/v1/verify/${h.codes.valid}`],
+      ['2,000 distinct', server.origin],
+    ] as const) {
       const bareRps = await wrkRequestsPerSecond(`${bareServer.origin}/bare`, seconds);
-      const verifyRps = await wrkRequestsPerSecond(target, seconds, stamps === '2,000 distinct' ? pathsFile : undefined);
-      emit({ bench: 'verify_vs_bare_route', stamps, database: 'postgresql', bare_rps: Math.round(bareRps),
-        verify_rps: Math.round(verifyRps), ratio: +(verifyRps / bareRps).toFixed(3), target: '>= 0.5' });
+      const verifyRps = await wrkRequestsPerSecond(
+        target,
+        seconds,
+        stamps === '2,000 distinct' ? pathsFile : undefined,
+      );
+      emit({
+        bench: 'verify_vs_bare_route',
+        stamps,
+        database: 'postgresql',
+        bare_rps: Math.round(bareRps),
+        verify_rps: Math.round(verifyRps),
+        ratio: +(verifyRps / bareRps).toFixed(3),
+        target: '>= 0.5',
+      });
     }
   } finally {
     await server.close();

@@ -9,7 +9,9 @@ import { consoleInBrowser } from '../support/console-browser';
 /** Three certificates of Lạng Sơn, one recorded under the former code the province kept (20). */
 function langSonList(): ListRow[] {
   return certificateList(3, 'LS').map((row, i) => ({
-    ...row, ma_tinh: i === 0 ? 'Tỉnh Lạng Sơn' : '20', dia_chi: `Thôn Nà Lầu, xã Văn Quan, tỉnh Lạng Sơn (${i})`,
+    ...row,
+    ma_tinh: i === 0 ? 'Tỉnh Lạng Sơn' : '20',
+    dia_chi: `Thôn Nà Lầu, xã Văn Quan, tỉnh Lạng Sơn (${i})`,
     co_quan_cap: row.cap_cong_nhan === 'huyện' ? 'UBND huyện Văn Quan' : 'UBND tỉnh Lạng Sơn',
   }));
 }
@@ -33,7 +35,9 @@ describe('an authority imports its certificate list from the console', () => {
 
     const rows = langSonList();
     const wrong = rows.map((r, i) => (i === 1 ? { ...r, so_sao: '5' } : r));
-    await page.getByLabel('Tệp danh sách (CSV hoặc XLSX)').setInputFiles({ name: 'ocop-lang-son.csv', mimeType: 'text/csv', buffer: Buffer.from(listCsv(wrong)) });
+    await page
+      .getByLabel('Tệp danh sách (CSV hoặc XLSX)')
+      .setInputFiles({ name: 'ocop-lang-son.csv', mimeType: 'text/csv', buffer: Buffer.from(listCsv(wrong)) });
     await page.getByRole('button', { name: 'Kiểm tra tệp' }).click();
     await page.waitForURL(`${server.origin}/console/imports`);
     expect(await page.getByRole('alert').first().textContent()).toContain('1 lỗi ở 1 dòng');
@@ -42,13 +46,17 @@ describe('an authority imports its certificate list from the console', () => {
     expect(await page.getByRole('button', { name: 'Nhập', exact: true }).count()).toBe(0);
 
     await page.getByRole('link', { name: '‹ Tải lên tệp khác' }).click();
-    await page.getByLabel('Tệp danh sách (CSV hoặc XLSX)').setInputFiles({ name: 'ocop-lang-son.csv', mimeType: 'text/csv', buffer: Buffer.from(listCsv(rows)) });
+    await page
+      .getByLabel('Tệp danh sách (CSV hoặc XLSX)')
+      .setInputFiles({ name: 'ocop-lang-son.csv', mimeType: 'text/csv', buffer: Buffer.from(listCsv(rows)) });
     await page.getByRole('button', { name: 'Kiểm tra tệp' }).click();
     expect(await page.locator('[data-count="certificates"]').textContent()).toBe('3 mới, 0 đã có');
     expect(await page.locator('[data-count="problems"]').textContent()).toBe('0');
     await page.getByRole('button', { name: 'Nhập', exact: true }).click();
     await page.waitForURL(`${server.origin}/console/imports/commit`);
-    expect(await page.getByRole('status').first().textContent()).toContain('Đã nhập tệp ocop-lang-son.csv: 3 giấy chứng nhận');
+    expect(await page.getByRole('status').first().textContent()).toContain(
+      'Đã nhập tệp ocop-lang-son.csv: 3 giấy chứng nhận',
+    );
 
     const [stored] = await h.db.select().from(certificates).where(eq(certificates.number, rows[0]!.so_chung_nhan));
     expect(stored).toMatchObject({ issuerProvinceCode: '20', stars: Number(rows[0]!.so_sao) });

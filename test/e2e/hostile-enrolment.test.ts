@@ -5,14 +5,18 @@ import { consoleInBrowser } from '../support/console-browser';
 import { ADMIN } from '../support/harness';
 
 /** The markup from the security review, as a person's name: 115 characters, within the 120 allowed. */
-const NAME = 'Bình </title><meta http-equiv=refresh content="0;url=https://evil.example">"><form action="/console/people/invite">';
+const NAME =
+  'Bình </title><meta http-equiv=refresh content="0;url=https://evil.example">"><form action="/console/people/invite">';
 
 describe('a person whose name is markup', () => {
   const env = consoleInBrowser();
 
   it('reads their name as text on the enrolment page, in the console’s title, header and heading, and on the people page', async () => {
     const { h, browser, server } = env;
-    const { link } = await createEnrolment({ ctx: h.ctx(ADMIN), input: { name: NAME, role: 'authority', provinceCode: '20', subjectId: null } });
+    const { link } = await createEnrolment({
+      ctx: h.ctx(ADMIN),
+      input: { name: NAME, role: 'authority', provinceCode: '20', subjectId: null },
+    });
     const { page } = await addVirtualAuthenticator(await browser.newContext());
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
@@ -26,7 +30,9 @@ describe('a person whose name is markup', () => {
     });
 
     await page.goto(link);
-    await expect.poll(() => page.locator('[data-enrolment-preview]').textContent()).toContain(`Bạn sẽ đăng ký với tên: ${NAME} · Vai trò: Cơ quan quản lý`);
+    await expect
+      .poll(() => page.locator('[data-enrolment-preview]').textContent())
+      .toContain(`Bạn sẽ đăng ký với tên: ${NAME} · Vai trò: Cơ quan quản lý`);
     expect(await injected()).toEqual({ refresh: 0, inviteForms: 0, bold: 0 });
 
     await page.getByRole('button', { name: 'Tạo passkey và đăng nhập' }).click();

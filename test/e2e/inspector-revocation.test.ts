@@ -65,10 +65,14 @@ describe('an inspector revokes from the browser, and every party sees it', () =>
     await print.getByRole('button', { name: 'Tạo passkey và đăng nhập' }).click();
     await print.waitForURL(`${server.origin}/console`);
     await print.goto(`${server.origin}/console/print`);
-    await print.getByRole('combobox', { name: 'Sản phẩm và lô' }).selectOption({ label: 'Tinh dầu hồi Văn Quan – lô HVQ2610' });
+    await print
+      .getByRole('combobox', { name: 'Sản phẩm và lô' })
+      .selectOption({ label: 'Tinh dầu hồi Văn Quan – lô HVQ2610' });
     await print.getByRole('spinbutton', { name: 'Số tem cần in' }).fill('10');
     await print.getByRole('button', { name: 'In tem' }).click();
-    await expect.poll(() => print.getByRole('alert').first().textContent()).toContain('đã bị thu hồi: không được in tem');
+    await expect
+      .poll(() => print.getByRole('alert').first().textContent())
+      .toContain('đã bị thu hồi: không được in tem');
     for (const context of [inspector, consumer, producer]) await context.close();
   }, 120_000);
 });

@@ -54,23 +54,27 @@ describe('operators on a live embedded service', () => {
 
       const link = await cli('enroll', '--role', 'inspector', '--province', '20', '--name', 'Nông Văn Kiểm');
       expect(link).toMatch(/\/enroll#[\w-]+$/);
-      const pending = await (await get(service, '/api/v1/enrolments', adminToken)).json() as { items?: Array<{ name: string }> } | Array<{ name: string }>;
+      const pending = (await (await get(service, '/api/v1/enrolments', adminToken)).json()) as
+        | { items?: Array<{ name: string }> }
+        | Array<{ name: string }>;
       expect(JSON.stringify(pending)).toContain('Nông Văn Kiểm');
 
       const rotated = await cli('keys', 'rotate');
       const newKid = /Active key is now (\w+)/.exec(rotated)![1]!;
-      const jwks = await (await get(service, '/.well-known/jwks.json')).json() as { keys: Array<{ kid: string }> };
+      const jwks = (await (await get(service, '/.well-known/jwks.json')).json()) as { keys: Array<{ kid: string }> };
       expect(jwks.keys.map((k) => k.kid)).toContain(newKid);
       await cli('keys', 'rotate');
       await cli('keys', 'compromise', '--kid', newKid);
-      const after = await (await get(service, '/.well-known/jwks.json')).json() as { keys: Array<{ kid: string }> };
+      const after = (await (await get(service, '/.well-known/jwks.json')).json()) as { keys: Array<{ kid: string }> };
       expect(after.keys.map((k) => k.kid)).not.toContain(newKid);
       await cli('keys', 'rewrap');
 
       expect(await cli('certificates', 'expiring', '--days', '365')).toMatch(/\t/);
       await cli('people', 'list');
       expect(await cli('audit', 'verify')).toMatch(/^Audit log intact: \d+ entries/);
-      const verdict = await (await get(service, `/api/v1/verify/${service.codes.get('valid')}`)).json() as { status: string };
+      const verdict = (await (await get(service, `/api/v1/verify/${service.codes.get('valid')}`)).json()) as {
+        status: string;
+      };
       expect(verdict.status).toBe('valid');
     } finally {
       const stats = await traffic.stop();
@@ -97,13 +101,21 @@ describe('operators on a live embedded service', () => {
     const second = await startService(restoredDir, serviceEnv);
     others.push(second);
     for (const code of service.codes.values()) {
-      const [a, b] = await Promise.all([service, second].map(async (s) => {
-        const { scans: _scans, checkedAt: _checkedAt, ...rest } = await (await get(s, `/api/v1/verify/${code}`)).json() as Record<string, unknown>;
-        return rest;
-      }));
+      const [a, b] = await Promise.all(
+        [service, second].map(async (s) => {
+          const {
+            scans: _scans,
+            checkedAt: _checkedAt,
+            ...rest
+          } = (await (await get(s, `/api/v1/verify/${code}`)).json()) as Record<string, unknown>;
+          return rest;
+        }),
+      );
       expect(b).toEqual(a);
     }
-    const [jwksA, jwksB] = await Promise.all([service, second].map(async (s) => (await get(s, '/.well-known/jwks.json')).text()));
+    const [jwksA, jwksB] = await Promise.all(
+      [service, second].map(async (s) => (await get(s, '/.well-known/jwks.json')).text()),
+    );
     expect(jwksB).toBe(jwksA);
     const audit = await runCli({ DATA_DIR: restoredDir }, 'audit', 'verify');
     expect(audit.stdout).toMatch(/^Audit log intact/);
@@ -115,12 +127,25 @@ describe('operators on a live embedded service', () => {
     for (let round = 1; round <= 3; round++) {
       const traffic = verificationTraffic(() => service.origin, [...service.codes.values()]);
       const started = Date.now();
-      acknowledged.push({ token: await cli('token', 'create', '--role', 'retailer', '--province', '20', '--name', `round ${round}`), path: '/api/v1/intakes' });
+      acknowledged.push({
+        token: await cli('token', 'create', '--role', 'retailer', '--province', '20', '--name', `round ${round}`),
+        path: '/api/v1/intakes',
+      });
       const commandMs = Date.now() - started;
       await cli('enroll', '--role', 'retailer', '--province', '20', '--name', `Người nhận ${round}`);
       // A command in flight when the service dies, late in its run, when it writes: it fails, or
       // finds the owner dead and finishes on the folder itself. Scans are being written meanwhile.
-      const inFlight = runCli(env, 'token', 'create', '--role', 'retailer', '--province', '20', '--name', `in flight ${round}`);
+      const inFlight = runCli(
+        env,
+        'token',
+        'create',
+        '--role',
+        'retailer',
+        '--province',
+        '20',
+        '--name',
+        `in flight ${round}`,
+      );
       await new Promise((r) => setTimeout(r, commandMs * (0.6 + 0.4 * Math.random())));
       expect(await service.stop('SIGKILL')).toBeNull();
       const late = await inFlight;

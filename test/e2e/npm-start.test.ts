@@ -36,14 +36,18 @@ describe('npm start', () => {
     expect(output).toContain(`psql -h ${dataDir} -U postgres`);
     expect([...server.codes.keys()].sort()).toEqual([...VERDICT_STATUSES].sort());
     for (const [status, code] of server.codes) {
-      const verdict = (await (await fetch(`${server.origin}/S/${code}`, { headers: { accept: 'application/json' } })).json()) as Verdict;
+      const verdict = (await (
+        await fetch(`${server.origin}/S/${code}`, { headers: { accept: 'application/json' } })
+      ).json()) as Verdict;
       expect(verdict.status).toBe(status);
     }
   });
 
   it('refuses a second service on the same DATA_DIR, naming the one that owns it', () => {
     const second = spawnSync(process.execPath, ['--import', 'tsx', 'src/node.ts'], {
-      encoding: 'utf8', env: { ...process.env, PORT: String(freePort()), DATA_DIR: dataDir, DATABASE_URL: '' }, timeout: 120_000,
+      encoding: 'utf8',
+      env: { ...process.env, PORT: String(freePort()), DATA_DIR: dataDir, DATABASE_URL: '' },
+      timeout: 120_000,
     });
     expect(second.status).toBe(1);
     expect(second.stderr).toContain(`is in use by process ${server.child.pid} (npm start`);
@@ -56,14 +60,22 @@ describe('npm start', () => {
     await fetch(`${server.origin}/.well-known/jwks.json`).catch(() => null);
     for (let i = 0; i < 5; i++) await fetch(`${server.origin}/S/${code}`);
     expect(await server.stop('SIGTERM')).toBe(0); // at once: scans are still in the buffer
-    expect(readdirSync(dataDir).filter((name) => name.startsWith('.s.') || name.startsWith('database.lock'))).toEqual([]);
+    expect(readdirSync(dataDir).filter((name) => name.startsWith('.s.') || name.startsWith('database.lock'))).toEqual(
+      [],
+    );
     const db = await openEmbeddedOwner(dataDir, MIGRATIONS_FOLDER, { role: 'cli', serve: false });
     try {
-      const rows = await db.db.select().from(scans).where(eq(scans.serial, parseStampCode(code)!.serial));
+      const rows = await db.db
+        .select()
+        .from(scans)
+        .where(eq(scans.serial, parseStampCode(code)!.serial));
       expect(rows).toHaveLength(6); // one from the status check above, five here
       expect(rows.every((r) => r.scannerHash && !r.scannerHash.includes('127.0.0.1'))).toBe(true);
       // Written with their summary, in the same transaction: the next verdict counts all six.
-      const [summary] = await db.db.select().from(stampSummaries).where(eq(stampSummaries.serial, parseStampCode(code)!.serial));
+      const [summary] = await db.db
+        .select()
+        .from(stampSummaries)
+        .where(eq(stampSummaries.serial, parseStampCode(code)!.serial));
       expect(summary?.scanCount).toBe(6);
     } finally {
       await db.close();

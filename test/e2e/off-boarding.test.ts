@@ -18,7 +18,8 @@ describe('an administrator off-boards an inspector who is signed in', () => {
     const inspectorContext = await browser.newContext();
     const { page: inspector } = await addVirtualAuthenticator(inspectorContext);
     await inspector.goto(cliEnrolLink(h, '--role', 'inspector', '--province', '20', '--name', 'Nông Văn Kiểm'));
-    await expect.poll(() => inspector.locator('[data-enrolment-preview]').textContent())
+    await expect
+      .poll(() => inspector.locator('[data-enrolment-preview]').textContent())
       .toBe('Bạn sẽ đăng ký với tên: Nông Văn Kiểm · Vai trò: Thanh tra · Phạm vi: Tỉnh Lạng Sơn.');
     await inspector.getByRole('button', { name: 'Tạo passkey và đăng nhập' }).click();
     await inspector.waitForURL(`${server.origin}/console`);
@@ -32,7 +33,9 @@ describe('an administrator off-boards an inspector who is signed in', () => {
     const dialog = admin.getByRole('dialog', { name: 'Xác thực lại bằng passkey' });
     await dialog.waitFor({ state: 'visible' });
     await dialog.getByRole('button', { name: 'Xác thực' }).click();
-    await expect.poll(() => admin.locator('main .notice[role="status"]').first().textContent(), { timeout: 30_000 }).toContain('Đã vô hiệu hóa Nông Văn Kiểm');
+    await expect
+      .poll(() => admin.locator('main .notice[role="status"]').first().textContent(), { timeout: 30_000 })
+      .toContain('Đã vô hiệu hóa Nông Văn Kiểm');
     expect(await admin.getByRole('row', { name: /Nông Văn Kiểm/ }).textContent()).toContain('Đã vô hiệu hóa');
 
     await inspector.getByRole('link', { name: 'Nghi sao chép' }).click();

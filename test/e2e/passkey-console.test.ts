@@ -20,8 +20,11 @@ describe('passkeys and the authority console in Chromium', () => {
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Lê Thị Hoa');
 
     // The link is single-use.
-    const reuse = await h.request('/api/v1/auth/enrolment/options', { method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ enrolment: link.split('#')[1] }) });
+    const reuse = await h.request('/api/v1/auth/enrolment/options', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ enrolment: link.split('#')[1] }),
+    });
     expect(reuse.status).toBe(400);
 
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
@@ -78,9 +81,21 @@ describe('passkeys and the authority console in Chromium', () => {
     await page.waitForURL(/\/console\/batches\?saved=1/);
     expect(await page.getByRole('cell', { name: 'NA2609', exact: true }).count()).toBe(1);
 
-    const audit = (await (await h.request('/api/v1/audit?limit=200', { headers: { authorization: `Bearer ${await h.token('admin')}` } })).json()) as { items: { action: string; actor: string }[] };
+    const audit = (await (
+      await h.request('/api/v1/audit?limit=200', { headers: { authorization: `Bearer ${await h.token('admin')}` } })
+    ).json()) as { items: { action: string; actor: string }[] };
     const mine = audit.items.filter((e) => e.actor.startsWith('session:')).map((e) => e.action);
-    expect(mine).toEqual(expect.arrayContaining(['person.enrol', 'passkey.add', 'session.start', 'subject.create', 'product.create', 'certificate.create', 'batch.create']));
+    expect(mine).toEqual(
+      expect.arrayContaining([
+        'person.enrol',
+        'passkey.add',
+        'session.start',
+        'subject.create',
+        'product.create',
+        'certificate.create',
+        'batch.create',
+      ]),
+    );
     await context.close();
   });
 
@@ -102,14 +117,17 @@ describe('passkeys and the authority console in Chromium', () => {
     await dialog.getByRole('button', { name: 'Xác thực' }).click();
     const secret = await page.locator('[data-new-token]').textContent({ timeout: 15_000 });
     expect(secret).toMatch(/^ocop_/);
-    const check = await h.request('/api/v1/verify', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
-      body: JSON.stringify({ codes: [h.codes.valid] }) });
+    const check = await h.request('/api/v1/verify', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+      body: JSON.stringify({ codes: [h.codes.valid] }),
+    });
     expect(check.status).toBe(200);
     await context.close();
   });
 
   it('does not sign in a browser that holds no passkey', async () => {
-    const { h, browser, server } = env;
+    const { browser, server } = env;
     const context = await browser.newContext();
     const { page } = await addVirtualAuthenticator(context);
     await page.goto(`${server.origin}/console/sign-in`);

@@ -42,11 +42,18 @@ async function freshValidCodes(h: Harness, offset: number, n: number): Promise<s
 }
 
 async function rangeOf(h: Harness, serial: number): Promise<string> {
-  const [range] = await h.db.select({ id: stampRanges.id }).from(stampRanges).where(and(lte(stampRanges.firstSerial, serial), gte(stampRanges.lastSerial, serial)));
+  const [range] = await h.db
+    .select({ id: stampRanges.id })
+    .from(stampRanges)
+    .where(and(lte(stampRanges.firstSerial, serial), gte(stampRanges.lastSerial, serial)));
   return range!.id;
 }
 
-const statuses = (page: Page) => page.locator('#results > li').evaluateAll((items) => items.map((li) => (li as HTMLElement).dataset.status)).then((s) => s.reverse());
+const statuses = (page: Page) =>
+  page
+    .locator('#results > li')
+    .evaluateAll((items) => items.map((li) => (li as HTMLElement).dataset.status))
+    .then((s) => s.reverse());
 
 // Playwright's offline emulation does not reach a service worker's own fetches (microsoft/playwright#2311);
 // with its service-worker network events on, the test can cut those too (`offline` below).
@@ -55,7 +62,10 @@ process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 /** No network for the page and for its service worker, as in a back room with no signal. */
 async function offline(context: BrowserContext, on: boolean): Promise<void> {
   await context.setOffline(on);
-  if (on) await context.route('**', (route) => (route.request().serviceWorker() ? route.abort('internetdisconnected') : route.continue()));
+  if (on)
+    await context.route('**', (route) =>
+      route.request().serviceWorker() ? route.abort('internetdisconnected') : route.continue(),
+    );
   else await context.unrouteAll();
 }
 
@@ -81,15 +91,29 @@ describe('a retailer checks stamps at intake, online and offline', () => {
     expect(await newest.textContent()).toContain('Tinh dầu hồi Văn Quan');
     expect(await page.locator('#results > li[data-status="revoked"] .icon').textContent()).toBe('✕');
 
-    await page.getByLabel('Dán danh sách mã hoặc đường dẫn tem').fill(`${h.codes.suspended}\n${h.codes.recalled}, chữ linh tinh`);
+    await page
+      .getByLabel('Dán danh sách mã hoặc đường dẫn tem')
+      .fill(`${h.codes.suspended}\n${h.codes.recalled}, chữ linh tinh`);
     await page.getByRole('button', { name: 'Kiểm tra danh sách' }).click();
     await page.waitForFunction(() => document.querySelectorAll('#results > li').length === 6);
 
-    await page.getByLabel('Tải lên tệp CSV').setInputFiles({ name: 'phieu-nhap.csv', mimeType: 'text/csv',
-      buffer: Buffer.from(`Mã tem;Ghi chú\n${h.codes.expired};thùng 1\n${h.codes.void};thùng 2\n`) });
+    await page.getByLabel('Tải lên tệp CSV').setInputFiles({
+      name: 'phieu-nhap.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`Mã tem;Ghi chú\n${h.codes.expired};thùng 1\n${h.codes.void};thùng 2\n`),
+    });
     await page.waitForFunction(() => document.querySelectorAll('#results > li').length === 8);
     expect(await page.locator('#csv-result').textContent()).toContain('Đã đọc 2 mã từ “phieu-nhap.csv”');
-    expect(await statuses(page)).toEqual(['valid', 'revoked', 'forged', 'valid', 'suspended', 'recalled', 'expired', 'void']);
+    expect(await statuses(page)).toEqual([
+      'valid',
+      'revoked',
+      'forged',
+      'valid',
+      'suspended',
+      'recalled',
+      'expired',
+      'void',
+    ]);
     expect(await page.locator('#tally-total').textContent()).toBe('Tổng 8 mã, 1 trùng');
     expect(await page.locator('#tally li[data-status="valid"]').textContent()).toBe('Tem chính hãng: 2');
 
@@ -102,7 +126,14 @@ describe('a retailer checks stamps at intake, online and offline', () => {
 
     // Meanwhile a shop in Hồ Chí Minh City has received the same stamp.
     const elsewhere = await h.token('retailer', { provinceCode: '79' });
-    expect((await h.request('/api/v1/intakes', json({ sessionId: 'elsewhere-first', pointOfSale: 'Siêu thị Quận 1', items: [{ code: fresh }] }, elsewhere))).status).toBe(201);
+    expect(
+      (
+        await h.request(
+          '/api/v1/intakes',
+          json({ sessionId: 'elsewhere-first', pointOfSale: 'Siêu thị Quận 1', items: [{ code: fresh }] }, elsewhere),
+        )
+      ).status,
+    ).toBe(201);
 
     await page.getByRole('button', { name: 'Kết thúc phiên và lấy biên nhận' }).click();
     const receiptLink = page.locator('#receipts tbody tr').first().getByRole('link', { name: 'Tải biên nhận (JWS)' });
@@ -127,17 +158,34 @@ describe('a retailer checks stamps at intake, online and offline', () => {
     await page.getByRole('heading', { name: 'Biên nhận nhận hàng' }).waitFor();
     expect(await page.locator('main').textContent()).toContain('OCOP Mart Lạng Sơn, kho sau');
     expect(await page.locator('.codes tbody tr').count()).toBe(8);
-    expect(await page.locator('.codes tbody tr[data-status="revoked"]').textContent()).toContain('Chứng nhận OCOP đã bị thu hồi');
+    expect(await page.locator('.codes tbody tr[data-status="revoked"]').textContent()).toContain(
+      'Chứng nhận OCOP đã bị thu hồi',
+    );
     expect(await page.locator('[data-signature]').getAttribute('data-signature')).toBe('valid');
-    const pdf = await context.request.get(`${server.origin}${await page.getByRole('link', { name: 'Tải PDF' }).getAttribute('href')}`);
+    const pdf = await context.request.get(
+      `${server.origin}${await page.getByRole('link', { name: 'Tải PDF' }).getAttribute('href')}`,
+    );
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     await page.goBack();
     await page.locator('body[data-intake-ready="true"]').waitFor();
-    const receipt = await (await context.request.get(`${server.origin}${await receiptLink.getAttribute('href')}`)).text();
+    const receipt = await (
+      await context.request.get(`${server.origin}${await receiptLink.getAttribute('href')}`)
+    ).text();
     const jwks = (await (await h.request('/.well-known/jwks.json')).json()) as JSONWebKeySet;
     const { payload } = await compactVerify(receipt, createLocalJWKSet(jwks));
-    const items = (JSON.parse(new TextDecoder().decode(payload)) as { items: { status: string; suspicious: boolean }[] }).items;
-    expect(items.map((i) => i.status)).toEqual(['valid', 'revoked', 'forged', 'valid', 'suspended', 'recalled', 'expired', 'void']);
+    const items = (
+      JSON.parse(new TextDecoder().decode(payload)) as { items: { status: string; suspicious: boolean }[] }
+    ).items;
+    expect(items.map((i) => i.status)).toEqual([
+      'valid',
+      'revoked',
+      'forged',
+      'valid',
+      'suspended',
+      'recalled',
+      'expired',
+      'void',
+    ]);
     expect(items.map((i) => i.suspicious)).toEqual([true, false, false, true, false, false, false, false]);
 
     // English is one link away, the page script included.
@@ -189,8 +237,13 @@ describe('a retailer checks stamps at intake, online and offline', () => {
     expect(await page.locator('#session-state').textContent()).toContain('đang chờ ghi nhận');
 
     // Before the network returns, the producer voids the stamp the back room accepted as genuine.
-    await h.db.insert(voidedSerials).values({ id: crypto.randomUUID(), rangeId: await rangeOf(h, validSerial), firstSerial: validSerial,
-      lastSerial: validSerial, reason: 'Tem in lỗi, đã tiêu hủy' });
+    await h.db.insert(voidedSerials).values({
+      id: crypto.randomUUID(),
+      rangeId: await rangeOf(h, validSerial),
+      firstSerial: validSerial,
+      lastSerial: validSerial,
+      reason: 'Tem in lỗi, đã tiêu hủy',
+    });
     expect(await page.locator('#worse').isHidden()).toBe(true);
     await offline(context, false);
     await page.locator('#receipts tbody tr a').first().waitFor();
@@ -198,7 +251,13 @@ describe('a retailer checks stamps at intake, online and offline', () => {
     const alert = page.getByRole('alert').filter({ hasText: 'nay có kết quả xấu hơn' });
     await alert.waitFor();
     expect(await alert.getByRole('heading').textContent()).toBe('⚠ 1 mã nhận khi ngoại tuyến nay có kết quả xấu hơn');
-    expect(await alert.locator('li').evaluateAll((items) => items.map((li) => [(li as HTMLElement).dataset.code, (li as HTMLElement).dataset.status]))).toEqual([[valid, 'void']]);
+    expect(
+      await alert
+        .locator('li')
+        .evaluateAll((items) =>
+          items.map((li) => [(li as HTMLElement).dataset.code, (li as HTMLElement).dataset.status]),
+        ),
+    ).toEqual([[valid, 'void']]);
     expect(await alert.locator('li').textContent()).toContain('Tem đã bị hủy (lúc ngoại tuyến: Tem chính hãng)');
     expect(await page.locator(`#results > li[data-code="${valid}"]`).getAttribute('data-status')).toBe('void');
     // It stays through a reload until the clerk says the goods were set aside.
@@ -209,8 +268,16 @@ describe('a retailer checks stamps at intake, online and offline', () => {
     await page.waitForFunction(() => document.querySelector('#sync')!.textContent === '');
     const [recorded, ...more] = await mine();
     expect(more).toEqual([]);
-    const rows = await h.db.select().from(intakeItems).where(eq(intakeItems.intakeId, recorded!.id)).orderBy(intakeItems.position);
-    expect(rows.map((r) => [r.status, r.offlineStatus])).toEqual([['revoked', 'revoked'], ['void', 'valid'], ['forged', 'forged']]);
+    const rows = await h.db
+      .select()
+      .from(intakeItems)
+      .where(eq(intakeItems.intakeId, recorded!.id))
+      .orderBy(intakeItems.position);
+    expect(rows.map((r) => [r.status, r.offlineStatus])).toEqual([
+      ['revoked', 'revoked'],
+      ['void', 'valid'],
+      ['forged', 'forged'],
+    ]);
     expect(rows.every((r) => r.offlineAsOf !== null)).toBe(true);
     // Read on the phone's wall clock, recorded on the service's clock.
     expect(rows.every((r) => Math.abs(r.scannedAt.getTime() - TEST_NOW.getTime()) < 10 * 60_000)).toBe(true);
@@ -236,7 +303,11 @@ describe('a retailer checks stamps at intake, online and offline', () => {
     await page.goto(`${server.origin}/console/intake/`);
     await page.locator('body[data-intake-ready="true"]').waitFor();
     expect(await page.locator('#sync').textContent()).toBe('');
-    const queues = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.endsWith(':pending') && JSON.parse(localStorage.getItem(k)!).length > 0));
+    const queues = await page.evaluate(() =>
+      Object.keys(localStorage).filter(
+        (k) => k.endsWith(':pending') && JSON.parse(localStorage.getItem(k)!).length > 0,
+      ),
+    );
     expect(queues).toHaveLength(1);
     await context.unrouteAll();
     await context.close();
@@ -247,8 +318,12 @@ describe('a retailer checks stamps at intake, online and offline', () => {
     const valid = (await (await h.request(`/api/v1/verify/${h.codes.valid}`)).json()) as Verdict;
     const producer = await h.token('producer', { subjectId: valid.subjectId! });
     const template = LABEL_TEMPLATES.get('a4-3x8-70x37')!;
-    const job = (await (await h.request(`/api/v1/batches/${valid.batchId}/print`, json({ quantity: 3, template: template.id, idempotencyKey: 'camera-sheet' }, producer))).json()) as
-      { parts: { url: string }[] };
+    const job = (await (
+      await h.request(
+        `/api/v1/batches/${valid.batchId}/print`,
+        json({ quantity: 3, template: template.id, idempotencyKey: 'camera-sheet' }, producer),
+      )
+    ).json()) as { parts: { url: string }[] };
     const pdf = new Uint8Array(await (await h.request(job.parts[0]!.url, bearer(producer))).arrayBuffer());
     const printed = decodeLabels(pdf, template, 3).map((url) => extractStampCode(url)!);
     expect(printed.every(Boolean)).toBe(true);
@@ -256,28 +331,53 @@ describe('a retailer checks stamps at intake, online and offline', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ocop-video-'));
     const video = join(dir, 'labels.y4m');
     labelSheetVideo(pdf, template, 3, video);
-    const browser = await launchChromium(['--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`, '--use-fake-ui-for-media-stream']);
+    const browser = await launchChromium([
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${video}`,
+      '--use-fake-ui-for-media-stream',
+    ]);
     try {
       // A phone: 390×844 CSS pixels, touch.
-      const context = await browser.newContext({ permissions: ['camera'], viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 });
+      const context = await browser.newContext({
+        permissions: ['camera'],
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+        hasTouch: true,
+        deviceScaleFactor: 3,
+      });
       const page = await retailerOnIntake(h, context, server.origin, 'Vi Thị Camera');
       await page.getByRole('button', { name: 'Bật camera' }).click();
       // Chromium on Linux has no BarcodeDetector: the JS decoder does the work.
       await page.getByText('Camera đang quét liên tục (jsQR)').waitFor();
       // While the camera scans, each newest result, the tally and the preview are all on screen at once.
-      const onScreen = () => page.evaluate(() => Object.fromEntries(['#camera', '#tally-total', '#results > li:first-child'].map((selector) => {
-        const box = document.querySelector(selector)!.getBoundingClientRect();
-        return [selector, box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight];
-      })));
+      const onScreen = () =>
+        page.evaluate(() =>
+          Object.fromEntries(
+            ['#camera', '#tally-total', '#results > li:first-child'].map((selector) => {
+              const box = document.querySelector(selector)!.getBoundingClientRect();
+              return [selector, box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight];
+            }),
+          ),
+        );
       const inView = { '#camera': true, '#tally-total': true, '#results > li:first-child': true };
       for (let n = 1; n <= printed.length; n++) {
-        await page.waitForFunction((count) => document.querySelectorAll('#results > li').length >= count, n, { timeout: 30_000 });
+        await page.waitForFunction((count) => document.querySelectorAll('#results > li').length >= count, n, {
+          timeout: 30_000,
+        });
         expect(await onScreen(), `after ${n} read(s)`).toEqual(inView);
       }
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-      await page.waitForFunction((codes) => codes.every((c) => document.querySelector(`#results > li[data-code="${c}"]`)), printed, { timeout: 30_000 });
+      await page.waitForFunction(
+        (codes) => codes.every((c) => document.querySelector(`#results > li[data-code="${c}"]`)),
+        printed,
+        { timeout: 30_000 },
+      );
       await page.getByRole('button', { name: 'Tắt camera' }).click();
-      const read = await page.locator('#results > li').evaluateAll((items) => items.map((li) => [(li as HTMLElement).dataset.code, (li as HTMLElement).dataset.status]));
+      const read = await page
+        .locator('#results > li')
+        .evaluateAll((items) =>
+          items.map((li) => [(li as HTMLElement).dataset.code, (li as HTMLElement).dataset.status]),
+        );
       for (const code of printed) expect(read).toContainEqual([code, 'valid']);
     } finally {
       await browser.close();

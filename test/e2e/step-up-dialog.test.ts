@@ -12,7 +12,9 @@ describe('the step-up dialog restates each decision and asks for a passkey once 
   it('recalls a batch with a passkey, then revokes with only a confirmation; nothing is chosen for the inspector', async () => {
     const { h, browser, server } = env;
     const valid = (await (await h.request(`/api/v1/verify/${h.codes.valid}`)).json()) as Verdict;
-    const stepUps = async () => (await h.db.select({ n: count() }).from(webauthnChallenges).where(eq(webauthnChallenges.purpose, 'step_up')))[0]!.n;
+    const stepUps = async () =>
+      (await h.db.select({ n: count() }).from(webauthnChallenges).where(eq(webauthnChallenges.purpose, 'step_up')))[0]!
+        .n;
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const { page } = await addVirtualAuthenticator(context);
     await page.goto(cliEnrolLink(h, '--role', 'inspector', '--province', '20', '--name', 'Nông Văn Kiểm'));
@@ -30,8 +32,10 @@ describe('the step-up dialog restates each decision and asks for a passkey once 
     await recall.getByRole('button', { name: 'Thu hồi lô' }).click();
     const asking = page.getByRole('dialog', { name: 'Xác thực lại bằng passkey' });
     await asking.waitFor({ state: 'visible' });
-    expect(await asking.locator('[data-step-up-what]').textContent()).toBe(`Thu hồi lô ${valid.batch!.lot} của sản phẩm ${valid.product!.name}`);
-    expect(await asking.locator('dl').innerText()).toMatch(/Lý do\s+Mẫu tinh dầu không đạt/);
+    expect(await asking.locator('[data-step-up-what]').textContent()).toBe(
+      `Thu hồi lô ${valid.batch!.lot} của sản phẩm ${valid.product!.name}`,
+    );
+    expect(await asking.locator('dl').textContent()).toMatch(/Lý do\s+Mẫu tinh dầu không đạt/);
     // Going back sends nothing.
     await asking.getByRole('button', { name: 'Quay lại' }).click();
     await asking.waitFor({ state: 'hidden' });
@@ -57,15 +61,18 @@ describe('the step-up dialog restates each decision and asks for a passkey once 
     // The assertion of a minute ago still covers it: the dialog restates the decision and asks no passkey.
     const confirming = page.getByRole('dialog', { name: 'Xác nhận quyết định' });
     await confirming.waitFor({ state: 'visible' });
-    expect(await confirming.locator('[data-step-up-what]').textContent())
-      .toBe(`Thu hồi giấy chứng nhận số ${valid.certificate!.number} của sản phẩm ${valid.product!.name}`);
-    const details = await confirming.locator('dl').innerText();
+    expect(await confirming.locator('[data-step-up-what]').textContent()).toBe(
+      `Thu hồi giấy chứng nhận số ${valid.certificate!.number} của sản phẩm ${valid.product!.name}`,
+    );
+    const details = await confirming.locator('dl').textContent();
     expect(details).toMatch(/Căn cứ thu hồi \(chỉ khi thu hồi\)\s+Vi phạm an toàn thực phẩm/);
     expect(details).toMatch(/Căn cứ \(số quyết định, biên bản\)\s+1290\/QĐ-UBND/);
     expect(details).not.toContain('Thao tác'); // the sentence already says it
     await confirming.getByRole('button', { name: 'Xác nhận' }).click();
     await page.waitForURL(/done=status/, { timeout: 15_000 });
-    expect(await page.getByRole('heading', { name: new RegExp(`${valid.certificate!.number} .* Đã thu hồi`) }).count()).toBe(1);
+    expect(
+      await page.getByRole('heading', { name: new RegExp(`${valid.certificate!.number} .* Đã thu hồi`) }).count(),
+    ).toBe(1);
     expect(await stepUps()).toBe(1);
     await context.close();
   }, 120_000);
@@ -82,7 +89,9 @@ describe('the step-up dialog restates each decision and asks for a passkey once 
     const add = page.locator('form[data-passkey="add"]');
     await add.getByRole('button', { name: 'Thêm passkey' }).click();
     const status = add.locator('[role="status"]');
-    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toContain('Thiết bị này đã có passkey của tài khoản bạn rồi.');
+    await expect
+      .poll(() => status.textContent(), { timeout: 30_000 })
+      .toContain('Thiết bị này đã có passkey của tài khoản bạn rồi.');
     expect(await status.textContent()).not.toMatch(/authenticator|registered/i);
     await context.close();
   }, 90_000);

@@ -7,7 +7,12 @@ import { openHarness, type Harness } from '../support/harness';
 
 const WITH_PRODUCT = ['void', 'recalled', 'revoked', 'suspended', 'expired', 'valid'] as const;
 const STARS = { void: 4, valid: 4, recalled: 4, revoked: 4, suspended: 4, expired: 3 } as const;
-const BANNER = { valid: 'rgb(30, 123, 52)', forged: 'rgb(179, 38, 30)', revoked: 'rgb(179, 38, 30)', recalled: 'rgb(179, 38, 30)' } as Record<string, string>;
+const BANNER = {
+  valid: 'rgb(30, 123, 52)',
+  forged: 'rgb(179, 38, 30)',
+  revoked: 'rgb(179, 38, 30)',
+  recalled: 'rgb(179, 38, 30)',
+} as Record<string, string>;
 
 describe('verification page in Chromium', () => {
   let h: Harness;
@@ -63,8 +68,18 @@ describe('verification page in Chromium', () => {
   it('shows origin details a consumer looks for on a valid stamp', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await page.goto(`${server.origin}/S/${h.codes.valid}`);
-    const text = await page.locator('main').innerText();
-    for (const expected of ['Tinh dầu hồi Văn Quan', 'HTX Văn Quan Xanh', 'VN-LSOR-0031', 'VietGAP', 'HVQ2610', '02/10/2026', 'OCOP-LS-2025-0142', '15/09/2025 – 14/09/2028', 'Dữ liệu minh họa']) {
+    const text = await page.locator('main').textContent();
+    for (const expected of [
+      'Tinh dầu hồi Văn Quan',
+      'HTX Văn Quan Xanh',
+      'VN-LSOR-0031',
+      'VietGAP',
+      'HVQ2610',
+      '02/10/2026',
+      'OCOP-LS-2025-0142',
+      '15/09/2025 – 14/09/2028',
+      'Dữ liệu minh họa',
+    ]) {
       expect(text).toContain(expected);
     }
     // Nothing overflows a phone-width screen.

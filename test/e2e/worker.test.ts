@@ -42,12 +42,31 @@ describe('Cloudflare Worker', () => {
       h = await openHarness('postgres');
       const port = await freePort();
       origin = `http://127.0.0.1:${port}`;
-      wrangler = spawn(WRANGLER, ['dev', '--local', '--ip', '127.0.0.1', '--port', String(port), '--show-interactive-dev-session=false',
-        '--var', `KEY_ENCRYPTION_KEY:${harnessKek(h)}`, '--var', 'PUBLIC_ORIGIN:https://ocop.example.vn',
-        '--var', `SESSION_SECRET:${crypto.randomUUID()}${crypto.randomUUID()}`, '--var', 'SCAN_SALT:test-only-salt-not-a-secret'], {
-        env: { ...env, CLOUDFLARE_HYPERDRIVE_LOCAL_CONNECTION_STRING_HYPERDRIVE: h.databaseUrl! },
-        detached: true, stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      wrangler = spawn(
+        WRANGLER,
+        [
+          'dev',
+          '--local',
+          '--ip',
+          '127.0.0.1',
+          '--port',
+          String(port),
+          '--show-interactive-dev-session=false',
+          '--var',
+          `KEY_ENCRYPTION_KEY:${harnessKek(h)}`,
+          '--var',
+          'PUBLIC_ORIGIN:https://ocop.example.vn',
+          '--var',
+          `SESSION_SECRET:${crypto.randomUUID()}${crypto.randomUUID()}`,
+          '--var',
+          'SCAN_SALT:test-only-salt-not-a-secret',
+        ],
+        {
+          env: { ...env, CLOUDFLARE_HYPERDRIVE_LOCAL_CONNECTION_STRING_HYPERDRIVE: h.databaseUrl! },
+          detached: true,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       wrangler.stdout!.on('data', (d) => (output += d));
       wrangler.stderr!.on('data', (d) => (output += d));
       const deadline = Date.now() + 90_000;
@@ -57,7 +76,8 @@ describe('Cloudflare Worker', () => {
         } catch {
           // not listening yet
         }
-        if (Date.now() > deadline || wrangler.exitCode !== null) throw new Error(`wrangler dev did not start:\n${output}`);
+        if (Date.now() > deadline || wrangler.exitCode !== null)
+          throw new Error(`wrangler dev did not start:\n${output}`);
         await new Promise((r) => setTimeout(r, 500));
       }
     }, 120_000);
@@ -81,26 +101,48 @@ describe('Cloudflare Worker', () => {
       const jwks = (await (await fetch(`${origin}/.well-known/jwks.json`)).json()) as { keys: { kid: string }[] };
       expect(jwks.keys.map((k) => k.kid)).toEqual(['K1']);
       // Sign-in starts through the same app (a challenge is issued and stored).
-      const options = await fetch(`${origin}/api/v1/auth/sign-in/options`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      const options = await fetch(`${origin}/api/v1/auth/sign-in/options`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
       expect(((await options.json()) as { challenge: string }).challenge).toBeTruthy();
     });
 
     it('serves the Token Status List gzipped once on the wire, CORS on public paths and /s/ in workerd', async () => {
       const { request } = await import('node:http');
       const raw = await new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
-        request(`${origin}/api/v1/status-lists/0`, { headers: { 'accept-encoding': 'gzip', origin: 'https://app.example' } }, (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
-        }).on('error', reject).end();
+        request(
+          `${origin}/api/v1/status-lists/0`,
+          { headers: { 'accept-encoding': 'gzip', origin: 'https://app.example' } },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res
+              .on('data', (c: Buffer) => chunks.push(c))
+              .on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+          },
+        )
+          .on('error', reject)
+          .end();
       });
       expect(raw.headers['content-encoding']).toBe('gzip');
       expect(raw.headers['access-control-allow-origin']).toBe('*');
       const jwt = gunzipSync(raw.body).toString();
-      expect(JSON.parse(Buffer.from(jwt.split('.')[0]!, 'base64url').toString())).toMatchObject({ typ: 'statuslist+jwt' });
-      const preflight = await fetch(`${origin}/api/v1/verify`, { method: 'OPTIONS',
-        headers: { origin: 'https://app.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+      expect(JSON.parse(Buffer.from(jwt.split('.')[0]!, 'base64url').toString())).toMatchObject({
+        typ: 'statuslist+jwt',
+      });
+      const preflight = await fetch(`${origin}/api/v1/verify`, {
+        method: 'OPTIONS',
+        headers: {
+          origin: 'https://app.example',
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type',
+        },
+      });
       expect([preflight.status, preflight.headers.get('access-control-allow-origin')]).toEqual([204, '*']);
-      const lower = await fetch(`${origin}/s/${h.codes.valid.toLowerCase()}`, { headers: { accept: 'application/json' } });
+      const lower = await fetch(`${origin}/s/${h.codes.valid.toLowerCase()}`, {
+        headers: { accept: 'application/json' },
+      });
       expect(((await lower.json()) as Verdict).status).toBe('valid');
     });
 
@@ -108,17 +150,33 @@ describe('Cloudflare Worker', () => {
       const valid = (await (await fetch(`${origin}/api/v1/verify/${h.codes.valid}`)).json()) as Verdict;
       const token = await h.token('producer', { subjectId: valid.subjectId! });
       const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-      const job = (await (await fetch(`${origin}/api/v1/batches/${valid.batchId}/print`, { method: 'POST', headers: auth,
-        body: JSON.stringify({ quantity: 2, template: 'roll-50x30', idempotencyKey: 'workerd-print-1' }) })).json()) as { parts: { url: string }[] };
+      const job = (await (
+        await fetch(`${origin}/api/v1/batches/${valid.batchId}/print`, {
+          method: 'POST',
+          headers: auth,
+          body: JSON.stringify({ quantity: 2, template: 'roll-50x30', idempotencyKey: 'workerd-print-1' }),
+        })
+      ).json()) as { parts: { url: string }[] };
       const pdf = await fetch(`${origin}${job.parts[0]!.url}`, { headers: auth });
       expect(pdf.headers.get('content-type')).toBe('application/pdf');
-      expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+      expect(
+        Buffer.from(await pdf.arrayBuffer())
+          .subarray(0, 5)
+          .toString(),
+      ).toBe('%PDF-');
     });
 
     it('records a retailer intake in workerd and signs a receipt the JWKS verifies', async () => {
       const token = await h.token('retailer', { provinceCode: '20' });
-      const res = await fetch(`${origin}/api/v1/intakes`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ sessionId: 'workerd-intake-1', pointOfSale: 'Kho Workers', items: [{ code: h.codes.valid }, { code: h.codes.revoked }] }) });
+      const res = await fetch(`${origin}/api/v1/intakes`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          sessionId: 'workerd-intake-1',
+          pointOfSale: 'Kho Workers',
+          items: [{ code: h.codes.valid }, { code: h.codes.revoked }],
+        }),
+      });
       expect(res.status).toBe(201);
       const { receipt, verdicts } = (await res.json()) as { receipt: string; verdicts: Verdict[] };
       expect(verdicts.map((v) => v.status)).toEqual(['valid', 'revoked']);
@@ -127,7 +185,8 @@ describe('Cloudflare Worker', () => {
     });
 
     it('writes the scan after the response, in waitUntil', async () => {
-      const count = async () => ((await (await fetch(`${origin}/api/v1/verify/${h.codes.expired}`)).json()) as Verdict).scans!.count;
+      const count = async () =>
+        ((await (await fetch(`${origin}/api/v1/verify/${h.codes.expired}`)).json()) as Verdict).scans!.count;
       const before = await count();
       await fetch(`${origin}/S/${h.codes.expired}`);
       let after = before;
@@ -143,14 +202,19 @@ describe('Cloudflare Worker', () => {
       const valid = (await (await fetch(`${origin}/api/v1/verify/${h.codes.valid}`)).json()) as Verdict;
       expect(valid.status).toBe('valid');
       const token = await h.token('producer', { subjectId: valid.subjectId! });
-      const res = await fetch(`${origin}/api/v1/batches/${valid.batchId}/stamps`, { method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ quantity: 1, idempotencyKey: 'workerd-after-rotation' }) });
+      const res = await fetch(`${origin}/api/v1/batches/${valid.batchId}/stamps`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ quantity: 1, idempotencyKey: 'workerd-after-rotation' }),
+      });
       expect(res.status).toBe(201);
       const issued = (await res.json()) as { range: { kid: string }; firstPage: { stamps: { url: string }[] } };
       expect(issued.range.kid).toBe('K2');
       const code = issued.firstPage.stamps[0]!.url.split('/S/')[1]!;
       expect(((await (await fetch(`${origin}/api/v1/verify/${code}`)).json()) as Verdict).status).toBe('valid');
-      const jwks = (await (await fetch(`${origin}/.well-known/jwks.json`)).json()) as { keys: { kid: string; status: string }[] };
+      const jwks = (await (await fetch(`${origin}/.well-known/jwks.json`)).json()) as {
+        keys: { kid: string; status: string }[];
+      };
       expect(jwks.keys.map((k) => `${k.kid}:${k.status}`)).toEqual(['K1:retired', 'K2:active']);
     });
   });

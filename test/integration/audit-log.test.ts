@@ -17,7 +17,10 @@ describe.each(DATABASE_KINDS)('the audit log people read on %s', (kind) => {
   const ids: Record<string, string> = {};
 
   const as = async (name: string, role: Role, provinceCode: string | null) => {
-    const [person] = await h.db.insert(people).values({ id: crypto.randomUUID(), name, role, provinceCode, subjectId: null }).returning();
+    const [person] = await h.db
+      .insert(people)
+      .values({ id: crypto.randomUUID(), name, role, provinceCode, subjectId: null })
+      .returning();
     const session = await startSession(h.ctx(personActor(person!)), person!);
     cookies[name] = `ocop_session=${await sessionCookieValue(h.ctx(ADMIN), session.id)}`;
     return person!;
@@ -29,7 +32,10 @@ describe.each(DATABASE_KINDS)('the audit log people read on %s', (kind) => {
     return res.text();
   };
   /** The body rows of the log's table, one string of text each. */
-  const rows = (html: string) => [...html.slice(html.indexOf('<tbody>')).matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ' '));
+  const rows = (html: string) =>
+    [...html.slice(html.indexOf('<tbody>')).matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) =>
+      m[1]!.replace(/<[^>]+>/g, ' '),
+    );
 
   beforeAll(async () => {
     h = await openHarness(kind);
@@ -37,14 +43,29 @@ describe.each(DATABASE_KINDS)('the audit log people read on %s', (kind) => {
     const inspector = await as('Nguyễn Thị Thanh Tra', 'inspector', '20');
     ids.inspector = inspector.id;
     const hostile = await as('@SUM(A1) Kế toán', 'authority', '20');
-    const first = await submitReport({ ctx: h.ctx({ kind: 'anonymous' }), input: { code: h.codes.valid, problem: 'label', details: 'Nhãn mờ' } });
-    const second = await submitReport({ ctx: h.ctx({ kind: 'anonymous' }), input: { code: h.codes.valid, problem: 'quality', details: 'Chè ẩm' } });
+    const first = await submitReport({
+      ctx: h.ctx({ kind: 'anonymous' }),
+      input: { code: h.codes.valid, problem: 'label', details: 'Nhãn mờ' },
+    });
+    const second = await submitReport({
+      ctx: h.ctx({ kind: 'anonymous' }),
+      input: { code: h.codes.valid, problem: 'quality', details: 'Chè ẩm' },
+    });
     ids.report = first.id;
     await closeReport({ ctx: h.ctx(personActor(inspector)), input: { id: first.id, note: 'Đã kiểm tra' } });
     h.setNow(LATE);
     await closeReport({ ctx: h.ctx(personActor(hostile)), input: { id: second.id, note: 'Đã xử lý' } });
-    const scanner = await createApiToken({ ctx: h.ctx(CLI), input: { name: 'Máy quét kho', role: 'retailer', provinceCode: '20', subjectId: null, expiresAt: null } });
-    const intake = await h.request('/api/v1/intakes', json({ sessionId: `audit-${kind}`, pointOfSale: 'Kho Lạng Sơn', items: [{ code: h.codes.valid }] }, scanner.token));
+    const scanner = await createApiToken({
+      ctx: h.ctx(CLI),
+      input: { name: 'Máy quét kho', role: 'retailer', provinceCode: '20', subjectId: null, expiresAt: null },
+    });
+    const intake = await h.request(
+      '/api/v1/intakes',
+      json(
+        { sessionId: `audit-${kind}`, pointOfSale: 'Kho Lạng Sơn', items: [{ code: h.codes.valid }] },
+        scanner.token,
+      ),
+    );
     expect(intake.status).toBe(201);
     h.setNow(TEST_NOW);
   }, 180_000);
@@ -82,13 +103,20 @@ describe.each(DATABASE_KINDS)('the audit log people read on %s', (kind) => {
     expect(rows(byAction)).toHaveLength(2);
     expect(byAction).toContain('<option value="report.close" selected>Đóng phản ánh</option>');
     const byObject = rows(await page(`?entity=report&entityId=${ids.report}`));
-    expect(byObject.map((r) => /Người tiêu dùng gửi phản ánh|Đóng phản ánh/.exec(r)?.[0])).toEqual(['Đóng phản ánh', 'Người tiêu dùng gửi phản ánh']);
+    expect(byObject.map((r) => /Người tiêu dùng gửi phản ánh|Đóng phản ánh/.exec(r)?.[0])).toEqual([
+      'Đóng phản ánh',
+      'Người tiêu dùng gửi phản ánh',
+    ]);
     const late = rows(await page('?from=2026-11-24&to=2026-11-24'));
     expect(late.some((r) => r.includes('@SUM(A1) Kế toán'))).toBe(true);
     expect(late.some((r) => r.includes('Nguyễn Thị Thanh Tra') || r.includes('Dữ liệu minh họa'))).toBe(false);
     const early = rows(await page('?to=2026-11-23'));
     expect(early.some((r) => r.includes('Dữ liệu minh họa'))).toBe(true);
-    expect(early.some((r) => (r.includes('@SUM(A1) Kế toán') && r.includes('Đóng phản ánh')) || r.includes('Ghi phiên nhận hàng'))).toBe(false);
+    expect(
+      early.some(
+        (r) => (r.includes('@SUM(A1) Kế toán') && r.includes('Đóng phản ánh')) || r.includes('Ghi phiên nhận hàng'),
+      ),
+    ).toBe(false);
   });
 
   it('exports the filtered log as a spreadsheet-safe CSV with Vietnam times', async () => {
@@ -100,7 +128,9 @@ describe.each(DATABASE_KINDS)('the audit log people read on %s', (kind) => {
     expect(csv.startsWith('\uFEFF#,Thời điểm,Người thực hiện,Vai trò,Hành động,Mã hành động')).toBe(true);
     const lines = csv.trimEnd().split('\r\n');
     expect(lines).toHaveLength(3);
-    expect(lines[1]).toMatch(/^\d+,2026-11-24T06:30:00\+07:00,'@SUM\(A1\) Kế toán,Cơ quan quản lý,Đóng phản ánh,report\.close,Phản ánh,/);
+    expect(lines[1]).toMatch(
+      /^\d+,2026-11-24T06:30:00\+07:00,'@SUM\(A1\) Kế toán,Cơ quan quản lý,Đóng phản ánh,report\.close,Phản ánh,/,
+    );
     expect(lines[2]).toMatch(/^\d+,2026-11-23T10:00:00\+07:00,Nguyễn Thị Thanh Tra,Thanh tra,Đóng phản ánh,/);
   });
 

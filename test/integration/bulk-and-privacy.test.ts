@@ -19,9 +19,22 @@ describe.each(DATABASE_KINDS)('bulk verification priced per code, and scanner pr
     return h.request('/api/v1/verify', { ...body, ...init, headers: { ...body.headers, ...init.headers } });
   };
   /** A request from a given network address and browser, as @hono/node-server hands it to the app. */
-  const scanFrom = (code: string, address: string, userAgent: string) => h.app.request(`/S/${code}`, { headers: { 'user-agent': userAgent } },
-    { incoming: { socket: { remoteAddress: address, remotePort: 40_000, remoteFamily: address.includes(':') ? 'IPv6' : 'IPv4' } } });
-  const verdictOf = async (code: string) => (await (await h.request(`/api/v1/verify/${code}`, { headers: { authorization: `Bearer ${await h.token('inspector', { provinceCode: '20' })}` } })).json()) as Verdict;
+  const scanFrom = (code: string, address: string, userAgent: string) =>
+    h.app.request(
+      `/S/${code}`,
+      { headers: { 'user-agent': userAgent } },
+      {
+        incoming: {
+          socket: { remoteAddress: address, remotePort: 40_000, remoteFamily: address.includes(':') ? 'IPv6' : 'IPv4' },
+        },
+      },
+    );
+  const verdictOf = async (code: string) =>
+    (await (
+      await h.request(`/api/v1/verify/${code}`, {
+        headers: { authorization: `Bearer ${await h.token('inspector', { provinceCode: '20' })}` },
+      })
+    ).json()) as Verdict;
 
   beforeAll(async () => {
     h = await openHarness(kind, { env: LIMITS });
@@ -61,16 +74,34 @@ describe.each(DATABASE_KINDS)('bulk verification priced per code, and scanner pr
     const over = await bulk(junk(500, 'shop-over'), asRetailer);
     expect(over.status).toBe(429);
     expect(((await over.json()) as ErrorAnswer).error.message).toContain('1.000 mã mỗi phút');
-    const intake = await h.request('/api/v1/intakes', json({ sessionId: 'session-over-budget', pointOfSale: 'Quầy 1', items: junk(500, 'in').map((code) => ({ code })) }, retailer));
+    const intake = await h.request(
+      '/api/v1/intakes',
+      json(
+        { sessionId: 'session-over-budget', pointOfSale: 'Quầy 1', items: junk(500, 'in').map((code) => ({ code })) },
+        retailer,
+      ),
+    );
     expect(intake.status).toBe(429);
     // Another retailer has a budget of its own.
-    expect((await bulk(junk(500, 'other'), { headers: { authorization: `Bearer ${await h.token('retailer', { provinceCode: '20' })}` } })).status).toBe(200);
+    expect(
+      (
+        await bulk(junk(500, 'other'), {
+          headers: { authorization: `Bearer ${await h.token('retailer', { provinceCode: '20' })}` },
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('gives a signed-in person the larger allowance too', async () => {
-    const [person] = await h.db.insert(people).values({ id: crypto.randomUUID(), name: 'Cửa hàng', role: 'retailer', provinceCode: '20', subjectId: null }).returning();
+    const [person] = await h.db
+      .insert(people)
+      .values({ id: crypto.randomUUID(), name: 'Cửa hàng', role: 'retailer', provinceCode: '20', subjectId: null })
+      .returning();
     const session = await startSession(h.ctx(personActor(person!)), person!);
-    const headers = { cookie: `ocop_session=${await sessionCookieValue(h.ctx(ADMIN), session.id)}`, 'x-csrf-token': session.csrfToken };
+    const headers = {
+      cookie: `ocop_session=${await sessionCookieValue(h.ctx(ADMIN), session.id)}`,
+      'x-csrf-token': session.csrfToken,
+    };
     expect((await bulk(junk(400, 'person'), { headers })).status).toBe(200);
   });
 
@@ -79,7 +110,9 @@ describe.each(DATABASE_KINDS)('bulk verification priced per code, and scanner pr
     for (let i = 0; i < 20; i++) {
       expect((await scanFrom(oneIp, '203.0.113.7', `Mozilla/5.0 (Linux; Android ${i}) Zalo/${i}`)).status).toBe(200);
       expect((await scanFrom(twentyNetworks, `198.51.${i}.9`, 'Mozilla/5.0 (iPhone) Safari')).status).toBe(200);
-      expect((await scanFrom(oneIpv6Net, `2001:db8:42:${i.toString(16)}::1`, 'Mozilla/5.0 (iPhone) Safari')).status).toBe(200);
+      expect(
+        (await scanFrom(oneIpv6Net, `2001:db8:42:${i.toString(16)}::1`, 'Mozilla/5.0 (iPhone) Safari')).status,
+      ).toBe(200);
     }
     await h.scanSink.flush();
 
@@ -87,7 +120,11 @@ describe.each(DATABASE_KINDS)('bulk verification priced per code, and scanner pr
     expect(quiet.scans).toMatchObject({ count: 20, suspicious: false, signals: [] });
     expect((await verdictOf(oneIpv6Net)).scans).toMatchObject({ count: 20, suspicious: false });
     const loud = await verdictOf(twentyNetworks);
-    expect(loud.scans).toMatchObject({ count: 20, suspicious: true, signals: [{ rule: 'many_scanners', scanners: 20 }] });
+    expect(loud.scans).toMatchObject({
+      count: 20,
+      suspicious: true,
+      signals: [{ rule: 'many_scanners', scanners: 20 }],
+    });
 
     const rows = await h.db.select().from(scans).where(eq(scans.serial, quiet.serial!));
     expect(new Set(rows.map((r) => r.scannerHash)).size).toBe(20);

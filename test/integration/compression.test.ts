@@ -6,7 +6,11 @@ import { serve, type ServerType } from '@hono/node-server';
 import { openHarness, type Harness } from '../support/harness';
 
 /** The raw bytes and headers as they leave the Node server, nothing decoded on the way. */
-function fetchRaw(port: number, path: string, headers: Record<string, string>): Promise<{ res: IncomingMessage; body: Buffer }> {
+function fetchRaw(
+  port: number,
+  path: string,
+  headers: Record<string, string>,
+): Promise<{ res: IncomingMessage; body: Buffer }> {
   return new Promise((resolve, reject) => {
     httpGet({ port, path, headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -35,7 +39,10 @@ describe('the Node server compresses HTML and JSON', () => {
   });
 
   it('answers a client that accepts gzip with a gzip body, for the verification page and for JSON', async () => {
-    for (const [path, type, marker] of [[`/S/${h.codes.valid}`, 'text/html', 'Tem chính hãng'], ['/openapi.json', 'application/json', '"openapi"']] as const) {
+    for (const [path, type, marker] of [
+      [`/S/${h.codes.valid}`, 'text/html', 'Tem chính hãng'],
+      ['/openapi.json', 'application/json', '"openapi"'],
+    ] as const) {
       const { res, body } = await fetchRaw(port, path, { 'accept-encoding': 'gzip' });
       expect(res.statusCode, path).toBe(200);
       expect(res.headers['content-type'], path).toContain(type);

@@ -27,21 +27,47 @@ describe('PostgreSQL stopped under traffic, then started again', () => {
   let batchId: string;
   let statusListEtag: string | null;
   const request = (path: string, init?: RequestInit) => runtime.app.request(path, init);
-  const verdictOf = async (code: string) => (await (await request(`/S/${code}`, { headers: { accept: 'application/json' } })).json()) as Verdict;
-  const scansOf = async (serial: number) => (await runtime.db.select({ n: count() }).from(scans).where(eq(scans.serial, serial)))[0]!.n;
+  const verdictOf = async (code: string) =>
+    (await (await request(`/S/${code}`, { headers: { accept: 'application/json' } })).json()) as Verdict;
+  const scansOf = async (serial: number) =>
+    (await runtime.db.select({ n: count() }).from(scans).where(eq(scans.serial, serial)))[0]!.n;
 
   beforeAll(async () => {
     cluster = await startOwnCluster();
     dataDir = mkdtempSync(join(tmpdir(), 'ocop-outage-'));
-    runtime = await bootNode(loadConfig({ DATA_DIR: dataDir, DATABASE_URL: cluster.url, PUBLIC_ORIGIN: TEST_ORIGIN, VERIFY_RATE_PER_MINUTE: '1000000' }),
-      { now: () => TEST_NOW });
-    const ctx = { db: runtime.db, actor: SEED_ACTOR, now: () => TEST_NOW, keys: runtime.keys, config: runtime.config, labelFont: runtime.labelFont };
+    runtime = await bootNode(
+      loadConfig({
+        DATA_DIR: dataDir,
+        DATABASE_URL: cluster.url,
+        PUBLIC_ORIGIN: TEST_ORIGIN,
+        VERIFY_RATE_PER_MINUTE: '1000000',
+      }),
+      { now: () => TEST_NOW },
+    );
+    const ctx = {
+      db: runtime.db,
+      actor: SEED_ACTOR,
+      now: () => TEST_NOW,
+      keys: runtime.keys,
+      config: runtime.config,
+      labelFont: runtime.labelFont,
+    };
     await seedDemo(ctx);
     codes = await demoCodes(ctx);
     const valid = await verdictOf(codes.valid);
     batchId = valid.batchId!;
-    producerToken = (await createApiToken({ ctx: { ...ctx, actor: ADMIN }, input: { name: 'outage producer', role: 'producer',
-      provinceCode: null, subjectId: valid.subjectId!, expiresAt: null } })).token;
+    producerToken = (
+      await createApiToken({
+        ctx: { ...ctx, actor: ADMIN },
+        input: {
+          name: 'outage producer',
+          role: 'producer',
+          provinceCode: null,
+          subjectId: valid.subjectId!,
+          expiresAt: null,
+        },
+      })
+    ).token;
     // What any instance has seen before an outage: the published keys and a status list.
     expect((await request('/.well-known/jwks.json')).status).toBe(200);
     const list = await request('/api/v1/status-list');
@@ -90,14 +116,19 @@ describe('PostgreSQL stopped under traffic, then started again', () => {
     expect((await list.json()) as { ageSeconds: number }).toMatchObject({ ageSeconds: expect.any(Number) });
 
     // A write: 503 `unavailable`, with a time to come back.
-    const write = await request(`/api/v1/batches/${batchId}/stamps`, json({ quantity: 5, idempotencyKey: 'during-the-outage' }, producerToken));
+    const write = await request(
+      `/api/v1/batches/${batchId}/stamps`,
+      json({ quantity: 5, idempotencyKey: 'during-the-outage' }, producerToken),
+    );
     expect(write.status).toBe(503);
     expect(write.headers.get('retry-after')).toMatch(/^\d+$/);
     expect(((await write.json()) as { error: { code: string } }).error.code).toBe('unavailable');
 
     // Twenty consumers scan the valid stamp meanwhile (the revoked one's scans above are held too).
     const held = runtime.scanSink.pending;
-    const pages = await Promise.all(Array.from({ length: 20 }, () => request(`/S/${codes.valid}`, { headers: { 'user-agent': 'outage-test' } })));
+    const pages = await Promise.all(
+      Array.from({ length: 20 }, () => request(`/S/${codes.valid}`, { headers: { 'user-agent': 'outage-test' } })),
+    );
     expect(pages.map((p) => p.status)).toEqual(Array(20).fill(200));
     expect(runtime.scanSink.pending).toBe(held + 20);
 

@@ -112,8 +112,14 @@ describe.each(DATABASE_KINDS)('GS1 Digital Link resolver on %s', (kind) => {
     // The suspended and the expired demo products get a GTIN-12 and a GTIN-8, registered as such.
     const suspended = await verdictOf(h.codes.suspended);
     const expired = await verdictOf(h.codes.expired);
-    await updateRegistryItem.products({ ctx: h.ctx(SEED_ACTOR), input: { id: suspended.productId!, patch: { gtin: '036000291452' } } });
-    await updateRegistryItem.products({ ctx: h.ctx(SEED_ACTOR), input: { id: expired.productId!, patch: { gtin: '96385074' } } });
+    await updateRegistryItem.products({
+      ctx: h.ctx(SEED_ACTOR),
+      input: { id: suspended.productId!, patch: { gtin: '036000291452' } },
+    });
+    await updateRegistryItem.products({
+      ctx: h.ctx(SEED_ACTOR),
+      input: { id: expired.productId!, patch: { gtin: '96385074' } },
+    });
     expect((await info('/01/00036000291452')).certificate!.status).toBe('suspended');
     expect((await info('/01/036000291452/10/MD2609')).certificate!.status).toBe('suspended');
     expect((await info('/01/96385074')).certificate!.status).toBe('expired');
@@ -123,7 +129,10 @@ describe.each(DATABASE_KINDS)('GS1 Digital Link resolver on %s', (kind) => {
 
   it('shows a recall on the lot page, and the certificate turning expired with the calendar', async () => {
     const recalled = await verdictOf(h.codes.recalled);
-    await updateRegistryItem.products({ ctx: h.ctx(SEED_ACTOR), input: { id: recalled.productId!, patch: { gtin: '4006381333931' } } });
+    await updateRegistryItem.products({
+      ctx: h.ctx(SEED_ACTOR),
+      input: { id: recalled.productId!, patch: { gtin: '4006381333931' } },
+    });
     const lot = await info('/01/4006381333931/10/NM2608');
     expect(lot.batch!.recall).toMatchObject({ on: '2026-11-05' });
     const text = (await page('/01/4006381333931/10/NM2608')).text;

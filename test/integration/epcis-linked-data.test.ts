@@ -3,7 +3,16 @@ import type { VerdictStatus } from '../../src/domain/verdict';
 import { correctRecall } from '../../src/services/lifecycle/correct-events';
 import { batchEvents } from '../../src/db/schema';
 import { EPCIS_CONTEXT } from '../../src/services/traceability/vocabulary';
-import { type EpcisDoc, type EpcisEvent, epcisChecker, eventsOf, expandedEvents, getEpcis, OCOP, OCOP_CONTEXT_URL } from '../support/epcis-checks';
+import {
+  type EpcisDoc,
+  type EpcisEvent,
+  epcisChecker,
+  eventsOf,
+  expandedEvents,
+  getEpcis,
+  OCOP,
+  OCOP_CONTEXT_URL,
+} from '../support/epcis-checks';
 import { DATABASE_KINDS, json, openHarness, TEST_NOW, TEST_ORIGIN, type Harness } from '../support/harness';
 
 const STATUSES: VerdictStatus[] = ['valid', 'expired', 'suspended', 'revoked', 'recalled'];
@@ -26,12 +35,28 @@ describe.each(DATABASE_KINDS)('EPCIS exports as linked data on %s', (kind) => {
     checker = await epcisChecker(h);
     const retailer = await h.token('retailer', { provinceCode: '20' });
     const items = [{ code: h.codes.valid }, { code: h.codes.expired }];
-    expect((await h.request('/api/v1/intakes', json({ sessionId: 'linked-data-1', pointOfSale: 'Quầy đặc sản', items }, retailer))).status).toBe(201);
+    expect(
+      (
+        await h.request(
+          '/api/v1/intakes',
+          json({ sessionId: 'linked-data-1', pointOfSale: 'Quầy đặc sản', items }, retailer),
+        )
+      ).status,
+    ).toBe(201);
     // A mistaken recall corrected: the correction links back to the recall it undoes.
     const recalled = await h.demoBatchId('recalled');
     const [recall] = await h.db.select({ id: batchEvents.id }).from(batchEvents);
-    await correctRecall({ ctx: h.ctx({ kind: 'system', id: 'inspector-31', role: 'inspector', provinceCode: '31', subjectId: null }),
-      input: { batchId: recalled, eventId: recall!.id, effectiveOn: '2026-11-20', reason: 'Mẫu lấy nhầm lô', basis: '80/QĐ-CCATTP', decidedBy: 'Chi cục ATVSTP' } });
+    await correctRecall({
+      ctx: h.ctx({ kind: 'system', id: 'inspector-31', role: 'inspector', provinceCode: '31', subjectId: null }),
+      input: {
+        batchId: recalled,
+        eventId: recall!.id,
+        effectiveOn: '2026-11-20',
+        reason: 'Mẫu lấy nhầm lô',
+        basis: '80/QĐ-CCATTP',
+        decidedBy: 'Chi cục ATVSTP',
+      },
+    });
   });
   afterAll(async () => {
     await h?.close();
@@ -71,9 +96,17 @@ describe.each(DATABASE_KINDS)('EPCIS exports as linked data on %s', (kind) => {
     expect(expandedRange![`${OCOP}kid`]).toEqual([{ '@value': range.kid }]);
     expect(expandedRange![`${OCOP}firstSerial`]).toEqual([{ '@value': range.firstSerial, '@type': XSD_INTEGER }]);
     expect(expandedRange![`${OCOP}lastSerial`]).toEqual([{ '@value': range.lastSerial, '@type': XSD_INTEGER }]);
-    const [ilmd] = event['https://ref.gs1.org/epcis/ilmd'] as Record<string, Record<string, { '@value': unknown }[]>[]>[];
-    expect(ilmd![`${OCOP}rawMaterialAreas`]).toEqual([{ [`${OCOP}name`]: [{ '@value': 'Vùng hồi Văn Quan' }],
-      [`${OCOP}officialCode`]: [{ '@value': 'VN-LSOR-0031' }], [`${OCOP}provinceCode`]: [{ '@value': '20' }] }]);
+    const [ilmd] = event['https://ref.gs1.org/epcis/ilmd'] as Record<
+      string,
+      Record<string, { '@value': unknown }[]>[]
+    >[];
+    expect(ilmd![`${OCOP}rawMaterialAreas`]).toEqual([
+      {
+        [`${OCOP}name`]: [{ '@value': 'Vùng hồi Văn Quan' }],
+        [`${OCOP}officialCode`]: [{ '@value': 'VN-LSOR-0031' }],
+        [`${OCOP}provinceCode`]: [{ '@value': '20' }],
+      },
+    ]);
   });
 
   it('derives event ids from the records: urn:uuid, unique, and the same at every export', async () => {
@@ -92,12 +125,24 @@ describe.each(DATABASE_KINDS)('EPCIS exports as linked data on %s', (kind) => {
     const doc = await exportOf('valid');
     const events = eventsOf(doc);
     const commissioning = events.find((e) => e.bizStep === 'commissioning')!;
-    const withColour = { ...doc, epcisBody: { eventList: [{ ...commissioning, 'ocop:stampRange': { ...(commissioning['ocop:stampRange'] as object), colour: 'đỏ' } }] } };
+    const withColour = {
+      ...doc,
+      epcisBody: {
+        eventList: [
+          { ...commissioning, 'ocop:stampRange': { ...(commissioning['ocop:stampRange'] as object), colour: 'đỏ' } },
+        ],
+      },
+    };
     await expect(checker.tools.expand(withColour)).rejects.toThrow();
     const gs1Only = { ...doc, '@context': [EPCIS_CONTEXT, { ocop: OCOP }] };
     await expect(checker.tools.expand(gs1Only)).rejects.toThrow();
-    const oldIds = { ...doc, epcisBody: { eventList: events.map((e: EpcisEvent, i) => ({ ...e, eventID: `${TEST_ORIGIN}/id/event/${i}` })) } };
+    const oldIds = {
+      ...doc,
+      epcisBody: { eventList: events.map((e: EpcisEvent, i) => ({ ...e, eventID: `${TEST_ORIGIN}/id/event/${i}` })) },
+    };
     expect((await checker.tools.shaclViolations(oldIds)).length).toBe(events.length);
-    await expect(checker.tools.expand({ ...doc, '@context': [EPCIS_CONTEXT, 'https://elsewhere.example/ctx.jsonld'] })).rejects.toThrow(/elsewhere\.example/);
+    await expect(
+      checker.tools.expand({ ...doc, '@context': [EPCIS_CONTEXT, 'https://elsewhere.example/ctx.jsonld'] }),
+    ).rejects.toThrow(/elsewhere\.example/);
   });
 });

@@ -24,7 +24,8 @@ describe.each(DATABASE_KINDS)('EPCIS event query on %s', (kind) => {
     const events = eventsOf(doc);
     return { res, text, events, ids: events.map((e) => e.eventID) };
   };
-  const exportIds = (batchId: string) => [...exported.values()].filter((e) => e.batchId === batchId).map((e) => e.eventID);
+  const exportIds = (batchId: string) =>
+    [...exported.values()].filter((e) => e.batchId === batchId).map((e) => e.eventID);
 
   beforeAll(async () => {
     h = await openHarness(kind);
@@ -34,7 +35,14 @@ describe.each(DATABASE_KINDS)('EPCIS event query on %s', (kind) => {
     const signer = await h.keys.activeSigner(h.db);
     const retailer = await h.token('retailer', { provinceCode: '20' });
     const intake = async (sessionId: string, codes: string[]) =>
-      expect((await h.request('/api/v1/intakes', json({ sessionId, pointOfSale: 'Kho Lạng Sơn', items: codes.map((code) => ({ code })) }, retailer))).status).toBe(201);
+      expect(
+        (
+          await h.request(
+            '/api/v1/intakes',
+            json({ sessionId, pointOfSale: 'Kho Lạng Sơn', items: codes.map((code) => ({ code })) }, retailer),
+          )
+        ).status,
+      ).toBe(201);
     await intake('query-intake-1', [h.codes.valid, await signer.signStamp(valid.serial! + 1), h.codes.expired]);
     h.setNow(new Date(TEST_NOW.getTime() + 3_600_000));
     await intake('query-intake-2', [h.codes.valid, await signer.signStamp(valid.serial! + 2)]);
@@ -58,11 +66,22 @@ describe.each(DATABASE_KINDS)('EPCIS event query on %s', (kind) => {
     expect(res.headers.get('link')).toBeNull();
     expect(events.map((e) => e.bizStep)).toEqual(['commissioning', 'receiving', 'receiving']);
     for (const e of events) expect({ ...e, batchId: valid.batchId }).toEqual(exported.get(e.eventID));
-    expect(events.filter((e) => e.bizStep === 'receiving').every((e) => (e.epcList as string[]).includes(stamp(valid.serial!)))).toBe(true);
+    expect(
+      events
+        .filter((e) => e.bizStep === 'receiving')
+        .every((e) => (e.epcList as string[]).includes(stamp(valid.serial!))),
+    ).toBe(true);
 
-    expect((await query({ MATCH_anyEPC: stamp(valid.serial! + 2) })).events.map((e) => e.bizStep)).toEqual(['commissioning', 'receiving']);
-    expect((await query({ MATCH_anyEPC: stamp(valid.serial! + 9) })).events.map((e) => e.bizStep)).toEqual(['commissioning']);
-    expect((await query({ MATCH_anyEPC: `${stamp(valid.serial!)}|${stamp(valid.serial! + 9)}` })).events).toHaveLength(3);
+    expect((await query({ MATCH_anyEPC: stamp(valid.serial! + 2) })).events.map((e) => e.bizStep)).toEqual([
+      'commissioning',
+      'receiving',
+    ]);
+    expect((await query({ MATCH_anyEPC: stamp(valid.serial! + 9) })).events.map((e) => e.bizStep)).toEqual([
+      'commissioning',
+    ]);
+    expect((await query({ MATCH_anyEPC: `${stamp(valid.serial!)}|${stamp(valid.serial! + 9)}` })).events).toHaveLength(
+      3,
+    );
     // Only the export's spelling names a stamp: not "0" + serial, not a URL for a product that has a GTIN, not a serial never issued.
     expect((await query({ MATCH_anyEPC: `https://id.gs1.org/01/${GTIN14}/21/0${valid.serial}` })).events).toEqual([]);
     expect((await query({ MATCH_anyEPC: `${TEST_ORIGIN}/S/${h.codes.valid}` })).events).toEqual([]);
@@ -74,7 +93,9 @@ describe.each(DATABASE_KINDS)('EPCIS event query on %s', (kind) => {
     const { events } = await query({ MATCH_anyEPC: `${TEST_ORIGIN}/S/${h.codes.expired}` });
     expect(events.map((e) => e.bizStep)).toEqual(['commissioning', 'receiving']);
     expect(events.map((e) => e.eventID)).toEqual(exportIds(expired));
-    expect((await query({ MATCH_anyEPC: `${TEST_ORIGIN}/S/${h.codes.expired}`.toUpperCase() })).ids).toEqual(exportIds(expired));
+    expect((await query({ MATCH_anyEPC: `${TEST_ORIGIN}/S/${h.codes.expired}`.toUpperCase() })).ids).toEqual(
+      exportIds(expired),
+    );
     const [kid, serial] = h.codes.expired.split('-');
     const otherSignature = h.codes.valid.split('-')[2];
     expect((await query({ MATCH_anyEPC: `${TEST_ORIGIN}/S/${kid}-${serial}-${otherSignature}` })).events).toEqual([]);
@@ -86,15 +107,28 @@ describe.each(DATABASE_KINDS)('EPCIS event query on %s', (kind) => {
     const recalledBatch = await h.demoBatchId('recalled');
     const recalledLot = `${TEST_ORIGIN}/id/batch/${recalledBatch}`;
     const recalled = await query({ MATCH_epcClass: recalledLot });
-    expect(recalled.events.map((e) => [e.bizStep, e.disposition])).toEqual([['commissioning', 'active'], ['holding', 'recalled']]);
+    expect(recalled.events.map((e) => [e.bizStep, e.disposition])).toEqual([
+      ['commissioning', 'active'],
+      ['holding', 'recalled'],
+    ]);
     expect((await query({ MATCH_epcClass: `https://id.gs1.org/01/${GTIN14}/10/OTHER` })).events).toEqual([]);
 
-    expect((await query({ MATCH_epcClass: lot, MATCH_anyEPC: stamp(valid.serial!) })).events.map((e) => e.bizStep)).toEqual(['commissioning']);
+    expect(
+      (await query({ MATCH_epcClass: lot, MATCH_anyEPC: stamp(valid.serial!) })).events.map((e) => e.bizStep),
+    ).toEqual(['commissioning']);
     expect((await query({ MATCH_epcClass: recalledLot, eventType: 'ObjectEvent' })).ids).toEqual(recalled.ids);
-    expect((await query({ MATCH_epcClass: recalledLot, eventType: 'AggregationEvent|TransformationEvent' })).events).toEqual([]);
+    expect(
+      (await query({ MATCH_epcClass: recalledLot, eventType: 'AggregationEvent|TransformationEvent' })).events,
+    ).toEqual([]);
     const window = { GE_eventTime: '2026-11-05T00:00:00+07:00', LT_eventTime: '2026-11-06T00:00:00+07:00' };
-    expect((await query({ MATCH_epcClass: recalledLot, ...window })).events.map((e) => e.disposition)).toEqual(['recalled']);
-    expect((await query({ MATCH_epcClass: recalledLot, LT_eventTime: '2026-11-05T00:00:00+07:00' })).events.map((e) => e.bizStep)).toEqual(['commissioning']);
+    expect((await query({ MATCH_epcClass: recalledLot, ...window })).events.map((e) => e.disposition)).toEqual([
+      'recalled',
+    ]);
+    expect(
+      (await query({ MATCH_epcClass: recalledLot, LT_eventTime: '2026-11-05T00:00:00+07:00' })).events.map(
+        (e) => e.bizStep,
+      ),
+    ).toEqual(['commissioning']);
   });
 
   it('pages through every event in order with Link rel="next", no event twice, none left out', async () => {
@@ -132,8 +166,14 @@ describe.each(DATABASE_KINDS)('EPCIS event query on %s', (kind) => {
   });
 
   it('refuses parameters it does not support and malformed ones, in Vietnamese', async () => {
-    for (const params of [{ EQ_bizStep: 'receiving' }, { nextPageToken: 'not-a-token' }, { perPage: '0' }, { perPage: '501' },
-      { GE_eventTime: 'hôm qua' }, { MATCH_anyEPC: '' }] as Record<string, string>[]) {
+    for (const params of [
+      { EQ_bizStep: 'receiving' },
+      { nextPageToken: 'not-a-token' },
+      { perPage: '0' },
+      { perPage: '501' },
+      { GE_eventTime: 'hôm qua' },
+      { MATCH_anyEPC: '' },
+    ] as Record<string, string>[]) {
       const { res, text } = await query(params);
       expect(res.status, JSON.stringify(params)).toBe(400);
       expect(JSON.parse(text).error.code).toBe('invalid_input');

@@ -12,7 +12,8 @@ describe.each(DATABASE_KINDS)('the front door on %s', (kind) => {
     await h?.close();
   });
 
-  const lookup = (code: string, lang?: string) => h.request(`/verify?code=${encodeURIComponent(code)}${lang ? `&lang=${lang}` : ''}`);
+  const lookup = (code: string, lang?: string) =>
+    h.request(`/verify?code=${encodeURIComponent(code)}${lang ? `&lang=${lang}` : ''}`);
 
   it('answers / with a Vietnamese page that works without script, English one link away', async () => {
     const res = await h.request('/');
@@ -23,13 +24,22 @@ describe.each(DATABASE_KINDS)('the front door on %s', (kind) => {
     expect(page).toContain('<h1>Kiểm tra sản phẩm OCOP</h1>');
     expect(page).not.toContain('<script');
     // The four ways in, each labelled.
-    expect(page).toMatch(/<form method="get" action="\/verify">\s*<label for="code">Mã tem hoặc đường dẫn của mã QR<\/label><div class="row"><input id="code" name="code"/);
+    expect(page).toMatch(
+      /<form method="get" action="\/verify">\s*<label for="code">Mã tem hoặc đường dẫn của mã QR<\/label><div class="row"><input id="code" name="code"/,
+    );
     expect(page).toContain('href="/scan"');
     expect(page).toMatch(/<form method="get" action="\/console\/inspect" role="search"><label for="q">/);
     expect(page).toContain('href="/console/sign-in"');
     expect(page).toContain('href="/docs"');
     // Landmarks, skip link, focus ring, the icon.
-    for (const part of ['<header class="top">', '<main id="main"', '<footer>', 'class="skip" href="#main"', ':focus-visible{outline:3px', 'rel="icon" href="/favicon.svg"']) {
+    for (const part of [
+      '<header class="top">',
+      '<main id="main"',
+      '<footer>',
+      'class="skip" href="#main"',
+      ':focus-visible{outline:3px',
+      'rel="icon" href="/favicon.svg"',
+    ]) {
       expect(page).toContain(part);
     }
     expect(page).toContain('href="/?lang=en" hreflang="en" lang="en">English</a>');
@@ -71,7 +81,9 @@ describe.each(DATABASE_KINDS)('the front door on %s', (kind) => {
       expect(page).toContain('aria-invalid="true"');
       expect(page).not.toContain('<script>alert');
     }
-    expect(await (await lookup('https://evil.example/phish?x=1')).text()).toContain('value="https://evil.example/phish?x=1"');
+    expect(await (await lookup('https://evil.example/phish?x=1')).text()).toContain(
+      'value="https://evil.example/phish?x=1"',
+    );
   });
 
   it('offers a camera page with its script, and serves the icon as ICO and SVG with cache headers', async () => {

@@ -11,12 +11,29 @@ describe('HTTP contract', () => {
   });
 
   it('publishes OpenAPI 3.1 with every public route, and a readable /docs', async () => {
-    const doc = (await (await h.request('/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown> };
+    const doc = (await (await h.request('/openapi.json')).json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+    };
     expect(doc.openapi).toBe('3.1.0');
-    for (const path of ['/S/{code}', '/api/v1/verify/{code}', '/api/v1/verify', '/.well-known/jwks.json', '/api/v1/subjects',
-      '/api/v1/raw-material-areas', '/api/v1/products', '/api/v1/certificates', '/api/v1/batches', '/api/v1/batches/{id}/stamps',
-      '/api/v1/status-list', '/api/v1/intakes', '/api/v1/intakes/{id}/receipt', '/api/v1/intakes/offline-snapshot', '/api/v1/suspicious',
-      '/api/v1/batches/{id}/epcis']) {
+    for (const path of [
+      '/S/{code}',
+      '/api/v1/verify/{code}',
+      '/api/v1/verify',
+      '/.well-known/jwks.json',
+      '/api/v1/subjects',
+      '/api/v1/raw-material-areas',
+      '/api/v1/products',
+      '/api/v1/certificates',
+      '/api/v1/batches',
+      '/api/v1/batches/{id}/stamps',
+      '/api/v1/status-list',
+      '/api/v1/intakes',
+      '/api/v1/intakes/{id}/receipt',
+      '/api/v1/intakes/offline-snapshot',
+      '/api/v1/suspicious',
+      '/api/v1/batches/{id}/epcis',
+    ]) {
       expect(doc.paths).toHaveProperty([path]);
     }
     const docs = await (await h.request('/docs')).text();

@@ -20,7 +20,16 @@ import { bootNode, MIGRATIONS_FOLDER, type NodeRuntime } from '../../src/node/bo
 import { rotateSigningKey } from '../../src/services/keys/rotate-signing-key';
 import { seedDemo, demoCodes, SEED_ACTOR } from '../../src/seed/seed-demo';
 import { verifyStamp } from '../../src/services/verification/verify-stamps';
-import { ADMIN, createTestDatabase, DATABASE_KINDS, openHarness, TEST_NOW, TEST_ORIGIN, type DatabaseKind, type Harness } from '../support/harness';
+import {
+  ADMIN,
+  createTestDatabase,
+  DATABASE_KINDS,
+  openHarness,
+  TEST_NOW,
+  TEST_ORIGIN,
+  type DatabaseKind,
+  type Harness,
+} from '../support/harness';
 import { bootSecondRuntime, harnessKek, unreachableDatabase } from '../support/second-runtime';
 
 /**
@@ -32,7 +41,9 @@ async function earlierInstall(kind: DatabaseKind) {
   const dataDir = mkdtempSync(join(tmpdir(), 'ocop-legacy-'));
   const database = kind === 'postgres' ? await createTestDatabase() : null;
   if (database) await migratePostgres(database.url, MIGRATIONS_FOLDER);
-  const handle: DbHandle = database ? connectPostgres(database.url) : await openPglite(join(dataDir, 'pglite'), MIGRATIONS_FOLDER);
+  const handle: DbHandle = database
+    ? connectPostgres(database.url)
+    : await openPglite(join(dataDir, 'pglite'), MIGRATIONS_FOLDER);
   const [k1, stray, loose] = await Promise.all(['K1', 'K2', 'K9'].map((kid) => generateSigningJwk(kid)));
   await handle.db.insert(signingKeys).values([
     { kid: 'K1', publicJwk: publicPart(k1!), state: 'active' },
@@ -40,7 +51,12 @@ async function earlierInstall(kind: DatabaseKind) {
   ]);
   await handle.close();
   writeKeyFile(dataDir, [k1!, loose!]);
-  return { dataDir, database, stray: stray!, config: loadConfig({ DATA_DIR: dataDir, DATABASE_URL: database?.url, PUBLIC_ORIGIN: TEST_ORIGIN }) };
+  return {
+    dataDir,
+    database,
+    stray: stray!,
+    config: loadConfig({ DATA_DIR: dataDir, DATABASE_URL: database?.url, PUBLIC_ORIGIN: TEST_ORIGIN }),
+  };
 }
 
 describe.each(DATABASE_KINDS)('upgrading an earlier install on %s', (kind) => {
@@ -66,7 +82,10 @@ describe.each(DATABASE_KINDS)('upgrading an earlier install on %s', (kind) => {
 
   it('seals the key file’s published key into the database, once, and publishes nothing new', async () => {
     const rows = await runtime.db.select().from(signingKeys).orderBy(asc(signingKeys.kid));
-    expect(rows.map((r) => `${r.kid}:${r.state}:${r.privateKeySealed ? 'sealed' : 'none'}`)).toEqual(['K1:active:sealed', 'K2:retired:none']);
+    expect(rows.map((r) => `${r.kid}:${r.state}:${r.privateKeySealed ? 'sealed' : 'none'}`)).toEqual([
+      'K1:active:sealed',
+      'K2:retired:none',
+    ]);
     expect(said.join('\n')).toMatch(/Signing keys K1 imported from .*signing-keys\.json/);
     const imports = await runtime.db.select().from(auditLog).where(eq(auditLog.action, 'keys.import'));
     expect(imports).toHaveLength(1);
@@ -77,16 +96,34 @@ describe.each(DATABASE_KINDS)('upgrading an earlier install on %s', (kind) => {
 
   it('names the stray key, and never trusts it while the database is down', async () => {
     expect(said.join('\n')).toMatch(/K2 is published but no instance holds its private key.*keys compromise --kid K2/);
-    const ctx = { db: runtime.db, actor: SEED_ACTOR, now: () => TEST_NOW, keys: runtime.keys, config: runtime.config, labelFont: runtime.labelFont };
+    const ctx = {
+      db: runtime.db,
+      actor: SEED_ACTOR,
+      now: () => TEST_NOW,
+      keys: runtime.keys,
+      config: runtime.config,
+      labelFont: runtime.labelFont,
+    };
     await seedDemo(ctx);
     const codes = await demoCodes(ctx);
-    const strayCode = await signStamp(await importJWK(legacy.stray, 'EdDSA') as CryptoKey, 'K2', (await verifyStamp(ctx, codes.valid)).serial!);
+    const strayCode = await signStamp(
+      (await importJWK(legacy.stray, 'EdDSA')) as CryptoKey,
+      'K2',
+      (await verifyStamp(ctx, codes.valid)).serial!,
+    );
     expect((await verifyStamp(ctx, strayCode)).status).toBe('unknown');
     await runtime.keys.refresh(runtime.db); // the copy as any instance reads it once stamps exist
     const offline = unreachableDatabase();
     try {
-      expect(await verifyStamp({ ...ctx, db: offline.db }, strayCode)).toMatchObject({ status: 'forged', forgedReason: 'unknown_key', live: false });
-      expect(await verifyStamp({ ...ctx, db: offline.db }, codes.valid)).toMatchObject({ status: 'valid', live: false });
+      expect(await verifyStamp({ ...ctx, db: offline.db }, strayCode)).toMatchObject({
+        status: 'forged',
+        forgedReason: 'unknown_key',
+        live: false,
+      });
+      expect(await verifyStamp({ ...ctx, db: offline.db }, codes.valid)).toMatchObject({
+        status: 'valid',
+        live: false,
+      });
     } finally {
       await offline.close();
     }
@@ -95,8 +132,16 @@ describe.each(DATABASE_KINDS)('upgrading an earlier install on %s', (kind) => {
   it('re-seals every key under a new KEK in one transaction (keys rewrap with KEY_ENCRYPTION_KEY="new,old")', async () => {
     const old = readFileSync(join(legacy.dataDir, 'key-encryption-key'), 'utf8').trim();
     const fresh = newKekSecret();
-    const ctx = { db: runtime.db, actor: ADMIN, now: () => TEST_NOW, keys: runtime.keys, config: { ...runtime.config, KEY_ENCRYPTION_KEY: `${fresh},${old}` } };
-    expect(await rewrapKeysCommand(ctx)).toMatch(/^Re-sealed K1 under key-encryption key [0-9a-f]{12}\. Once this has run/);
+    const ctx = {
+      db: runtime.db,
+      actor: ADMIN,
+      now: () => TEST_NOW,
+      keys: runtime.keys,
+      config: { ...runtime.config, KEY_ENCRYPTION_KEY: `${fresh},${old}` },
+    };
+    expect(await rewrapKeysCommand(ctx)).toMatch(
+      /^Re-sealed K1 under key-encryption key [0-9a-f]{12}\. Once this has run/,
+    );
     const [k1] = await runtime.db.select().from(signingKeys).where(eq(signingKeys.kid, 'K1'));
     expect(sealedUnder(k1!.privateKeySealed!)).toBe((await parseKeks(fresh)).primary.id);
     expect(await rewrapKeysCommand(ctx)).toMatch(/^Every key was already sealed/);
@@ -118,12 +163,17 @@ describe('keys rewrap from the command line (embedded default: the KEK in DATA_D
   it('replaces the KEK file, re-seals the keys, and the old KEK opens nothing any more', async () => {
     const old = harnessKek(h);
     const out = execFileSync('npx', ['tsx', 'src/cli/index.ts', 'keys', 'rewrap'], {
-      encoding: 'utf8', env: { ...process.env, DATABASE_URL: h.databaseUrl!, DATA_DIR: h.dataDir, KEY_ENCRYPTION_KEY: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+      encoding: 'utf8',
+      env: { ...process.env, DATABASE_URL: h.databaseUrl!, DATA_DIR: h.dataDir, KEY_ENCRYPTION_KEY: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     expect(out).toMatch(/Re-sealed K1 under a new key-encryption key [0-9a-f]{12}, now the only one in/);
     const fresh = harnessKek(h);
     expect(fresh).not.toBe(old);
     expect(fresh).not.toContain(',');
-    await expect(bootSecondRuntime(h, { KEY_ENCRYPTION_KEY: old })).rejects.toThrow(/K1 is sealed under key-encryption key/);
+    await expect(bootSecondRuntime(h, { KEY_ENCRYPTION_KEY: old })).rejects.toThrow(
+      /K1 is sealed under key-encryption key/,
+    );
     const second = await bootSecondRuntime(h);
     try {
       expect((await second.keys.activeSigner(second.db)).kid).toBe('K1');

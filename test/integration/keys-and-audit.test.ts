@@ -22,12 +22,16 @@ describe.each(DATABASE_KINDS)('keys, JWKS and audit on %s', (kind) => {
   });
 
   const status = async (code: string) => ((await (await h.request(`/api/v1/verify/${code}`)).json()) as Verdict).status;
-  const jwks = async () => ((await (await h.request('/.well-known/jwks.json')).json()) as { keys: { kid: string; status: string }[] }).keys;
+  const jwks = async () =>
+    ((await (await h.request('/.well-known/jwks.json')).json()) as { keys: { kid: string; status: string }[] }).keys;
 
   it('seals the private key into the database under a KEK kept in DATA_DIR (0600), and publishes only the public half', async () => {
     expect(statSync(kekFilePath(h.dataDir)).mode & 0o777).toBe(0o600);
     expect(existsSync(keyFilePath(h.dataDir))).toBe(false);
-    const [row] = await h.db.select({ sealed: signingKeys.privateKeySealed }).from(signingKeys).where(eq(signingKeys.kid, 'K1'));
+    const [row] = await h.db
+      .select({ sealed: signingKeys.privateKeySealed })
+      .from(signingKeys)
+      .where(eq(signingKeys.kid, 'K1'));
     expect(row!.sealed).toMatch(/^v1\.[0-9a-f]{12}\.[\w-]{16}\.[\w-]+$/);
     const keys = await jwks();
     expect(keys).toEqual([expect.objectContaining({ kid: 'K1', kty: 'OKP', crv: 'Ed25519', status: 'active' })]);
@@ -62,7 +66,11 @@ describe.each(DATABASE_KINDS)('keys, JWKS and audit on %s', (kind) => {
       await tx.execute(sql`update audit_log set after = jsonb_set(after, '{name}', '"Tampered"') where id = 7`);
       await tx.execute(sql`alter table audit_log enable trigger audit_log_no_update_delete`);
     });
-    expect(await verifyAuditChain(h.db)).toMatchObject({ ok: false, brokenAtId: 7, reason: expect.stringContaining('hash') });
+    expect(await verifyAuditChain(h.db)).toMatchObject({
+      ok: false,
+      brokenAtId: 7,
+      reason: expect.stringContaining('hash'),
+    });
   });
 });
 
@@ -77,8 +85,14 @@ describe('operators’ CLI', () => {
 
   const cli = (...args: string[]) => {
     try {
-      return { code: 0, out: execFileSync('npx', ['tsx', 'src/cli/index.ts', ...args], {
-        encoding: 'utf8', env: { ...process.env, DATABASE_URL: h.databaseUrl!, DATA_DIR: h.dataDir }, stdio: ['ignore', 'pipe', 'pipe'] }) };
+      return {
+        code: 0,
+        out: execFileSync('npx', ['tsx', 'src/cli/index.ts', ...args], {
+          encoding: 'utf8',
+          env: { ...process.env, DATABASE_URL: h.databaseUrl!, DATA_DIR: h.dataDir },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        }),
+      };
     } catch (error) {
       const e = error as { status: number; stdout: string; stderr: string };
       return { code: e.status, out: e.stdout + e.stderr };
@@ -128,7 +142,9 @@ describe('with the database down', () => {
     await sql.unsafe(`alter database ${name} with allow_connections false`);
     await sql.unsafe(`select pg_terminate_backend(pid) from pg_stat_activity where datname = '${name}'`);
     try {
-      const json = (await (await h.request(`/S/${h.codes.revoked}`, { headers: { accept: 'application/json' } })).json()) as Verdict;
+      const json = (await (
+        await h.request(`/S/${h.codes.revoked}`, { headers: { accept: 'application/json' } })
+      ).json()) as Verdict;
       expect(json).toMatchObject({ status: 'valid', live: false });
       const page = await h.request(`/S/${h.codes.valid}`);
       expect(page.status).toBe(200);

@@ -15,9 +15,12 @@ describe.each(DATABASE_KINDS)('the consumer report pages on %s', (kind) => {
     await h?.close();
   });
 
-  const send = (form: Record<string, string>, lang = 'vi') => h.request(`/S/${h.codes.valid}/report?lang=${lang}`, {
-    method: 'POST', body: new URLSearchParams(form), headers: { 'content-type': 'application/x-www-form-urlencoded' },
-  });
+  const send = (form: Record<string, string>, lang = 'vi') =>
+    h.request(`/S/${h.codes.valid}/report?lang=${lang}`, {
+      method: 'POST',
+      body: new URLSearchParams(form),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
 
   it('confirms a sent report with a styled page and the number to quote, which the queue shows too', async () => {
     const res = await send({ problem: 'label', details: 'Nhãn ghi sai ngày sản xuất', contact: '0912 000 111' });
@@ -32,9 +35,14 @@ describe.each(DATABASE_KINDS)('the consumer report pages on %s', (kind) => {
     expect(page).toContain('Đã nhận báo cáo của bạn');
     expect(page).toContain('<style>'); // styled like the verification page, not bare text
     expect(page).toContain('có thể liên hệ với bạn');
-    const [person] = await h.db.insert(people).values({ id: crypto.randomUUID(), name: 'Thanh tra', role: 'inspector', provinceCode: '20' }).returning();
+    const [person] = await h.db
+      .insert(people)
+      .values({ id: crypto.randomUUID(), name: 'Thanh tra', role: 'inspector', provinceCode: '20' })
+      .returning();
     const session = await startSession(h.ctx(personActor(person!)), person!);
-    const queue = await h.request('/console/reports', { headers: { cookie: `ocop_session=${await sessionCookieValue(h.ctx(ADMIN), session.id)}` } });
+    const queue = await h.request('/console/reports', {
+      headers: { cookie: `ocop_session=${await sessionCookieValue(h.ctx(ADMIN), session.id)}` },
+    });
     expect(await queue.text()).toContain(reference);
 
     const english = await send({ problem: 'quality', details: 'The honey has fermented' }, 'en');
@@ -46,7 +54,12 @@ describe.each(DATABASE_KINDS)('the consumer report pages on %s', (kind) => {
   });
 
   it('brings a rate-limited report back as the form, with the text kept and when to send it again', async () => {
-    const typed = { problem: 'counterfeit', details: 'Tem bong tróc, chữ in nhòe <b>lạ</b>', placeOfPurchase: 'Chợ Đông Kinh', contact: 'an@example.vn' };
+    const typed = {
+      problem: 'counterfeit',
+      details: 'Tem bong tróc, chữ in nhòe <b>lạ</b>',
+      placeOfPurchase: 'Chợ Đông Kinh',
+      contact: 'an@example.vn',
+    };
     const res = await send(typed);
     expect(res.status).toBe(429);
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -60,16 +73,26 @@ describe.each(DATABASE_KINDS)('the consumer report pages on %s', (kind) => {
     expect(page).toContain('value="an@example.vn"');
     expect(page).toContain('<option value="counterfeit" selected>');
     expect(page).toMatch(/<details class="card" id="report" open>/);
-    expect(page).toMatch(/role="alert" id="r-notice">Bạn vừa gửi nhiều báo cáo liên tiếp.*lại sau \d+ (giây|phút) \(từ \d{2}:\d{2}\)/);
+    expect(page).toMatch(
+      /role="alert" id="r-notice">Bạn vừa gửi nhiều báo cáo liên tiếp.*lại sau \d+ (giây|phút) \(từ \d{2}:\d{2}\)/,
+    );
     expect(await h.db.select().from(reports).where(eq(reports.details, typed.details))).toEqual([]);
 
     const english = await (await send(typed, 'en')).text();
-    expect(english).toMatch(/You have sent several reports in a row.*again in \d+ (second|minute)s? \(from \d{2}:\d{2}, Vietnam time\)/);
+    expect(english).toMatch(
+      /You have sent several reports in a row.*again in \d+ (second|minute)s? \(from \d{2}:\d{2}, Vietnam time\)/,
+    );
 
     // The API keeps its JSON error shape, in Vietnamese.
-    const api = await h.request('/api/v1/reports', { method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code: h.codes.valid, problem: 'other', details: 'qua API' }) });
+    const api = await h.request('/api/v1/reports', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: h.codes.valid, problem: 'other', details: 'qua API' }),
+    });
     expect(api.status).toBe(429);
-    expect(((await api.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'rate_limited', message: expect.stringContaining('Quá nhiều yêu cầu') });
+    expect(((await api.json()) as { error: { code: string; message: string } }).error).toMatchObject({
+      code: 'rate_limited',
+      message: expect.stringContaining('Quá nhiều yêu cầu'),
+    });
   });
 });

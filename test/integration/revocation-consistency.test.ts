@@ -32,11 +32,22 @@ describe('revocation under concurrent verification (real PostgreSQL)', () => {
         samples.push({ start, status: ((await res.json()) as Verdict).status });
       }
     };
-    const scanners = Array.from({ length: 8 }, (_, i) => scanner(i % 2 ? `/api/v1/verify/${h.codes.valid}` : `/S/${h.codes.valid}`));
+    const scanners = Array.from({ length: 8 }, (_, i) =>
+      scanner(i % 2 ? `/api/v1/verify/${h.codes.valid}` : `/S/${h.codes.valid}`),
+    );
     await new Promise((r) => setTimeout(r, 400));
-    await changeCertificateStatus({ ctx: h.ctx({ kind: 'system', id: 'inspector-20', role: 'inspector', provinceCode: '20', subjectId: null }), input: {
-      certificateId: valid.certificateId!, action: 'revoke', grounds: 'violation', effectiveOn: '2026-11-23',
-      reason: 'Vi phạm an toàn thực phẩm', basis: '45/QĐ-UBND', decidedBy: 'UBND tỉnh Lạng Sơn' } });
+    await changeCertificateStatus({
+      ctx: h.ctx({ kind: 'system', id: 'inspector-20', role: 'inspector', provinceCode: '20', subjectId: null }),
+      input: {
+        certificateId: valid.certificateId!,
+        action: 'revoke',
+        grounds: 'violation',
+        effectiveOn: '2026-11-23',
+        reason: 'Vi phạm an toàn thực phẩm',
+        basis: '45/QĐ-UBND',
+        decidedBy: 'UBND tỉnh Lạng Sơn',
+      },
+    });
     const committedAt = performance.now();
     await new Promise((r) => setTimeout(r, 400));
     stop = true;

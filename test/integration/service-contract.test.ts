@@ -21,14 +21,20 @@ describe('services called directly, as the console and the CLI call them', () =>
 
   it('answers a caller without the right before looking at the input', async () => {
     const anonymous = h.ctx({ kind: 'anonymous' });
-    await expect(revokeApiToken({ ctx: anonymous, input: { id: 'not a uuid' } })).rejects.toMatchObject({ code: 'unauthorized' });
+    await expect(revokeApiToken({ ctx: anonymous, input: { id: 'not a uuid' } })).rejects.toMatchObject({
+      code: 'unauthorized',
+    });
     const producer = h.ctx({ kind: 'system', id: 'p', role: 'producer', provinceCode: null, subjectId: null });
-    await expect(revokeApiToken({ ctx: producer, input: { id: 'not a uuid' } })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(revokeApiToken({ ctx: producer, input: { id: 'not a uuid' } })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
   });
 
   it('parses the input for an authorized caller: a bad id and a NUL are refused, in Vietnamese, with nothing changed', async () => {
     await expect(revokeApiToken({ ctx: h.ctx(ADMIN), input: { id: 'not a uuid' } })).rejects.toBeInstanceOf(ZodError);
-    const [open] = await h.db.insert(reports).values({ id: crypto.randomUUID(), code: 'X', verdictStatus: 'forged', problem: 'other', details: 'x' })
+    const [open] = await h.db
+      .insert(reports)
+      .values({ id: crypto.randomUUID(), code: 'X', verdictStatus: 'forged', problem: 'other', details: 'x' })
       .returning();
     const inspector = h.ctx({ kind: 'system', id: 'i', role: 'inspector', provinceCode: null, subjectId: null });
     const nul = closeReport({ ctx: inspector, input: { id: open!.id, note: 'đã xử lý\u0000' } });

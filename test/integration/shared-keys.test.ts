@@ -29,7 +29,11 @@ describe.each(DATABASE_KINDS)('commands on %s never create, import or publish a 
     const before = await keyTable(h.db);
     const folder = emptyDir();
     try {
-      const ring = await openNodeKeyRing(h.db, { ...h.config, DATA_DIR: folder, KEY_ENCRYPTION_KEY: undefined, SIGNING_KEY: undefined }, 'command');
+      const ring = await openNodeKeyRing(
+        h.db,
+        { ...h.config, DATA_DIR: folder, KEY_ENCRYPTION_KEY: undefined, SIGNING_KEY: undefined },
+        'command',
+      );
       expect(ring.published().map((k) => k.kid)).toEqual(['K1']);
       expect(await keyTable(h.db)).toEqual(before);
       expect(readdirSync(folder)).toEqual([]);
@@ -77,7 +81,15 @@ describe('instances sharing one PostgreSQL database', () => {
     const folder = emptyDir();
     try {
       execFileSync('npx', ['tsx', 'src/cli/index.ts', 'certificates', 'expiring'], {
-        env: { ...process.env, DATABASE_URL: h.databaseUrl!, DATA_DIR: folder, KEY_ENCRYPTION_KEY: '', SIGNING_KEY: '' }, stdio: 'pipe' });
+        env: {
+          ...process.env,
+          DATABASE_URL: h.databaseUrl!,
+          DATA_DIR: folder,
+          KEY_ENCRYPTION_KEY: '',
+          SIGNING_KEY: '',
+        },
+        stdio: 'pipe',
+      });
       expect(readdirSync(folder).filter((f) => f.includes('key'))).toEqual([]);
       expect(await keyTable(h.db)).toEqual(before);
     } finally {
@@ -94,10 +106,14 @@ describe('instances sharing one PostgreSQL database', () => {
   });
 
   it('refuses to start with a wrong key-encryption key, or none, and says which', async () => {
-    await expect(bootSecondRuntime(h, { KEY_ENCRYPTION_KEY: newKekSecret() })).rejects.toThrow(/K1 is sealed under key-encryption key [0-9a-f]{12}, but KEY_ENCRYPTION_KEY holds/);
+    await expect(bootSecondRuntime(h, { KEY_ENCRYPTION_KEY: newKekSecret() })).rejects.toThrow(
+      /K1 is sealed under key-encryption key [0-9a-f]{12}, but KEY_ENCRYPTION_KEY holds/,
+    );
     const folder = emptyDir();
     try {
-      await expect(bootSecondRuntime(h, { KEY_ENCRYPTION_KEY: undefined }, folder)).rejects.toThrow(/KEY_ENCRYPTION_KEY is not set/);
+      await expect(bootSecondRuntime(h, { KEY_ENCRYPTION_KEY: undefined }, folder)).rejects.toThrow(
+        /KEY_ENCRYPTION_KEY is not set/,
+      );
       expect(readdirSync(folder).filter((f) => f.includes('key'))).toEqual([]);
     } finally {
       rmSync(folder, { recursive: true, force: true });
@@ -108,7 +124,10 @@ describe('instances sharing one PostgreSQL database', () => {
     expect(await rotateSigningKey({ ctx: h.ctx(ADMIN) })).toEqual({ kid: 'K2', retired: ['K1'] });
     const valid = await verdict(h, h.codes.valid);
     const token = await h.token('producer', { subjectId: valid.subjectId! });
-    const res = await other.request(`/api/v1/batches/${valid.batchId}/stamps`, json({ quantity: 2, idempotencyKey: 'second-instance-after-rotation' }, token));
+    const res = await other.request(
+      `/api/v1/batches/${valid.batchId}/stamps`,
+      json({ quantity: 2, idempotencyKey: 'second-instance-after-rotation' }, token),
+    );
     expect(res.status).toBe(201);
     const issued = (await res.json()) as { range: { kid: string }; firstPage: { stamps: { url: string }[] } };
     expect(issued.range.kid).toBe('K2');
@@ -118,7 +137,9 @@ describe('instances sharing one PostgreSQL database', () => {
       expect((await verdict(runtime, newCode)).status).toBe('valid');
       expect((await verdict(runtime, h.codes.valid)).status).toBe('valid');
     }
-    const jwks = (await (await other.request('/.well-known/jwks.json')).json()) as { keys: { kid: string; status: string }[] };
+    const jwks = (await (await other.request('/.well-known/jwks.json')).json()) as {
+      keys: { kid: string; status: string }[];
+    };
     expect(jwks.keys.map((k) => `${k.kid}:${k.status}`)).toEqual(['K1:retired', 'K2:active']);
   });
 
@@ -126,15 +147,26 @@ describe('instances sharing one PostgreSQL database', () => {
     expect(await duringOutage(other.ctx, h.codes.valid)).toMatchObject({ status: 'valid', live: false });
     await markKeyCompromised({ ctx: h.ctx(ADMIN), input: { kid: 'K1' } });
     // The instance that made the change trusts the key no more, even before reading anything back.
-    expect(await duringOutage(h.ctx, h.codes.valid)).toMatchObject({ status: 'forged', forgedReason: 'unknown_key', live: false });
-    expect(await verdict(other, h.codes.valid)).toMatchObject({ status: 'forged', forgedReason: 'compromised_key', live: true });
+    expect(await duringOutage(h.ctx, h.codes.valid)).toMatchObject({
+      status: 'forged',
+      forgedReason: 'unknown_key',
+      live: false,
+    });
+    expect(await verdict(other, h.codes.valid)).toMatchObject({
+      status: 'forged',
+      forgedReason: 'compromised_key',
+      live: true,
+    });
     await new Promise((r) => setTimeout(r, 1100)); // KEY_REFRESH_SECONDS=1 in the second runtime
     await verdict(other, h.codes.expired); // any verification reads a copy older than that again
     expect(await duringOutage(other.ctx, h.codes.valid)).toMatchObject({ status: 'forged', live: false });
   });
 
   it('a rotation made by an instance that was given another KEK is refused before anything is sealed', async () => {
-    const stranger = { ...h.ctx(ADMIN), keys: (await openNodeKeyRing(h.db, { ...h.config, KEY_ENCRYPTION_KEY: newKekSecret() }, 'command')) };
+    const stranger = {
+      ...h.ctx(ADMIN),
+      keys: await openNodeKeyRing(h.db, { ...h.config, KEY_ENCRYPTION_KEY: newKekSecret() }, 'command'),
+    };
     await expect(rotateSigningKey({ ctx: stranger })).rejects.toThrow(/K2 is sealed under key-encryption key/);
     expect((await keyTable(h.db)).map((k) => `${k.kid}:${k.state}`)).toEqual(['K1:compromised', 'K2:active']);
   });

@@ -19,7 +19,10 @@ describe.each(DATABASE_KINDS)('verification on %s', (kind) => {
   };
 
   it('demonstrates every status with the demo data, on every channel', async () => {
-    const bulk = await h.request('/api/v1/verify', json({ codes: VERDICT_STATUSES.map((s) => stampUrl(TEST_ORIGIN, h.codes[s])) }));
+    const bulk = await h.request(
+      '/api/v1/verify',
+      json({ codes: VERDICT_STATUSES.map((s) => stampUrl(TEST_ORIGIN, h.codes[s])) }),
+    );
     const bulkBody = (await bulk.json()) as { verdicts: Verdict[]; summary: Record<string, number> };
     for (const [i, status] of VERDICT_STATUSES.entries()) {
       const fromPage = await getJson(`/S/${h.codes[status]}`);
@@ -35,13 +38,23 @@ describe.each(DATABASE_KINDS)('verification on %s', (kind) => {
   it('carries the product, subject, batch, areas and certificate of a valid stamp', async () => {
     const { verdict } = await getJson(`/api/v1/verify/${h.codes.valid}`);
     expect(verdict).toMatchObject({
-      status: 'valid', live: true,
+      status: 'valid',
+      live: true,
       product: { name: 'Tinh dầu hồi Văn Quan', stars: 4, gtin: '8936048123451' },
       subject: { name: 'HTX Văn Quan Xanh', kind: 'htx', provinceCode: '20', demo: true },
       batch: { lot: 'HVQ2610', productionDate: '2026-10-02', bestBefore: '2028-10-01', recall: null },
-      certificate: { number: 'OCOP-LS-2025-0142', decisionNumber: '1562/QĐ-UBND', validFrom: '2025-09-15', validUntil: '2028-09-14', statusChange: null },
+      certificate: {
+        number: 'OCOP-LS-2025-0142',
+        decisionNumber: '1562/QĐ-UBND',
+        validFrom: '2025-09-15',
+        validUntil: '2028-09-14',
+        statusChange: null,
+      },
     });
-    expect(verdict.batch!.areas[0]).toMatchObject({ officialCode: 'VN-LSOR-0031', standards: [{ name: 'VietGAP' }, { name: 'Hữu cơ TCVN 11041' }] });
+    expect(verdict.batch!.areas[0]).toMatchObject({
+      officialCode: 'VN-LSOR-0031',
+      standards: [{ name: 'VietGAP' }, { name: 'Hữu cơ TCVN 11041' }],
+    });
     expect(verdict.productId && verdict.subjectId && verdict.batchId && verdict.certificateId).toBeTruthy();
     expect(verdict.digitalLink).toMatch(/\/01\/08936048123451\/10\/HVQ2610\/21\/\d+\?stamp=/);
   });
@@ -59,14 +72,21 @@ describe.each(DATABASE_KINDS)('verification on %s', (kind) => {
 
   it('gives the date, reason and basis of a revocation and of a recall', async () => {
     const revoked = (await getJson(`/api/v1/verify/${h.codes.revoked}`)).verdict;
-    expect(revoked.certificate!.statusChange).toEqual({ on: '2026-10-28', reason: expect.stringContaining('an toàn thực phẩm'), basis: '1123/QĐ-UBND' });
+    expect(revoked.certificate!.statusChange).toEqual({
+      on: '2026-10-28',
+      reason: expect.stringContaining('an toàn thực phẩm'),
+      basis: '1123/QĐ-UBND',
+    });
     const recalled = (await getJson(`/api/v1/verify/${h.codes.recalled}`)).verdict;
     expect(recalled.batch!.recall).toMatchObject({ on: '2026-11-05', basis: '77/QĐ-CCATTP' });
   });
 
   it('reads the code case-insensitively and accepts lowercase URLs in bulk', async () => {
     expect((await getJson(`/S/${h.codes.valid.toLowerCase()}`)).verdict.status).toBe('valid');
-    const res = await h.request('/api/v1/verify', json({ codes: [stampUrl(TEST_ORIGIN, h.codes.valid).toLowerCase()] }));
+    const res = await h.request(
+      '/api/v1/verify',
+      json({ codes: [stampUrl(TEST_ORIGIN, h.codes.valid).toLowerCase()] }),
+    );
     expect(((await res.json()) as { verdicts: Verdict[] }).verdicts[0]!.status).toBe('valid');
   });
 
@@ -92,7 +112,11 @@ describe.each(DATABASE_KINDS)('verification on %s', (kind) => {
       expect(err.error.code).toBe('invalid_input');
       expect(err.error.requestId).toBeTruthy();
     }
-    const broken = await h.request('/api/v1/verify', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"codes": [' });
+    const broken = await h.request('/api/v1/verify', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"codes": [',
+    });
     expect(broken.status).toBe(400);
     expect(await broken.text()).not.toMatch(/at .*\.ts:\d+/);
   });

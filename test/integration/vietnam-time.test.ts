@@ -30,7 +30,10 @@ describe.each(DATABASE_KINDS)('every page reads times in Vietnam time on %s', (k
   let jobId = '';
 
   const as = async (name: string, role: Role, provinceCode: string | null, subjectId: string | null = null) => {
-    const [person] = await h.db.insert(people).values({ id: crypto.randomUUID(), name, role, provinceCode, subjectId }).returning();
+    const [person] = await h.db
+      .insert(people)
+      .values({ id: crypto.randomUUID(), name, role, provinceCode, subjectId })
+      .returning();
     const session = await startSession(h.ctx(personActor(person!)), person!);
     cookies[name] = `ocop_session=${await sessionCookieValue(h.ctx(ADMIN), session.id)}`;
     return person!;
@@ -56,16 +59,39 @@ describe.each(DATABASE_KINDS)('every page reads times in Vietnam time on %s', (k
 
     // Everything below happens "now", at 23:30 UTC; rows the database stamps itself are set to that instant too.
     const producer = await h.token('producer', { subjectId: valid.subjectId! });
-    const job = await h.request(`/api/v1/batches/${valid.batchId}/print`, { method: 'POST',
+    const job = await h.request(`/api/v1/batches/${valid.batchId}/print`, {
+      method: 'POST',
       headers: { authorization: `Bearer ${producer}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ quantity: 24, template: 'a4-3x8-70x37', idempotencyKey: `vn-time-${kind}` }) });
+      body: JSON.stringify({ quantity: 24, template: 'a4-3x8-70x37', idempotencyKey: `vn-time-${kind}` }),
+    });
     jobId = ((await job.json()) as { job: { id: string } }).job.id;
-    await submitReport({ ctx: h.ctx({ kind: 'anonymous' }), input: { code: h.codes.valid, problem: 'label', details: 'Nhãn in lúc nửa đêm' } });
-    await recordIntake(h.ctx(personActor(retailer)), { sessionId: `vn-time-${kind}`, pointOfSale: 'Quầy sáng sớm', items: [{ code: h.codes.valid }] });
-    await createApiToken({ ctx: h.ctx(ADMIN), input: { name: 'Máy quét ca đêm', role: 'retailer', provinceCode: '20', subjectId: null, expiresAt: AT } });
-    await createEnrolment({ ctx: h.ctx(ADMIN), input: { name: 'Người mời lúc nửa đêm', role: 'retailer', provinceCode: '20' } });
+    await submitReport({
+      ctx: h.ctx({ kind: 'anonymous' }),
+      input: { code: h.codes.valid, problem: 'label', details: 'Nhãn in lúc nửa đêm' },
+    });
+    await recordIntake(h.ctx(personActor(retailer)), {
+      sessionId: `vn-time-${kind}`,
+      pointOfSale: 'Quầy sáng sớm',
+      items: [{ code: h.codes.valid }],
+    });
+    await createApiToken({
+      ctx: h.ctx(ADMIN),
+      input: { name: 'Máy quét ca đêm', role: 'retailer', provinceCode: '20', subjectId: null, expiresAt: AT },
+    });
+    await createEnrolment({
+      ctx: h.ctx(ADMIN),
+      input: { name: 'Người mời lúc nửa đêm', role: 'retailer', provinceCode: '20' },
+    });
     await disablePerson({ ctx: h.ctx(ADMIN), input: { personId: leaving.id } });
-    await h.db.insert(passkeys).values({ id: `vn-time-${kind}`, personId: admin.id, name: 'Khóa ca đêm', publicKey: 'x', counter: 0, createdAt: AT, lastUsedAt: AT });
+    await h.db.insert(passkeys).values({
+      id: `vn-time-${kind}`,
+      personId: admin.id,
+      name: 'Khóa ca đêm',
+      publicKey: 'x',
+      counter: 0,
+      createdAt: AT,
+      lastUsedAt: AT,
+    });
     await h.db.delete(scans).where(eq(scans.serial, valid.serial!));
     await h.db.insert(scans).values({ serial: valid.serial!, scannedAt: AT, place: 'Lạng Sơn' });
     await h.db.update(printJobs).set({ createdAt: AT });
@@ -79,9 +105,17 @@ describe.each(DATABASE_KINDS)('every page reads times in Vietnam time on %s', (k
   });
 
   it('shows each recorded instant as dd/mm/yyyy HH:mm in Vietnam', async () => {
-    for (const [who, path] of [['producer', '/console/print'], ['producer', `/console/print/jobs/${jobId}`], ['inspector', '/console/reports'],
-      ['admin', '/console/passkeys'], ['admin', '/console/tokens'], ['admin', '/console/people'], ['admin', '/console/audit'],
-      ['retailer', '/console/intake/'], [null, `/S/${h.codes.valid}`]] as const) {
+    for (const [who, path] of [
+      ['producer', '/console/print'],
+      ['producer', `/console/print/jobs/${jobId}`],
+      ['inspector', '/console/reports'],
+      ['admin', '/console/passkeys'],
+      ['admin', '/console/tokens'],
+      ['admin', '/console/people'],
+      ['admin', '/console/audit'],
+      ['retailer', '/console/intake/'],
+      [null, `/S/${h.codes.valid}`],
+    ] as const) {
       expect(await page(who, path), path).toContain(SHOWN);
     }
     // An invitation made at 23:30 UTC runs out 24 hours later: 06:30 on the 25th in Vietnam.
@@ -101,16 +135,29 @@ describe.each(DATABASE_KINDS)('every page reads times in Vietnam time on %s', (k
   it('keeps every other console page free of UTC times', async () => {
     const batchPage = await page('authority', '/console/batches');
     const batchEdit = /href="(\/console\/batches\/[0-9a-f-]+\/edit)"/.exec(batchPage)![1]!;
-    for (const [who, path] of [['admin', '/console'], [null, '/console/sign-in'], [null, '/enroll'], ['authority', '/console/subjects'],
-      ['authority', '/console/subjects/new'], ['authority', '/console/areas'], ['authority', '/console/products'], ['authority', '/console/certificates'],
-      ['authority', batchEdit], ['authority', '/console/expiring'], ['inspector', `/console/inspect?q=${encodeURIComponent('Văn Quan')}`], ['inspector', '/console/suspicious'],
-      ['inspector', '/console/reports?state=closed']] as const) {
+    for (const [who, path] of [
+      ['admin', '/console'],
+      [null, '/console/sign-in'],
+      [null, '/enroll'],
+      ['authority', '/console/subjects'],
+      ['authority', '/console/subjects/new'],
+      ['authority', '/console/areas'],
+      ['authority', '/console/products'],
+      ['authority', '/console/certificates'],
+      ['authority', batchEdit],
+      ['authority', '/console/expiring'],
+      ['inspector', `/console/inspect?q=${encodeURIComponent('Văn Quan')}`],
+      ['inspector', '/console/suspicious'],
+      ['inspector', '/console/reports?state=closed'],
+    ] as const) {
       await page(who, path);
     }
   });
 
   it('exports the audit log with ISO 8601 times at +07:00', async () => {
-    const res = await h.request('/console/audit/export.csv?action=token.create', { headers: { cookie: cookies.admin! } });
+    const res = await h.request('/console/audit/export.csv?action=token.create', {
+      headers: { cookie: cookies.admin! },
+    });
     const csv = await res.text();
     expect(csv).toContain('2026-11-24T06:30:00+07:00');
     expect(csv).not.toMatch(/\.\d{3}Z|T23:30/);

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS, openHarness, type Harness } from '../support/harness';
 
-type ErrorBody = { error: { code: string; message: string; requestId: string | null; fields?: { path: string; message: string }[] } };
+type ErrorBody = {
+  error: { code: string; message: string; requestId: string | null; fields?: { path: string; message: string }[] };
+};
 
 /** Hono's and zod's own refusals reach people: the JSON keeps its shape, the words are Vietnamese. */
 describe.each(DATABASE_KINDS)('refusals in Vietnamese on %s', (kind) => {
@@ -23,7 +25,10 @@ describe.each(DATABASE_KINDS)('refusals in Vietnamese on %s', (kind) => {
     for (const path of ['/api/v1/reports', '/api/v1/auth/sign-in/verify', '/api/v1/verify']) {
       const { status, body } = await post(path, '{"code": "abc",');
       expect(status, path).toBe(400);
-      expect(body.error).toMatchObject({ code: 'invalid_input', message: expect.stringContaining('không phải JSON hợp lệ') });
+      expect(body.error).toMatchObject({
+        code: 'invalid_input',
+        message: expect.stringContaining('không phải JSON hợp lệ'),
+      });
       expect(body.error.requestId).toBeTruthy();
       expect(body.error.message).not.toMatch(ENGLISH);
     }
@@ -33,11 +38,16 @@ describe.each(DATABASE_KINDS)('refusals in Vietnamese on %s', (kind) => {
     const missing = await post('/api/v1/reports', '{}');
     expect(missing.status).toBe(400);
     expect(missing.body.error.message).toBe('Dữ liệu gửi lên không hợp lệ.');
-    expect(missing.body.error.fields).toEqual(expect.arrayContaining([
-      { path: 'code', message: 'Chưa điền: trường này là bắt buộc.' },
-      { path: 'problem', message: 'Chưa chọn: trường này là bắt buộc.' },
-    ]));
-    const wrong = await post('/api/v1/reports', JSON.stringify({ code: 42, problem: 'noise', details: 'x'.repeat(2001), contact: ['a'] }));
+    expect(missing.body.error.fields).toEqual(
+      expect.arrayContaining([
+        { path: 'code', message: 'Chưa điền: trường này là bắt buộc.' },
+        { path: 'problem', message: 'Chưa chọn: trường này là bắt buộc.' },
+      ]),
+    );
+    const wrong = await post(
+      '/api/v1/reports',
+      JSON.stringify({ code: 42, problem: 'noise', details: 'x'.repeat(2001), contact: ['a'] }),
+    );
     const messages = Object.fromEntries(wrong.body.error.fields!.map((f) => [f.path, f.message]));
     expect(messages).toEqual({
       code: 'Sai kiểu dữ liệu: cần một đoạn văn bản.',
@@ -45,15 +55,25 @@ describe.each(DATABASE_KINDS)('refusals in Vietnamese on %s', (kind) => {
       details: 'Quá dài: tối đa 2.000 ký tự.',
       contact: 'Sai kiểu dữ liệu: cần một đoạn văn bản.',
     });
-    for (const f of [...missing.body.error.fields!, ...wrong.body.error.fields!]) expect(f.message).not.toMatch(ENGLISH);
+    for (const f of [...missing.body.error.fields!, ...wrong.body.error.fields!])
+      expect(f.message).not.toMatch(ENGLISH);
     const body = await post('/api/v1/reports', '[1]');
-    expect(body.body.error.fields).toEqual([{ path: '(body)', message: 'Sai kiểu dữ liệu: cần một nhóm trường (đối tượng JSON).' }]);
+    expect(body.body.error.fields).toEqual([
+      { path: '(body)', message: 'Sai kiểu dữ liệu: cần một nhóm trường (đối tượng JSON).' },
+    ]);
   });
 
   it('answers an oversized body in Vietnamese', async () => {
-    const res = await h.request('/api/v1/reports', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ details: 'x'.repeat(20_000) }) });
+    const res = await h.request('/api/v1/reports', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ details: 'x'.repeat(20_000) }),
+    });
     expect(res.status).toBe(413);
-    expect(((await res.json()) as ErrorBody).error).toMatchObject({ code: 'payload_too_large', message: 'Dữ liệu gửi lên quá lớn.' });
+    expect(((await res.json()) as ErrorBody).error).toMatchObject({
+      code: 'payload_too_large',
+      message: 'Dữ liệu gửi lên quá lớn.',
+    });
   });
 
   it('shows a browser a page in its language where an API client gets JSON', async () => {

@@ -18,9 +18,16 @@ export async function addVirtualAuthenticator(context: BrowserContext) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('WebAuthn.enable');
-  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', { options: {
-    protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true,
-  } });
+  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: {
+      protocol: 'ctap2',
+      transport: 'internal',
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
+  });
   return { page, cdp, authenticatorId };
 }
 
@@ -28,18 +35,31 @@ export async function addVirtualAuthenticator(context: BrowserContext) {
 export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(executablePath)) {
-    throw new Error(`Chromium not found at ${executablePath}. Run the suite with \`npm test\` (it installs Debian's chromium as root) or set CHROMIUM_PATH.`);
+    throw new Error(
+      `Chromium not found at ${executablePath}. Run the suite with \`npm test\` (it installs Debian's chromium as root) or set CHROMIUM_PATH.`,
+    );
   }
   return chromium.launch({
     executablePath,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', ...extraArgs],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...extraArgs,
+    ],
   });
 }
 
 /** Serves an app on a free loopback port: http://localhost is a secure context for WebAuthn too. */
-export async function listen(fetch: (request: Request) => Response | Promise<Response>, port = 0): Promise<{ origin: string; close: () => Promise<void> }> {
+export async function listen(
+  fetch: (request: Request) => Response | Promise<Response>,
+  port = 0,
+): Promise<{ origin: string; close: () => Promise<void> }> {
   return new Promise((resolve) => {
     const server = serve({ fetch, port, hostname: '127.0.0.1' }, (info: AddressInfo) => {
       resolve({

@@ -27,7 +27,9 @@ export function certificateList(count: number, prefix = 'TN'): ListRow[] {
       ten_chu_the: `HTX ${prefix} số ${s}`,
       loai_chu_the: ['htx', 'to_hop_tac', 'doanh_nghiep', 'ho_kinh_doanh'][s % 4]!,
       ma_so_dang_ky: `${prefix}-${String(s).padStart(6, '0')}`,
-      dia_chi: former ? `Thôn ${s}, xã Bằng Lãng, huyện Chợ Đồn, tỉnh Bắc Kạn` : `Xóm ${s}, xã Tân Cương, TP Thái Nguyên, tỉnh Thái Nguyên`,
+      dia_chi: former
+        ? `Thôn ${s}, xã Bằng Lãng, huyện Chợ Đồn, tỉnh Bắc Kạn`
+        : `Xóm ${s}, xã Tân Cương, TP Thái Nguyên, tỉnh Thái Nguyên`,
       ma_tinh: !former ? '19' : s % 10 === 3 ? '06' : 'Bắc Kạn',
       ten_san_pham: `Sản phẩm ${prefix} ${p}`,
       nhom: p % 2 === 0 ? '1' : '2',

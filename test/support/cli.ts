@@ -7,7 +7,9 @@ const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
 /** The link an operator gets from `npm run cli -- enroll …`, run for real against the harness database. */
 export function cliEnrolLink(h: Harness, ...args: string[]): string {
   const out = execFileSync(TSX, ['src/cli/index.ts', 'enroll', ...args], {
-    encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DATABASE_URL: h.databaseUrl!, DATA_DIR: h.dataDir, CONSOLE_ORIGIN: h.config.CONSOLE_ORIGIN },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, DATABASE_URL: h.databaseUrl!, DATA_DIR: h.dataDir, CONSOLE_ORIGIN: h.config.CONSOLE_ORIGIN },
   });
   return out.trim().split('\n').pop()!;
 }
@@ -20,7 +22,10 @@ export type CliRun = { code: number | null; stdout: string; stderr: string };
  */
 export function runCli(env: Record<string, string>, ...args: string[]): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, ['src/cli/index.ts', ...args], { env: { ...process.env, DATABASE_URL: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(TSX, ['src/cli/index.ts', ...args], {
+      env: { ...process.env, DATABASE_URL: '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

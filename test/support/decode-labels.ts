@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LabelTemplate } from '../../src/labels/template-schema';
@@ -22,15 +22,36 @@ export function decodeLabels(pdf: Uint8Array, t: LabelTemplate, labels: number, 
       const x = t.grid.marginLeftMm + (cell % t.grid.columns) * (t.label.widthMm + t.grid.gapXMm);
       const y = t.grid.marginTopMm + Math.floor(cell / t.grid.columns) * (t.label.heightMm + t.grid.gapYMm);
       const out = join(dir, `label-${String(i).padStart(5, '0')}`);
-      execFileSync('pdftoppm', ['-r', String(dpi), '-png', '-singlefile', '-f', String(page), '-l', String(page),
-        '-x', String(px(x)), '-y', String(px(y)), '-W', String(px(t.label.widthMm)), '-H', String(px(t.label.heightMm)), join(dir, 'sheet.pdf'), out]);
+      execFileSync('pdftoppm', [
+        '-r',
+        String(dpi),
+        '-png',
+        '-singlefile',
+        '-f',
+        String(page),
+        '-l',
+        String(page),
+        '-x',
+        String(px(x)),
+        '-y',
+        String(px(y)),
+        '-W',
+        String(px(t.label.widthMm)),
+        '-H',
+        String(px(t.label.heightMm)),
+        join(dir, 'sheet.pdf'),
+        out,
+      ]);
       files.push(`${out}.png`);
     }
     const decoded = new Map<string, string>();
     // zbarimg exits 4 when some image has no code; its output still lists the ones it read.
     let output = '';
     try {
-      output = execFileSync('zbarimg', ['--raw', '-q', '-Sdisable', '-Sqrcode.enable', ...files], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+      output = execFileSync('zbarimg', ['--raw', '-q', '-Sdisable', '-Sqrcode.enable', ...files], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
     } catch (error) {
       output = (error as { stdout?: string }).stdout ?? '';
     }
@@ -39,7 +60,13 @@ export function decodeLabels(pdf: Uint8Array, t: LabelTemplate, labels: number, 
     if (lines.length === files.length) return lines;
     for (const file of files) {
       try {
-        decoded.set(file, execFileSync('zbarimg', ['--raw', '-q', '-Sdisable', '-Sqrcode.enable', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
+        decoded.set(
+          file,
+          execFileSync('zbarimg', ['--raw', '-q', '-Sdisable', '-Sqrcode.enable', file], {
+            encoding: 'utf8',
+            stdio: ['ignore', 'pipe', 'ignore'],
+          }).trim(),
+        );
       } catch {
         decoded.set(file, '');
       }
@@ -54,9 +81,11 @@ export function pdfText(pdf: Uint8Array): string {
   const dir = mkdtempSync(join(tmpdir(), 'ocop-text-'));
   try {
     writeFileSync(join(dir, 'a.pdf'), pdf);
-    return execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'a.pdf'), '-'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    return execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'a.pdf'), '-'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
-

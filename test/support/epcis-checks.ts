@@ -14,7 +14,8 @@ export const OCOP = 'https://ocop.gov.vn/ns/trace/v1#';
 export const OCOP_CONTEXT_URL = `${TEST_ORIGIN}${OCOP_CONTEXT_PATH}`;
 
 export const eventsOf = (doc: EpcisDoc): EpcisEvent[] =>
-  ((doc.epcisBody.eventList ?? (doc.epcisBody.queryResults as { resultsBody: { eventList: unknown } }).resultsBody.eventList) as EpcisEvent[]);
+  (doc.epcisBody.eventList ??
+    (doc.epcisBody.queryResults as { resultsBody: { eventList: unknown } }).resultsBody.eventList) as EpcisEvent[];
 
 /**
  * One check for every EPCIS answer a test receives: GS1's JSON Schema accepts it; JSON-LD
@@ -46,7 +47,9 @@ export async function epcisChecker(h: Harness) {
 export function expandedEvents(expanded: Expanded): Map<string, Record<string, unknown>> {
   const body = (expanded[0]!['https://ref.gs1.org/epcis/epcisBody'] as Record<string, unknown>[])[0]!;
   const results = body['https://ref.gs1.org/epcis/queryResults'] as Record<string, unknown>[] | undefined;
-  const holder = results ? (results[0]!['https://ref.gs1.org/epcis/resultsBody'] as Record<string, unknown>[])[0]! : body;
+  const holder = results
+    ? (results[0]!['https://ref.gs1.org/epcis/resultsBody'] as Record<string, unknown>[])[0]!
+    : body;
   const list = (holder['https://ref.gs1.org/epcis/eventList'] ?? []) as Record<string, unknown>[];
   return new Map(list.map((e) => [e['@id'] as string, e]));
 }

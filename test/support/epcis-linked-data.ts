@@ -15,21 +15,33 @@ export type ShaclViolation = { message: string[]; focusNode?: string; path?: str
  * pinned copy, the ocop one as the service serves it); any other URL fails, so nothing is fetched.
  */
 export function linkedDataTools(contexts: Record<string, unknown>) {
-  const documents: Record<string, unknown> = { [EPCIS_CONTEXT]: JSON.parse(readGs1Artefact('epcis-context.jsonld')), ...contexts };
+  const documents: Record<string, unknown> = {
+    [EPCIS_CONTEXT]: JSON.parse(readGs1Artefact('epcis-context.jsonld')),
+    ...contexts,
+  };
   const documentLoader = async (url: string) => {
     if (!(url in documents)) throw new Error(`no network in tests: ${url}`);
     return { contextUrl: undefined, documentUrl: url, document: documents[url] };
   };
   const options = { documentLoader, safe: true } as unknown as jsonld.Options.Expand;
-  const shapes = datasetFactory.dataset(new Parser({ format: 'text/turtle' }).parse(readGs1Artefact('EPCIS-SHACL.ttl')));
+  const shapes = datasetFactory.dataset(
+    new Parser({ format: 'text/turtle' }).parse(readGs1Artefact('EPCIS-SHACL.ttl')),
+  );
 
   return {
     expand: async (doc: unknown) => (await jsonld.expand(doc as jsonld.JsonLdDocument, options)) as unknown as Json,
     async shaclViolations(doc: unknown): Promise<ShaclViolation[]> {
-      const nquads = (await jsonld.toRDF(doc as jsonld.JsonLdDocument, { ...options, format: 'application/n-quads' })) as unknown as string;
+      const nquads = (await jsonld.toRDF(doc as jsonld.JsonLdDocument, {
+        ...options,
+        format: 'application/n-quads',
+      })) as unknown as string;
       const data = datasetFactory.dataset(new Parser({ format: 'N-Quads' }).parse(nquads));
       const report = await new SHACLValidator(shapes).validate(data);
-      return report.results.map((r) => ({ message: r.message.map((m) => m.value), focusNode: r.focusNode?.value, path: r.path?.value }));
+      return report.results.map((r) => ({
+        message: r.message.map((m) => m.value),
+        focusNode: r.focusNode?.value,
+        path: r.path?.value,
+      }));
     },
   };
 }

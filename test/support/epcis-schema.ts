@@ -24,7 +24,8 @@ export function gs1ArtefactPath(name: Gs1Artefact): string {
 export function readGs1Artefact(name: Gs1Artefact): string {
   const bytes = readFileSync(gs1ArtefactPath(name));
   const digest = createHash('sha256').update(bytes).digest('hex');
-  if (digest !== GS1_ARTEFACTS[name]) throw new Error(`test/fixtures/gs1/${name}: SHA-256 ${digest} is not the pinned one`);
+  if (digest !== GS1_ARTEFACTS[name])
+    throw new Error(`test/fixtures/gs1/${name}: SHA-256 ${digest} is not the pinned one`);
   return bytes.toString('utf8');
 }
 

@@ -21,7 +21,8 @@ export const ADMIN: Actor = { kind: 'system', id: 'test-admin', role: 'admin', p
 
 function testDatabaseUrl(): string {
   const url = process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error('TEST_DATABASE_URL is not set. Run the suite with `npm test`, which starts a PostgreSQL cluster.');
+  if (!url)
+    throw new Error('TEST_DATABASE_URL is not set. Run the suite with `npm test`, which starts a PostgreSQL cluster.');
   return url;
 }
 
@@ -48,12 +49,25 @@ export async function openHarness(kind: DatabaseKind, options: { seed?: boolean;
   const database = kind === 'postgres' ? await createTestDatabase() : null;
   let now = TEST_NOW;
   const config = loadConfig({
-    DATA_DIR: dataDir, DATABASE_URL: database?.url, PUBLIC_ORIGIN: TEST_ORIGIN, VERIFY_RATE_PER_MINUTE: '1000000', SIGN_IN_RATE_PER_MINUTE: '1000',
+    DATA_DIR: dataDir,
+    DATABASE_URL: database?.url,
+    PUBLIC_ORIGIN: TEST_ORIGIN,
+    VERIFY_RATE_PER_MINUTE: '1000000',
+    SIGN_IN_RATE_PER_MINUTE: '1000',
     // Suites verify hundreds of thousands of codes in bulk; test/integration/bulk-and-privacy.test.ts tests the real budgets.
-    BULK_CODES_PER_MINUTE: '100000000', ANON_BULK_CODES_PER_MINUTE: '100000000', ...options.env,
+    BULK_CODES_PER_MINUTE: '100000000',
+    ANON_BULK_CODES_PER_MINUTE: '100000000',
+    ...options.env,
   });
   const runtime = await bootNode(config, { now: () => now });
-  const ctx = (actor: Actor): ServiceContext => ({ db: runtime.db, actor, now: () => now, keys: runtime.keys, config: runtime.config, labelFont: runtime.labelFont });
+  const ctx = (actor: Actor): ServiceContext => ({
+    db: runtime.db,
+    actor,
+    now: () => now,
+    keys: runtime.keys,
+    config: runtime.config,
+    labelFont: runtime.labelFont,
+  });
   if (options.seed !== false) await seedDemo(ctx(SEED_ACTOR));
   const codes = options.seed !== false ? await demoCodes(ctx(SEED_ACTOR)) : null;
 
@@ -69,8 +83,18 @@ export async function openHarness(kind: DatabaseKind, options: { seed?: boolean;
     },
     /** A real bearer token, created through the same service as `npm run cli -- token create`: scope as written. */
     token: async (role: Role, scope: { provinceCode?: string | null; subjectId?: string | null } = {}) =>
-      (await createApiToken({ ctx: ctx(ADMIN), input: { name: `test ${role}`, role, provinceCode: scope.provinceCode ?? null,
-        subjectId: scope.subjectId ?? null, expiresAt: null } })).token,
+      (
+        await createApiToken({
+          ctx: ctx(ADMIN),
+          input: {
+            name: `test ${role}`,
+            role,
+            provinceCode: scope.provinceCode ?? null,
+            subjectId: scope.subjectId ?? null,
+            expiresAt: null,
+          },
+        })
+      ).token,
     request: (path: string, init?: RequestInit) => runtime.app.request(path, init),
     /** The batch behind a demo stamp of the given status. */
     demoBatchId: async (status: VerdictStatus) => (await verifyStamp(ctx(ADMIN), codes![status])).batchId!,

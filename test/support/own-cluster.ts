@@ -10,7 +10,8 @@ import { join } from 'node:path';
  */
 export async function startOwnCluster() {
   const versions = readdirSync('/usr/lib/postgresql').sort((a, b) => Number(a) - Number(b));
-  if (versions.length === 0) throw new Error('No PostgreSQL in /usr/lib/postgresql: run the suite with `npm test`, which installs it.');
+  if (versions.length === 0)
+    throw new Error('No PostgreSQL in /usr/lib/postgresql: run the suite with `npm test`, which installs it.');
   const bin = `/usr/lib/postgresql/${versions.at(-1)}/bin`;
   const root = mkdtempSync('/tmp/ocop-own-pg-');
   const data = join(root, 'data');
@@ -26,8 +27,17 @@ export async function startOwnCluster() {
   };
   const port = await freePort();
   run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--no-locale', '-E', 'UTF8']);
-  const start = () => run('pg_ctl', ['-D', data, '-l', join(root, 'server.log'), '-w', '-o',
-    `-p ${port} -k ${join(root, 'sock')} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
+  const start = () =>
+    run('pg_ctl', [
+      '-D',
+      data,
+      '-l',
+      join(root, 'server.log'),
+      '-w',
+      '-o',
+      `-p ${port} -k ${join(root, 'sock')} -c listen_addresses=127.0.0.1 -c fsync=off`,
+      'start',
+    ]);
   const stop = () => run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
   start();
   return {

@@ -17,8 +17,20 @@ export function printPages(pdf: Uint8Array, dpi: number): MonoImage[] {
   const dir = mkdtempSync(join(tmpdir(), 'ocop-print-'));
   try {
     writeFileSync(join(dir, 'sheet.pdf'), pdf);
-    execFileSync('gs', ['-q', '-dSAFER', '-dBATCH', '-dNOPAUSE', '-sDEVICE=pbmraw', `-r${dpi}`, `-sOutputFile=${join(dir, 'page-%04d.pbm')}`, join(dir, 'sheet.pdf')]);
-    return readdirSync(dir).filter((f) => f.endsWith('.pbm')).sort().map((f) => parsePbm(readFileSync(join(dir, f))));
+    execFileSync('gs', [
+      '-q',
+      '-dSAFER',
+      '-dBATCH',
+      '-dNOPAUSE',
+      '-sDEVICE=pbmraw',
+      `-r${dpi}`,
+      `-sOutputFile=${join(dir, 'page-%04d.pbm')}`,
+      join(dir, 'sheet.pdf'),
+    ]);
+    return readdirSync(dir)
+      .filter((f) => f.endsWith('.pbm'))
+      .sort()
+      .map((f) => parsePbm(readFileSync(join(dir, f))));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -50,19 +62,28 @@ export function parsePbm(bytes: Uint8Array): MonoImage {
 
 /** A part of an image, with a white border of `margin` pixels around it. */
 export function crop(image: MonoImage, x0: number, y0: number, width: number, height: number, margin = 16): MonoImage {
-  const out: MonoImage = { width: width + 2 * margin, height: height + 2 * margin, black: new Uint8Array((width + 2 * margin) * (height + 2 * margin)) };
+  const out: MonoImage = {
+    width: width + 2 * margin,
+    height: height + 2 * margin,
+    black: new Uint8Array((width + 2 * margin) * (height + 2 * margin)),
+  };
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const sx = x0 + x;
       const sy = y0 + y;
-      if (sx >= 0 && sy >= 0 && sx < image.width && sy < image.height) out.black[(y + margin) * out.width + x + margin] = image.black[sy * image.width + sx]!;
+      if (sx >= 0 && sy >= 0 && sx < image.width && sy < image.height)
+        out.black[(y + margin) * out.width + x + margin] = image.black[sy * image.width + sx]!;
     }
   }
   return out;
 }
 
 /** Each label of a sheet cut out of its printed page, in order, with the QR box's place in it. */
-export function printedLabels(pdf: Uint8Array, t: LabelTemplate, labels: number): { label: MonoImage; qrBox: { x: number; y: number; size: number } }[] {
+export function printedLabels(
+  pdf: Uint8Array,
+  t: LabelTemplate,
+  labels: number,
+): { label: MonoImage; qrBox: { x: number; y: number; size: number } }[] {
   const dpi = t.printerDpi;
   const px = (mm: number) => Math.round((mm / 25.4) * dpi);
   const pages = printPages(pdf, dpi);
@@ -70,7 +91,14 @@ export function printedLabels(pdf: Uint8Array, t: LabelTemplate, labels: number)
   const margin = 16;
   return Array.from({ length: labels }, (_, i) => {
     const { leftMm, topMm } = labelCorner(t, i);
-    const label = crop(pages[Math.floor(i / perSheet)]!, px(leftMm), px(topMm), px(t.label.widthMm), px(t.label.heightMm), margin);
+    const label = crop(
+      pages[Math.floor(i / perSheet)]!,
+      px(leftMm),
+      px(topMm),
+      px(t.label.widthMm),
+      px(t.label.heightMm),
+      margin,
+    );
     return { label, qrBox: { x: margin + px(t.qr.xMm), y: margin + px(t.qr.yMm), size: px(t.qr.sizeMm) } };
   });
 }
@@ -92,7 +120,10 @@ export function decodeWithZbar(images: MonoImage[]): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'ocop-zbar-'));
   const zbar = (files: string[]) => {
     try {
-      return execFileSync('zbarimg', ['--raw', '-q', '-Sdisable', '-Sqrcode.enable', ...files], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+      return execFileSync('zbarimg', ['--raw', '-q', '-Sdisable', '-Sqrcode.enable', ...files], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
     } catch (error) {
       return (error as { stdout?: string }).stdout ?? ''; // exit 4: some image had no code
     }
@@ -100,7 +131,13 @@ export function decodeWithZbar(images: MonoImage[]): string[] {
   try {
     const files = images.map((image, i) => {
       const file = join(dir, `label-${String(i).padStart(5, '0')}.pgm`);
-      writeFileSync(file, Buffer.concat([Buffer.from(`P5\n${image.width} ${image.height}\n255\n`), image.black.map((b) => (b ? 0 : 255))]));
+      writeFileSync(
+        file,
+        Buffer.concat([
+          Buffer.from(`P5\n${image.width} ${image.height}\n255\n`),
+          image.black.map((b) => (b ? 0 : 255)),
+        ]),
+      );
       return file;
     });
     // One line a symbol, in file order: when every image gave one, they map back one to one.

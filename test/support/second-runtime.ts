@@ -22,8 +22,13 @@ export function harnessKek(h: Harness): string {
 export async function bootSecondRuntime(h: Harness, env: Record<string, string | undefined> = {}, givenDir?: string) {
   const dataDir = givenDir ?? emptyDir();
   const config = loadConfig({
-    DATA_DIR: dataDir, DATABASE_URL: h.databaseUrl!, PUBLIC_ORIGIN: TEST_ORIGIN, VERIFY_RATE_PER_MINUTE: '1000000',
-    KEY_ENCRYPTION_KEY: harnessKek(h), KEY_REFRESH_SECONDS: '1', ...env,
+    DATA_DIR: dataDir,
+    DATABASE_URL: h.databaseUrl!,
+    PUBLIC_ORIGIN: TEST_ORIGIN,
+    VERIFY_RATE_PER_MINUTE: '1000000',
+    KEY_ENCRYPTION_KEY: harnessKek(h),
+    KEY_REFRESH_SECONDS: '1',
+    ...env,
   });
   const runtime = await bootNode(config, { now: () => TEST_NOW }).catch((error: unknown) => {
     // A refused start is what some tests expect; a folder the caller gave is theirs to read and remove.
@@ -31,8 +36,15 @@ export async function bootSecondRuntime(h: Harness, env: Record<string, string |
     throw error;
   });
   return {
-    ...runtime, dataDir,
-    ctx: (actor: Actor): ServiceContext => ({ db: runtime.db, actor, now: () => TEST_NOW, keys: runtime.keys, config: runtime.config }),
+    ...runtime,
+    dataDir,
+    ctx: (actor: Actor): ServiceContext => ({
+      db: runtime.db,
+      actor,
+      now: () => TEST_NOW,
+      keys: runtime.keys,
+      config: runtime.config,
+    }),
     request: (path: string, init?: RequestInit) => runtime.app.request(path, init),
     close: async () => {
       await runtime.close();

@@ -20,7 +20,14 @@ export const freePort = () => 20000 + Math.floor(Math.random() * 20000);
 export async function startService(dataDir: string, env: Record<string, string> = {}): Promise<ServiceProcess> {
   const port = freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/node.ts'], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '', VERIFY_RATE_PER_MINUTE: '100000000', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      VERIFY_RATE_PER_MINUTE: '100000000',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -38,7 +45,11 @@ export async function startService(dataDir: string, env: Record<string, string> 
   const codes = new Map<string, string>();
   for (const match of output.matchAll(/^\s+(\w+)\s+http\S+\/S\/(\S+)$/gm)) codes.set(match[1]!, match[2]!);
   return {
-    port, origin: `http://127.0.0.1:${port}`, child, output: () => output, codes,
+    port,
+    origin: `http://127.0.0.1:${port}`,
+    child,
+    output: () => output,
+    codes,
     stop: async (signal) => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exited;
@@ -64,5 +75,12 @@ export function verificationTraffic(origin: () => string, codes: string[]) {
     }
   };
   const clients = [client(), client()];
-  return { stats, stop: async () => { running = false; await Promise.all(clients); return stats; } };
+  return {
+    stats,
+    stop: async () => {
+      running = false;
+      await Promise.all(clients);
+      return stats;
+    },
+  };
 }

@@ -1,14 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { addMonths, formatVietnameseDate, isIsoDate, vietnamToday } from '../../src/domain/calendar';
 import { certificateTimeState, certificateValidUntil, renewalNoticeDue } from '../../src/domain/certificate-dates';
-import { correctionOutcome, latestOpenDecision, nextCertificateStatus, reevaluationRefusal, type StatusEvent } from '../../src/domain/certificate-lifecycle';
+import {
+  correctionOutcome,
+  latestOpenDecision,
+  nextCertificateStatus,
+  reevaluationRefusal,
+  type StatusEvent,
+} from '../../src/domain/certificate-lifecycle';
 import { isValidGtin } from '../../src/domain/gtin';
 import { mayRecognise, recognisingLevel, schemeOn } from '../../src/domain/recognition';
 import { isCertifiable, starsFromScore } from '../../src/domain/stars';
 
 describe('stars from score', () => {
   it.each([
-    [100, 5], [90, 5], [89, 4], [70, 4], [69, 3], [50, 3], [49, 2], [30, 2], [29, 1], [0, 1],
+    [100, 5],
+    [90, 5],
+    [89, 4],
+    [70, 4],
+    [69, 3],
+    [50, 3],
+    [49, 2],
+    [30, 2],
+    [29, 1],
+    [0, 1],
   ])('%i points → %i★', (score, stars) => {
     expect(starsFromScore(score)).toBe(stars);
   });
@@ -17,18 +32,31 @@ describe('stars from score', () => {
     expect(() => starsFromScore(score)).toThrow(RangeError);
   });
 
-  it.each([[1, false], [2, false], [3, true], [4, true], [5, true], [6, false]])('%i★ certifiable: %s', (stars, ok) => {
+  it.each([
+    [1, false],
+    [2, false],
+    [3, true],
+    [4, true],
+    [5, true],
+    [6, false],
+  ])('%i★ certifiable: %s', (stars, ok) => {
     expect(isCertifiable(stars)).toBe(ok);
   });
 });
 
 describe('who recognises which stars, by decision date', () => {
   it.each([
-    ['2022-12-01', 3, 'province'], ['2022-12-01', 4, 'province'], ['2022-12-01', 5, 'central'],
+    ['2022-12-01', 3, 'province'],
+    ['2022-12-01', 4, 'province'],
+    ['2022-12-01', 5, 'central'],
     ['2023-02-23', 3, 'province'],
-    ['2023-02-24', 3, 'district'], ['2023-02-24', 4, 'province'], ['2024-06-01', 5, 'central'],
+    ['2023-02-24', 3, 'district'],
+    ['2023-02-24', 4, 'province'],
+    ['2024-06-01', 5, 'central'],
     ['2025-06-30', 3, 'district'],
-    ['2025-07-01', 3, 'province'], ['2025-07-01', 4, 'province'], ['2026-01-10', 5, 'central'],
+    ['2025-07-01', 3, 'province'],
+    ['2025-07-01', 4, 'province'],
+    ['2026-01-10', 5, 'central'],
   ] as const)('%s, %i★ → %s', (date, stars, level) => {
     expect(recognisingLevel(date, stars)).toBe(level);
     expect(mayRecognise(level, date, stars)).toBe(true);
@@ -39,7 +67,11 @@ describe('who recognises which stars, by decision date', () => {
     expect(recognisingLevel('2024-01-01', 2)).toBeNull();
   });
 
-  it.each([['2019-05-01', '1048'], ['2023-02-24', '148'], ['2025-07-01', '1489']])('%s is under scheme %s', (date, scheme) => {
+  it.each([
+    ['2019-05-01', '1048'],
+    ['2023-02-24', '148'],
+    ['2025-07-01', '1489'],
+  ])('%s is under scheme %s', (date, scheme) => {
     expect(schemeOn(date)).toBe(scheme);
   });
 });
@@ -58,8 +90,11 @@ describe('certificate dates', () => {
   });
 
   it.each([
-    ['2026-01-01', 'not_yet_valid'], ['2026-02-01', 'valid'], ['2029-01-01', 'renewal_due'],
-    ['2029-01-31', 'renewal_due'], ['2029-02-01', 'expired'],
+    ['2026-01-01', 'not_yet_valid'],
+    ['2026-02-01', 'valid'],
+    ['2029-01-01', 'renewal_due'],
+    ['2029-01-31', 'renewal_due'],
+    ['2029-02-01', 'expired'],
   ])('on %s the certificate is %s', (today, state) => {
     expect(certificateTimeState('2026-02-01', '2029-01-31', today)).toBe(state);
   });
@@ -110,8 +145,18 @@ describe('certificate lifecycle', () => {
     expect(reevaluationRefusal(status, supersededBy) === null).toBe(allowed);
   });
 
-  const event = (id: number, kind: string, fromStatus: StatusEvent['fromStatus'], correctsEventId: number | null = null): StatusEvent => ({ id, kind, fromStatus, correctsEventId });
-  const history = [event(1, 'issued', null), event(2, 'suspended', 'active'), event(3, 'reinstated', 'suspended'), event(4, 'revoked', 'active')];
+  const event = (
+    id: number,
+    kind: string,
+    fromStatus: StatusEvent['fromStatus'],
+    correctsEventId: number | null = null,
+  ): StatusEvent => ({ id, kind, fromStatus, correctsEventId });
+  const history = [
+    event(1, 'issued', null),
+    event(2, 'suspended', 'active'),
+    event(3, 'reinstated', 'suspended'),
+    event(4, 'revoked', 'active'),
+  ];
   it.each([
     ['the latest change (a revocation)', history, 4, 'active'],
     ['an older change', history, 2, null],
@@ -125,13 +170,23 @@ describe('certificate lifecycle', () => {
   });
 
   it('finds the latest uncorrected decision of a batch too', () => {
-    const recalls = [{ id: 7, kind: 'recalled', correctsEventId: null }, { id: 8, kind: 'recall_corrected', correctsEventId: 7 }, { id: 9, kind: 'recalled', correctsEventId: null }];
+    const recalls = [
+      { id: 7, kind: 'recalled', correctsEventId: null },
+      { id: 8, kind: 'recall_corrected', correctsEventId: 7 },
+      { id: 9, kind: 'recalled', correctsEventId: null },
+    ];
     expect(latestOpenDecision(recalls)?.id).toBe(9);
     expect(latestOpenDecision(recalls.slice(0, 2))).toBeUndefined();
   });
 });
 
 describe('GTIN check digit', () => {
-  it.each([['8936048123451', true], ['8936048123452', false], ['08936048123451', true], ['96385074', true], ['893604812345', false], ['abc', false]])(
-    '%s → %s', (gtin, ok) => expect(isValidGtin(gtin)).toBe(ok));
+  it.each([
+    ['8936048123451', true],
+    ['8936048123452', false],
+    ['08936048123451', true],
+    ['96385074', true],
+    ['893604812345', false],
+    ['abc', false],
+  ])('%s → %s', (gtin, ok) => expect(isValidGtin(gtin)).toBe(ok));
 });

@@ -5,15 +5,27 @@ import { PROVINCES } from '../../src/data/provinces';
 describe('the 63 former provinces and today’s 34 (Resolution 202/2025/QH15, Decision 19/2025/QĐ-TTg)', () => {
   it('lists 63 former units, each mapped to one of today’s 34, and every one of the 34 is reached', () => {
     expect(Object.keys(FORMER_PROVINCES)).toHaveLength(63);
-    for (const [code, unit] of Object.entries(FORMER_PROVINCES)) expect(PROVINCES[unit.now], `${code} ${unit.vi}`).toBeDefined();
+    for (const [code, unit] of Object.entries(FORMER_PROVINCES))
+      expect(PROVINCES[unit.now], `${code} ${unit.vi}`).toBeDefined();
     expect(new Set(Object.values(FORMER_PROVINCES).map((u) => u.now)).size).toBe(34);
   });
 
   it.each([
-    ['Hà Giang', '08', '02'], ['Bắc Kạn', '19', '06'], ['Quảng Nam', '48', '49'], ['Yên Bái', '15', '15'], ['Vĩnh Phúc', '25', '26'],
-    ['Hải Dương', '31', '30'], ['Kon Tum', '51', '62'], ['Bình Định', '52', '52'], ['Bình Dương', '79', '74'], ['Bạc Liêu', '96', '95'],
+    ['Hà Giang', '08', '02'],
+    ['Bắc Kạn', '19', '06'],
+    ['Quảng Nam', '48', '49'],
+    ['Yên Bái', '15', '15'],
+    ['Vĩnh Phúc', '25', '26'],
+    ['Hải Dương', '31', '30'],
+    ['Kon Tum', '51', '62'],
+    ['Bình Định', '52', '52'],
+    ['Bình Dương', '79', '74'],
+    ['Bạc Liêu', '96', '95'],
   ])('maps %s to today’s %s', (name, today, former) => {
-    expect(resolveProvince(name)).toEqual({ code: today, former: { code: former, name: FORMER_PROVINCES[former]!.vi } });
+    expect(resolveProvince(name)).toEqual({
+      code: today,
+      former: { code: former, name: FORMER_PROVINCES[former]!.vi },
+    });
   });
 
   it('reads former codes and names however a list writes them', () => {

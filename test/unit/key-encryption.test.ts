@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { generateSigningJwk } from '../../src/keys/generate-key';
-import { KeyEncryptionError, newKekSecret, openPrivateKey, parseKeks, sealedUnder, sealPrivateKey } from '../../src/keys/key-encryption';
+import {
+  KeyEncryptionError,
+  newKekSecret,
+  openPrivateKey,
+  parseKeks,
+  sealedUnder,
+  sealPrivateKey,
+} from '../../src/keys/key-encryption';
 
 describe('sealed private keys (AES-256-GCM under the key-encryption key)', () => {
   it('opens what it sealed, and the sealed text holds no key material in the clear', async () => {
@@ -21,7 +28,9 @@ describe('sealed private keys (AES-256-GCM under the key-encryption key)', () =>
     const sealed = await sealPrivateKey(right, await generateSigningJwk('K3'));
     const failure = openPrivateKey(wrong, 'K3', sealed);
     await expect(failure).rejects.toBeInstanceOf(KeyEncryptionError);
-    await expect(failure).rejects.toThrow(new RegExp(`K3 is sealed under key-encryption key ${right.primary.id}.*holds ${wrong.primary.id}`));
+    await expect(failure).rejects.toThrow(
+      new RegExp(`K3 is sealed under key-encryption key ${right.primary.id}.*holds ${wrong.primary.id}`),
+    );
   });
 
   it('binds a sealed key to its kid: copied onto another row, or altered, it does not open', async () => {
@@ -29,7 +38,9 @@ describe('sealed private keys (AES-256-GCM under the key-encryption key)', () =>
     const sealed = await sealPrivateKey(keks, await generateSigningJwk('K1'));
     await expect(openPrivateKey(keks, 'K2', sealed)).rejects.toThrow(/K2 does not open/);
     const last = sealed.at(-2) === 'A' ? 'B' : 'A';
-    await expect(openPrivateKey(keks, 'K1', `${sealed.slice(0, -2)}${last}${sealed.at(-1)}`)).rejects.toThrow(/does not open/);
+    await expect(openPrivateKey(keks, 'K1', `${sealed.slice(0, -2)}${last}${sealed.at(-1)}`)).rejects.toThrow(
+      /does not open/,
+    );
     await expect(openPrivateKey(keks, 'K1', 'plain text')).rejects.toThrow(/not in a known format/);
   });
 

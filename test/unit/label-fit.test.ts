@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { publicOriginWarning, stampQrVersion, templateModuleProblem, warnOnLongPublicOrigin } from '../../src/labels/stamp-fit';
+import {
+  publicOriginWarning,
+  stampQrVersion,
+  templateModuleProblem,
+  warnOnLongPublicOrigin,
+} from '../../src/labels/stamp-fit';
 import { labelTemplateSchema } from '../../src/labels/template-schema';
 import { LABEL_TEMPLATES } from '../../src/labels/templates';
 
@@ -27,7 +32,8 @@ describe('stamps that outgrow their labels', () => {
     const problem = templateModuleProblem(LABEL_TEMPLATES.get('roll-40x30')!, long, 'K1', 1_000_000);
     expect(problem).toMatch(/^Mẫu nhãn roll-40x30 in mã QR phiên bản 8 với ô 0\.25 mm, nhỏ hơn mức tối thiểu 0\.37 mm/);
     expect(templateModuleProblem(LABEL_TEMPLATES.get('a4-2x7-99x38')!, long, 'K1', 1_000_000)).toBeNull();
-    for (const t of LABEL_TEMPLATES.values()) expect(templateModuleProblem(t, 'https://ocop.example.vn', 'K1', 1_000_000)).toBeNull();
+    for (const t of LABEL_TEMPLATES.values())
+      expect(templateModuleProblem(t, 'https://ocop.example.vn', 'K1', 1_000_000)).toBeNull();
   });
 
   it('refuses at load a template whose version 6 module is below its own minimum', () => {

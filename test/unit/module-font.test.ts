@@ -29,12 +29,16 @@ function readBands(ops: Uint8Array, size: number): boolean[][] {
 
 describe('the module font', () => {
   it('shows every module of a symbol, band by band, in strings that need no escaping', () => {
-    fc.assert(fc.property(fc.string({ unit: fc.constantFrom(...ALNUM), minLength: 1, maxLength: 300 }), (text) => {
-      const qr = encodeAlphanumericQr(text);
-      if (!qr) return;
-      const out = new Uint8Array(4096);
-      const modules = readBands(out.subarray(0, writeSymbolBands(qr, out, 0)), qr.size);
-      for (let r = 0; r < qr.size; r++) for (let c = 0; c < qr.size; c++) expect(modules[r]![c], `${r},${c}`).toBe(qr.get(r, c));
-    }), { numRuns: 100 });
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...ALNUM), minLength: 1, maxLength: 300 }), (text) => {
+        const qr = encodeAlphanumericQr(text);
+        if (!qr) return;
+        const out = new Uint8Array(4096);
+        const modules = readBands(out.subarray(0, writeSymbolBands(qr, out, 0)), qr.size);
+        for (let r = 0; r < qr.size; r++)
+          for (let c = 0; c < qr.size; c++) expect(modules[r]![c], `${r},${c}`).toBe(qr.get(r, c));
+      }),
+      { numRuns: 100 },
+    );
   });
 });

@@ -18,7 +18,9 @@ afterEach(() => {
 
 /** A pid that certainly belonged to a process that has exited. */
 function deadPid(): number {
-  return Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+  return Number(
+    spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout,
+  );
 }
 
 describe('the DATA_DIR lock', () => {
@@ -46,12 +48,19 @@ describe('the DATA_DIR lock', () => {
   it('takes over the lock of a dead process, once, however many contend for it', async () => {
     const dir = folder();
     const pid = deadPid();
-    writeFileSync(join(dir, LOCK_FILE), JSON.stringify({ pid, processStart: null, role: 'service', since: 'earlier', socket: { dir } }));
+    writeFileSync(
+      join(dir, LOCK_FILE),
+      JSON.stringify({ pid, processStart: null, role: 'service', since: 'earlier', socket: { dir } }),
+    );
     expect(readOwner(dir)).toBeNull();
     const contenders = await Promise.allSettled(Array.from({ length: 5 }, () => acquireOwnership(dir, 'cli')));
     const won = contenders.filter((c) => c.status === 'fulfilled');
     expect(won).toHaveLength(1);
-    expect(contenders.filter((c) => c.status === 'rejected').every((c) => (c as PromiseRejectedResult).reason instanceof DataDirInUseError)).toBe(true);
+    expect(
+      contenders
+        .filter((c) => c.status === 'rejected')
+        .every((c) => (c as PromiseRejectedResult).reason instanceof DataDirInUseError),
+    ).toBe(true);
     expect(JSON.parse(readFileSync(join(dir, LOCK_FILE), 'utf8')).pid).toBe(process.pid);
   });
 });
@@ -60,7 +69,11 @@ describe('backup archive (tar)', () => {
   it('round-trips names, modes and bytes, long names included', () => {
     const entries = [
       { name: 'manifest.json', mode: 0o600, data: new TextEncoder().encode('{}') },
-      { name: `files/${'k'.repeat(80)}/${'e'.repeat(90)}`, mode: 0o640, data: new Uint8Array(1500).map((_, i) => i % 251) },
+      {
+        name: `files/${'k'.repeat(80)}/${'e'.repeat(90)}`,
+        mode: 0o640,
+        data: new Uint8Array(1500).map((_, i) => i % 251),
+      },
       { name: 'files/empty', mode: 0o600, data: new Uint8Array(0) },
     ];
     expect(unpackTar(packTar(entries))).toEqual(entries);

@@ -7,30 +7,46 @@ const ALNUM = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
 
 describe('the stamp QR encoder', () => {
   it('matches the qrcode library module for module, for every mask and size it covers', () => {
-    fc.assert(fc.property(fc.string({ unit: fc.constantFrom(...ALNUM), minLength: 1, maxLength: 300 }), fc.integer({ min: 0, max: 7 }), (text, mask) => {
-      const ours = encodeAlphanumericQr(text, mask);
-      const theirs = QRCode.create([{ data: text, mode: 'alphanumeric' }] as never, { errorCorrectionLevel: 'M', maskPattern: mask } as never);
-      if (theirs.version > 10) return expect(ours).toBeNull();
-      expect(ours!.version).toBe(theirs.version);
-      for (let r = 0; r < ours!.size; r++) for (let c = 0; c < ours!.size; c++) expect(ours!.get(r, c), `${r},${c}`).toBe(theirs.modules.get(r, c) === 1);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom(...ALNUM), minLength: 1, maxLength: 300 }),
+        fc.integer({ min: 0, max: 7 }),
+        (text, mask) => {
+          const ours = encodeAlphanumericQr(text, mask);
+          const theirs = QRCode.create(
+            [{ data: text, mode: 'alphanumeric' }] as never,
+            { errorCorrectionLevel: 'M', maskPattern: mask } as never,
+          );
+          if (theirs.version > 10) return expect(ours).toBeNull();
+          expect(ours!.version).toBe(theirs.version);
+          for (let r = 0; r < ours!.size; r++)
+            for (let c = 0; c < ours!.size; c++)
+              expect(ours!.get(r, c), `${r},${c}`).toBe(theirs.modules.get(r, c) === 1);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('packs the same modules column by column, which the module font draws from', () => {
-    fc.assert(fc.property(fc.string({ unit: fc.constantFrom(...ALNUM), minLength: 1, maxLength: 300 }), (text) => {
-      const qr = encodeAlphanumericQr(text);
-      if (!qr) return;
-      for (let r = 0; r < qr.size; r++) {
-        for (let c = 0; c < qr.size; c++) expect((qr.cols[c * qr.width + (r >> 3)]! & (0x80 >> (r & 7))) !== 0, `${r},${c}`).toBe(qr.get(r, c));
-      }
-      // Padding past the last module stays light: a band's last glyph reads it.
-      for (let line = 0; line < qr.size; line++) {
-        for (let k = qr.size; k < qr.width * 8; k++) {
-          expect(qr.rows[line * qr.width + (k >> 3)]! & (0x80 >> (k & 7))).toBe(0);
-          expect(qr.cols[line * qr.width + (k >> 3)]! & (0x80 >> (k & 7))).toBe(0);
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...ALNUM), minLength: 1, maxLength: 300 }), (text) => {
+        const qr = encodeAlphanumericQr(text);
+        if (!qr) return;
+        for (let r = 0; r < qr.size; r++) {
+          for (let c = 0; c < qr.size; c++)
+            expect((qr.cols[c * qr.width + (r >> 3)]! & (0x80 >> (r & 7))) !== 0, `${r},${c}`).toBe(qr.get(r, c));
         }
-      }
-    }), { numRuns: 100 });
+        // Padding past the last module stays light: a band's last glyph reads it.
+        for (let line = 0; line < qr.size; line++) {
+          for (let k = qr.size; k < qr.width * 8; k++) {
+            expect(qr.rows[line * qr.width + (k >> 3)]! & (0x80 >> (k & 7))).toBe(0);
+            expect(qr.cols[line * qr.width + (k >> 3)]! & (0x80 >> (k & 7))).toBe(0);
+          }
+        }
+      }),
+      { numRuns: 100 },
+    );
   });
 
   it('refuses what it does not cover, so the caller falls back to the library', () => {
@@ -39,12 +55,15 @@ describe('the stamp QR encoder', () => {
   });
 
   it('picks the mask with the lowest ISO/IEC 18004 penalty (the first, on a tie)', () => {
-    fc.assert(fc.property(fc.string({ unit: fc.constantFrom(...ALNUM), minLength: 1, maxLength: 300 }), (text) => {
-      const chosen = encodeAlphanumericQr(text);
-      if (!chosen) return;
-      const scores = Array.from({ length: 8 }, (_, mask) => isoPenalty(encodeAlphanumericQr(text, mask)!));
-      expect(chosen.mask).toBe(scores.indexOf(Math.min(...scores)));
-    }), { numRuns: 400 });
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...ALNUM), minLength: 1, maxLength: 300 }), (text) => {
+        const chosen = encodeAlphanumericQr(text);
+        if (!chosen) return;
+        const scores = Array.from({ length: 8 }, (_, mask) => isoPenalty(encodeAlphanumericQr(text, mask)!));
+        expect(chosen.mask).toBe(scores.indexOf(Math.min(...scores)));
+      }),
+      { numRuns: 400 },
+    );
   });
 });
 
@@ -57,7 +76,7 @@ function isoPenalty(qr: NonNullable<ReturnType<typeof encodeAlphanumericQr>>): n
   for (const line of [(i: number, k: number) => at(i, k), (i: number, k: number) => at(k, i)]) {
     for (let i = 0; i < n; i++) {
       const cells = Array.from({ length: n }, (_, k) => line(i, k));
-      for (let k = 0; k < n;) {
+      for (let k = 0; k < n; ) {
         let end = k;
         while (end + 1 < n && cells[end + 1] === cells[k]) end++;
         if (end - k + 1 >= 5) score += 3 + (end - k + 1 - 5);
@@ -70,7 +89,14 @@ function isoPenalty(qr: NonNullable<ReturnType<typeof encodeAlphanumericQr>>): n
   for (let r = 0; r < n; r++) {
     for (let c = 0; c < n; c++) {
       dark += at(r, c);
-      if (r + 1 < n && c + 1 < n && at(r, c) === at(r + 1, c) && at(r, c) === at(r, c + 1) && at(r, c) === at(r + 1, c + 1)) score += 3;
+      if (
+        r + 1 < n &&
+        c + 1 < n &&
+        at(r, c) === at(r + 1, c) &&
+        at(r, c) === at(r, c + 1) &&
+        at(r, c) === at(r + 1, c + 1)
+      )
+        score += 3;
     }
   }
   return score + 10 * Math.floor(Math.abs((dark * 100) / (n * n) - 50) / 5);

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { BindingRateLimiter, BULK_CALLS_PER_MINUTE, type RateLimitBinding } from '../../src/middleware/binding-rate-limiter';
+import {
+  BindingRateLimiter,
+  BULK_CALLS_PER_MINUTE,
+  type RateLimitBinding,
+} from '../../src/middleware/binding-rate-limiter';
 import { MemoryRateLimiter } from '../../src/middleware/rate-limit';
 
 describe('the memory rate limiter prices requests by weight', () => {

@@ -21,7 +21,10 @@ describe('the README’s openssl recipe, run as printed', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'ocop-readme-openssl-'));
     const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
-    writeFileSync(join(dir, 'jwks.json'), JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: 'K1', alg: 'EdDSA' }] }));
+    writeFileSync(
+      join(dir, 'jwks.json'),
+      JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: 'K1', alg: 'EdDSA' }] }),
+    );
     code = await signStamp(privateKey, 'K1', 1_000_123);
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -7,11 +7,13 @@ type FakeDb = { store: (rows: ScanEvent[]) => Promise<void> };
 /** Stands in for the database: writes succeed, or fail the way the test says. */
 function table(fail: () => unknown) {
   const written: ScanEvent[] = [];
-  const db = { store: async (rows: ScanEvent[]) => {
-    const error = fail();
-    if (error) throw error;
-    written.push(...rows);
-  } } satisfies FakeDb as unknown as Db;
+  const db = {
+    store: async (rows: ScanEvent[]) => {
+      const error = fail();
+      if (error) throw error;
+      written.push(...rows);
+    },
+  } satisfies FakeDb as unknown as Db;
   return { db, written };
 }
 /** The sink's writer, stood in for: the batch goes to whichever database the flush names. */

@@ -8,7 +8,12 @@ import QRCode from 'qrcode';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { base32Decode, base32Encode } from '../../src/domain/base32';
 import {
-  extractStampCode, parseStampCode, signStamp, stampUrl, toCompactJws, verifyStampSignature,
+  extractStampCode,
+  parseStampCode,
+  signStamp,
+  stampUrl,
+  toCompactJws,
+  verifyStampSignature,
 } from '../../src/domain/stamp-codec';
 
 let privateKey: CryptoKey;
@@ -27,9 +32,11 @@ async function verifies(text: string): Promise<boolean> {
 
 describe('base32', () => {
   it('round-trips any bytes', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 80 }), (bytes) => {
-      expect(base32Decode(base32Encode(bytes))).toEqual(bytes);
-    }));
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 80 }), (bytes) => {
+        expect(base32Decode(base32Encode(bytes))).toEqual(bytes);
+      }),
+    );
   });
 
   it('rejects non-canonical trailing bits, so one signature has one spelling', () => {
@@ -47,14 +54,18 @@ describe('stamp code', () => {
 
   it('rejects any change to any character', async () => {
     const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-$%*+./: ';
-    await fc.assert(fc.asyncProperty(
-      fc.nat({ max: code.length - 1 }), fc.constantFrom(...alphabet),
-      async (position, replacement) => {
-        fc.pre(code[position] !== replacement);
-        const tampered = code.slice(0, position) + replacement + code.slice(position + 1);
-        expect(await verifies(tampered)).toBe(false);
-      },
-    ), { numRuns: 400 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.nat({ max: code.length - 1 }),
+        fc.constantFrom(...alphabet),
+        async (position, replacement) => {
+          fc.pre(code[position] !== replacement);
+          const tampered = code.slice(0, position) + replacement + code.slice(position + 1);
+          expect(await verifies(tampered)).toBe(false);
+        },
+      ),
+      { numRuns: 400 },
+    );
   });
 
   it('rejects every single-character substitution at every position', async () => {
@@ -67,10 +78,13 @@ describe('stamp code', () => {
   });
 
   it('never throws on arbitrary input', () => {
-    fc.assert(fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constant(code.slice(0, 60))), (text) => {
-      expect(() => parseStampCode(text)).not.toThrow();
-      expect(() => extractStampCode(text)).not.toThrow();
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constant(code.slice(0, 60))), (text) => {
+        expect(() => parseStampCode(text)).not.toThrow();
+        expect(() => extractStampCode(text)).not.toThrow();
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('rejects leading zeros and signatures of the wrong length', () => {
@@ -84,7 +98,7 @@ describe('stamp code', () => {
     expect(extractStampCode(url)).toBe(code);
     expect(extractStampCode(url.toLowerCase())).toBe(code);
     expect(extractStampCode(`  ${code.toLowerCase()} `)).toBe(code);
-    expect(extractStampCode('https://ocop.example.vn/01/08936048123451/10/L1/21/5?stamp=' + code)).toBe(code);
+    expect(extractStampCode(`https://ocop.example.vn/01/08936048123451/10/L1/21/5?stamp=${code}`)).toBe(code);
     expect(extractStampCode('<script>')).toBeNull();
   });
 });
@@ -114,18 +128,39 @@ describe('independent verification', () => {
     const [kid, serial, sig] = code.split('-');
     const key = (JSON.parse(jwks) as { keys: { kid: string; x: string }[] }).keys.find((k) => k.kid === kid)!;
     const spki = Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), Buffer.from(key.x, 'base64url')]);
-    writeFileSync(join(dir, 'key.pem'), `-----BEGIN PUBLIC KEY-----\n${spki.toString('base64')}\n-----END PUBLIC KEY-----\n`);
+    writeFileSync(
+      join(dir, 'key.pem'),
+      `-----BEGIN PUBLIC KEY-----\n${spki.toString('base64')}\n-----END PUBLIC KEY-----\n`,
+    );
     const header = Buffer.from(JSON.stringify({ alg: 'EdDSA', kid, typ: 'ocop-stamp' })).toString('base64url');
     const payload = Buffer.from(JSON.stringify({ sn: Number(serial) })).toString('base64url');
     writeFileSync(join(dir, 'input'), `${header}.${payload}`);
     writeFileSync(join(dir, 'sig'), Buffer.from(base32Decode(sig!)!));
-    const verify = (inputFile: string) => execFileSync('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', join(dir, 'key.pem'),
-      '-rawin', '-in', join(dir, inputFile), '-sigfile', join(dir, 'sig')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const verify = (inputFile: string) =>
+      execFileSync(
+        'openssl',
+        [
+          'pkeyutl',
+          '-verify',
+          '-pubin',
+          '-inkey',
+          join(dir, 'key.pem'),
+          '-rawin',
+          '-in',
+          join(dir, inputFile),
+          '-sigfile',
+          join(dir, 'sig'),
+        ],
+        { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+      );
     expect(verify('input')).toContain('Signature Verified Successfully');
     // The rebuilt signing input is exactly the compact JWS the project describes.
     expect(toCompactJws(parseStampCode(code)!).startsWith(`${header}.${payload}.`)).toBe(true);
     // And openssl refuses a different serial under the same signature.
-    writeFileSync(join(dir, 'other'), `${header}.${Buffer.from(JSON.stringify({ sn: Number(serial) + 1 })).toString('base64url')}`);
+    writeFileSync(
+      join(dir, 'other'),
+      `${header}.${Buffer.from(JSON.stringify({ sn: Number(serial) + 1 })).toString('base64url')}`,
+    );
     expect(() => verify('other')).toThrow();
   });
 });

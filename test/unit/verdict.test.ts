@@ -2,8 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { decideStatus, statusTone, VERDICT_STATUSES, type VerdictFacts } from '../../src/domain/verdict';
 
 const genuine: VerdictFacts = {
-  signatureValid: true, keyCompromised: false, rangeFound: true, voided: false,
-  batchRecalled: false, certificateStatus: 'active', certificateExpired: false,
+  signatureValid: true,
+  keyCompromised: false,
+  rangeFound: true,
+  voided: false,
+  batchRecalled: false,
+  certificateStatus: 'active',
+  certificateExpired: false,
 };
 
 /** Each row turns on one condition; the row above it in DESIGN.md's table must win over it. */
@@ -25,8 +30,15 @@ describe('verdict precedence', () => {
   });
 
   it('lets the first status in the table win when every condition holds', () => {
-    const all: VerdictFacts = { signatureValid: true, keyCompromised: false, rangeFound: true, voided: true,
-      batchRecalled: true, certificateStatus: 'revoked', certificateExpired: true };
+    const all: VerdictFacts = {
+      signatureValid: true,
+      keyCompromised: false,
+      rangeFound: true,
+      voided: true,
+      batchRecalled: true,
+      certificateStatus: 'revoked',
+      certificateExpired: true,
+    };
     expect(decideStatus(all)).toBe('void');
     expect(decideStatus({ ...all, voided: false })).toBe('recalled');
     expect(decideStatus({ ...all, voided: false, batchRecalled: false })).toBe('revoked');
@@ -36,6 +48,15 @@ describe('verdict precedence', () => {
   });
 
   it('colours only valid green and the dangerous ones red', () => {
-    expect(VERDICT_STATUSES.map(statusTone)).toEqual(['danger', 'warning', 'warning', 'danger', 'danger', 'warning', 'warning', 'ok']);
+    expect(VERDICT_STATUSES.map(statusTone)).toEqual([
+      'danger',
+      'warning',
+      'warning',
+      'danger',
+      'danger',
+      'warning',
+      'warning',
+      'ok',
+    ]);
   });
 });

@@ -6,14 +6,17 @@ import { en } from '../../web/words/en';
 import { vi } from '../../web/words/vi';
 import { AUDIT_ACTIONS } from '../../web/words/types';
 
-const sources = (dir: string): string[] => readdirSync(dir).flatMap((name) => {
-  const path = join(dir, name);
-  return statSync(path).isDirectory() ? sources(path) : path.endsWith('.ts') ? [path] : [];
-});
+const sources = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sources(path) : path.endsWith('.ts') ? [path] : [];
+  });
 
 /** The shape of a vocabulary: its keys, all the way down (functions count as leaves). */
-const shape = (words: unknown): unknown => (words && typeof words === 'object'
-  ? Object.fromEntries(Object.entries(words).map(([k, v]) => [k, shape(v)])) : typeof words);
+const shape = (words: unknown): unknown =>
+  words && typeof words === 'object'
+    ? Object.fromEntries(Object.entries(words).map(([k, v]) => [k, shape(v)]))
+    : typeof words;
 
 describe('the vocabulary', () => {
   it('words every action the audit log records', () => {
@@ -24,7 +27,16 @@ describe('the vocabulary', () => {
       for (const m of text.matchAll(/appendAudit\([^;]*?action: '([a-z_]+\.[a-z_]+)'/g)) recorded.add(m[1]!);
     }
     // Written from a variable: the certificate decisions and the registry edits.
-    for (const code of ['certificate.suspend', 'certificate.reinstate', 'certificate.revoke', 'subject.update', 'area.update', 'product.update', 'batch.update']) recorded.add(code);
+    for (const code of [
+      'certificate.suspend',
+      'certificate.reinstate',
+      'certificate.revoke',
+      'subject.update',
+      'area.update',
+      'product.update',
+      'batch.update',
+    ])
+      recorded.add(code);
     expect(recorded.size).toBeGreaterThan(30);
     expect([...recorded].filter((code) => !(AUDIT_ACTIONS as readonly string[]).includes(code))).toEqual([]);
     for (const code of AUDIT_ACTIONS) expect(vi.auditActions[code], code).toMatch(/^\p{Lu}/u);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { countSerials, formatSpans, overlapCount, parseSerialSpans, spansOutside } from '../../src/services/stamps/void-spans';
+import {
+  countSerials,
+  formatSpans,
+  overlapCount,
+  parseSerialSpans,
+  spansOutside,
+} from '../../src/services/stamps/void-spans';
 
 describe('serials as producers type them', () => {
   it.each([
@@ -14,7 +20,10 @@ describe('serials as producers type them', () => {
   });
 
   it.each([
-    ['', /Ghi số sê-ri/], ['abc', /Không hiểu “abc”/], ['1000010-1000001', /chạy ngược/], ['1-2-3', /Không hiểu “1-2-3”/],
+    ['', /Ghi số sê-ri/],
+    ['abc', /Không hiểu “abc”/],
+    ['1000010-1000001', /chạy ngược/],
+    ['1-2-3', /Không hiểu “1-2-3”/],
     [Array.from({ length: 501 }, (_, i) => i + 1).join(','), /Tối đa 500/],
   ])('refuses "%s"', (text, problem) => {
     const parsed = parseSerialSpans(text);
@@ -22,9 +31,29 @@ describe('serials as producers type them', () => {
   });
 
   it('finds what lies outside a job and what is void already', () => {
-    expect(spansOutside([{ first: 90, last: 95 }, { first: 100, last: 120 }, { first: 150, last: 200 }], 100, 160))
-      .toEqual([{ first: 90, last: 95 }, { first: 161, last: 200 }]);
+    expect(
+      spansOutside(
+        [
+          { first: 90, last: 95 },
+          { first: 100, last: 120 },
+          { first: 150, last: 200 },
+        ],
+        100,
+        160,
+      ),
+    ).toEqual([
+      { first: 90, last: 95 },
+      { first: 161, last: 200 },
+    ]);
     expect(spansOutside([{ first: 100, last: 160 }], 100, 160)).toEqual([]);
-    expect(overlapCount([{ first: 100, last: 110 }], [{ first: 105, last: 120 }, { first: 108, last: 109 }])).toBe(6);
+    expect(
+      overlapCount(
+        [{ first: 100, last: 110 }],
+        [
+          { first: 105, last: 120 },
+          { first: 108, last: 109 },
+        ],
+      ),
+    ).toBe(6);
   });
 });

@@ -16,17 +16,34 @@ async function enrol(form: HTMLFormElement): Promise<void> {
   location.href = '/console';
 }
 
-const ROLE_WORDS: Record<string, string> = { retailer: 'Nhà bán lẻ', producer: 'Nhà sản xuất', inspector: 'Thanh tra', authority: 'Cơ quan quản lý', admin: 'Quản trị' };
+const ROLE_WORDS: Record<string, string> = {
+  retailer: 'Nhà bán lẻ',
+  producer: 'Nhà sản xuất',
+  inspector: 'Thanh tra',
+  authority: 'Cơ quan quản lý',
+  admin: 'Quản trị',
+};
 
 /** Before anything is pressed, the enrolment page says who the link makes you (as text, never markup). */
 async function previewEnrolment(form: HTMLFormElement): Promise<void> {
   const target = form.querySelector('[data-enrolment-preview]');
   const button = form.querySelector<HTMLButtonElement>('button[type="submit"]');
   try {
-    const p = await api('/api/v1/auth/enrolment/preview', { enrolment: location.hash.slice(1) }) as
-      { name: string; role: string; provinceCode: string | null; provinceName: string | null; subjectName: string | null };
-    const scope = p.subjectName ? `chủ thể ${p.subjectName}` : p.provinceName ?? (p.role === 'admin' ? 'toàn hệ thống' : 'Trung ương (toàn quốc)');
-    say(target, `Bạn sẽ đăng ký với tên: ${p.name} · Vai trò: ${ROLE_WORDS[p.role] ?? p.role} · Phạm vi: ${scope}.`, false);
+    const p = (await api('/api/v1/auth/enrolment/preview', { enrolment: location.hash.slice(1) })) as {
+      name: string;
+      role: string;
+      provinceCode: string | null;
+      provinceName: string | null;
+      subjectName: string | null;
+    };
+    const scope = p.subjectName
+      ? `chủ thể ${p.subjectName}`
+      : (p.provinceName ?? (p.role === 'admin' ? 'toàn hệ thống' : 'Trung ương (toàn quốc)'));
+    say(
+      target,
+      `Bạn sẽ đăng ký với tên: ${p.name} · Vai trò: ${ROLE_WORDS[p.role] ?? p.role} · Phạm vi: ${scope}.`,
+      false,
+    );
   } catch (error) {
     say(target, friendly(error));
     if (button) button.disabled = true;
@@ -37,7 +54,9 @@ async function signIn(): Promise<void> {
   const optionsJSON = await api('/api/v1/auth/sign-in/options', {});
   const credential = await startAuthentication({ optionsJSON: optionsJSON as never });
   await api('/api/v1/auth/sign-in/verify', { credential });
-  location.href = new URLSearchParams(location.search).get('next')?.startsWith('/console') ? new URLSearchParams(location.search).get('next')! : '/console';
+  location.href = new URLSearchParams(location.search).get('next')?.startsWith('/console')
+    ? new URLSearchParams(location.search).get('next')!
+    : '/console';
 }
 
 /** A new passkey is a lasting credential: the server asks for a fresh assertion of an existing one first. */
@@ -82,7 +101,10 @@ function downloadAllParts(button: HTMLButtonElement): void {
         const res = await fetch(link.href, { credentials: 'same-origin' });
         if (!res.ok) throw new Error(`Phần ${i + 1}: HTTP ${res.status}`);
         const url = URL.createObjectURL(await res.blob());
-        const save = Object.assign(document.createElement('a'), { href: url, download: link.getAttribute('download') || `phan-${i + 1}.pdf` });
+        const save = Object.assign(document.createElement('a'), {
+          href: url,
+          download: link.getAttribute('download') || `phan-${i + 1}.pdf`,
+        });
         save.click();
         setTimeout(() => URL.revokeObjectURL(url), 10_000);
         if (progress) progress.value = i + 1;

@@ -46,12 +46,13 @@ function render(): void {
 function renderNetwork(): void {
   const online = navigator.onLine && network.up;
   const asOf = verifier.offlineAsOf;
-  $('#net').textContent = online
-    ? t.online(asOf ? localTime(asOf) : null)
-    : t.offline(asOf ? localTime(asOf) : '—');
+  $('#net').textContent = online ? t.online(asOf ? localTime(asOf) : null) : t.offline(asOf ? localTime(asOf) : '—');
   $('#net').className = online ? 'net online' : 'net offline';
   const pending = store.pending();
-  $('#sync').textContent = pending.length === 0 ? '' : `${t.pending(pending.length)}${pending.some((p) => p.error) ? ` ${pending.find((p) => p.error)!.error}` : ''}`;
+  $('#sync').textContent =
+    pending.length === 0
+      ? ''
+      : `${t.pending(pending.length)}${pending.some((p) => p.error) ? ` ${pending.find((p) => p.error)!.error}` : ''}`;
 }
 
 // ---- Scanning --------------------------------------------------------------------------------
@@ -84,10 +85,24 @@ async function addCodes(codes: string[], source: Row['source']): Promise<void> {
   store.saveSession(session);
   render();
   const last = session.rows.at(-1)!;
-  feedback(readings.some((r) => statusTone(r.status) === 'danger') ? 'danger' : readings.some((r) => statusTone(r.status) === 'warning') ? 'warning' : 'ok');
-  announce(readings.length === 1
-    ? [`${statusTitle(last.status)}${last.product ? `: ${last.product}` : ''}`, last.duplicate ? t.duplicateShort : '', last.live ? '' : t.offlineShort].filter(Boolean).join('. ')
-    : t.checked(readings.length));
+  feedback(
+    readings.some((r) => statusTone(r.status) === 'danger')
+      ? 'danger'
+      : readings.some((r) => statusTone(r.status) === 'warning')
+        ? 'warning'
+        : 'ok',
+  );
+  announce(
+    readings.length === 1
+      ? [
+          `${statusTitle(last.status)}${last.product ? `: ${last.product}` : ''}`,
+          last.duplicate ? t.duplicateShort : '',
+          last.live ? '' : t.offlineShort,
+        ]
+          .filter(Boolean)
+          .join('. ')
+      : t.checked(readings.length),
+  );
 }
 
 /** Offline rows get a live verdict once the network is back (the receipt records the live one). */
@@ -98,8 +113,16 @@ async function refreshOfflineRows(): Promise<void> {
   if (fresh.some((r) => !r.live)) return;
   // Keyed by position in the session, as the sync's check is: a read is listed once, whichever finds it first.
   const liveOf = new Map(stale.map((row, i) => [row, fresh[i]!.status]));
-  raiseWorse(worseReads(session.id, session.rows, session.rows.map((row) => liveOf.get(row))));
-  fresh.forEach((reading, i) => Object.assign(stale[i]!, { ...reading, offlineStatus: stale[i]!.status, offlineAsOf: stale[i]!.asOf }));
+  raiseWorse(
+    worseReads(
+      session.id,
+      session.rows,
+      session.rows.map((row) => liveOf.get(row)),
+    ),
+  );
+  for (const [i, reading] of fresh.entries()) {
+    Object.assign(stale[i]!, { ...reading, offlineStatus: stale[i]!.status, offlineAsOf: stale[i]!.asOf });
+  }
   store.saveSession(session);
   render();
 }
@@ -110,9 +133,19 @@ const syncHooks: SyncHooks = {
   recorded: (recorded, pending) => {
     const suspicious = recorded.verdicts.filter((v) => v.scans?.suspicious).length;
     addReceiptRow(recorded, pending.pointOfSale, suspicious, t.recordedSuspicious(suspicious));
-    raiseWorse(worseReads(pending.session.id, pending.session.rows, recorded.verdicts.map((v) => v.status)));
+    raiseWorse(
+      worseReads(
+        pending.session.id,
+        pending.session.rows,
+        recorded.verdicts.map((v) => v.status),
+      ),
+    );
     showRecorded(recorded, pending);
-    announce([t.recorded(pending.session.rows.length), suspicious ? t.recordedSuspicious(suspicious) : ''].filter(Boolean).join(' '));
+    announce(
+      [t.recorded(pending.session.rows.length), suspicious ? t.recordedSuspicious(suspicious) : '']
+        .filter(Boolean)
+        .join(' '),
+    );
   },
   settled: () => renderNetwork(),
 };
@@ -123,20 +156,46 @@ function showRecorded(recorded: Recorded, pending: Pending): void {
   if (finished?.session.id !== pending.session.id) return;
   const rows = finished.session.rows.map((row, i) => {
     const live = recorded.verdicts[i];
-    return live ? { ...row, status: live.status, live: true, offlineStatus: row.live ? row.offlineStatus : row.status, offlineAsOf: row.live ? row.offlineAsOf : row.asOf } : row;
+    return live
+      ? {
+          ...row,
+          status: live.status,
+          live: true,
+          offlineStatus: row.live ? row.offlineStatus : row.status,
+          offlineAsOf: row.live ? row.offlineAsOf : row.asOf,
+        }
+      : row;
   });
-  store.saveFinished({ ...finished, session: { ...finished.session, rows }, receipt: { id: recorded.id, recordedAt: recorded.recordedAt } });
+  store.saveFinished({
+    ...finished,
+    session: { ...finished.session, rows },
+    receipt: { id: recorded.id, recordedAt: recorded.recordedAt },
+  });
   render();
 }
 
 function exportCsv(): void {
   const shown = shownRows(session, store.finished());
-  const csv = sessionCsv(shown.map((r) => ({ scannedAt: r.scannedAt, code: r.code, serial: r.serial, status: r.status, statusText: statusTitle(r.status),
-    product: r.product ?? '', stars: r.stars, producer: r.producer ?? '', lot: r.lot ?? '', duplicate: r.duplicate,
-    offlineAsOf: r.live ? null : r.asOf, suspicious: r.signals.join(' ') })), { header: t.csvHeader, yes: t.yes });
+  const csv = sessionCsv(
+    shown.map((r) => ({
+      scannedAt: r.scannedAt,
+      code: r.code,
+      serial: r.serial,
+      status: r.status,
+      statusText: statusTitle(r.status),
+      product: r.product ?? '',
+      stars: r.stars,
+      producer: r.producer ?? '',
+      lot: r.lot ?? '',
+      duplicate: r.duplicate,
+      offlineAsOf: r.live ? null : r.asOf,
+      suspicious: r.signals.join(' '),
+    })),
+    { header: t.csvHeader, yes: t.yes },
+  );
   const link = document.createElement('a');
   link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  const of = session.rows.length ? session : store.finished()?.session ?? session;
+  const of = session.rows.length ? session : (store.finished()?.session ?? session);
   link.download = `nhan-hang-${vietnamIso(new Date(of.startedAt)).slice(0, 10)}-${of.id.slice(0, 8)}.csv`;
   document.body.appendChild(link);
   link.click();
@@ -250,7 +309,9 @@ async function start(): Promise<void> {
   render();
   renderNetwork();
   if ('serviceWorker' in navigator) {
-    await navigator.serviceWorker.register('/console/intake/sw.js', { scope: '/console/intake/' }).catch(() => undefined);
+    await navigator.serviceWorker
+      .register('/console/intake/sw.js', { scope: '/console/intake/' })
+      .catch(() => undefined);
   }
   await verifier.loadOfflineData().catch(() => undefined);
   renderNetwork();

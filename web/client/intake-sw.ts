@@ -19,28 +19,47 @@ const worker = self as unknown as {
 import { FROM_CACHE_HEADER } from './intake/offline-copy';
 
 const CACHE = 'ocop-intake-v1';
-const KEPT = ['/console/intake/', '/console/intake/app.js', '/console/app.js', '/.well-known/jwks.json', '/api/v1/status-lists', '/api/v1/intakes/offline-snapshot'];
+const KEPT = [
+  '/console/intake/',
+  '/console/intake/app.js',
+  '/console/app.js',
+  '/.well-known/jwks.json',
+  '/api/v1/status-lists',
+  '/api/v1/intakes/offline-snapshot',
+];
 /** One IETF Token Status List per block of 2^20 serials; the aggregation above names them all. */
 const STATUS_LIST = /^\/api\/v1\/status-lists\/\d+$/;
 
 worker.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then(async (cache) => {
-    await cache.addAll(KEPT);
-    const aggregation = (await (await cache.match('/api/v1/status-lists'))!.json()) as { status_lists: string[] };
-    await cache.addAll(aggregation.status_lists.map((uri) => new URL(uri).pathname));
-  }).then(() => worker.skipWaiting()));
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then(async (cache) => {
+        await cache.addAll(KEPT);
+        const aggregation = (await (await cache.match('/api/v1/status-lists'))!.json()) as { status_lists: string[] };
+        await cache.addAll(aggregation.status_lists.map((uri) => new URL(uri).pathname));
+      })
+      .then(() => worker.skipWaiting()),
+  );
 });
 
 worker.addEventListener('activate', (event) => {
-  event.waitUntil((async () => {
-    for (const name of await caches.keys()) if (name !== CACHE) await caches.delete(name);
-    await worker.clients.claim();
-  })());
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) if (name !== CACHE) await caches.delete(name);
+      await worker.clients.claim();
+    })(),
+  );
 });
 
 worker.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url);
-  if (event.request.method !== 'GET' || url.origin !== worker.location.origin || !(KEPT.includes(url.pathname) || STATUS_LIST.test(url.pathname))) return;
+  if (
+    event.request.method !== 'GET' ||
+    url.origin !== worker.location.origin ||
+    !(KEPT.includes(url.pathname) || STATUS_LIST.test(url.pathname))
+  )
+    return;
   event.respondWith(networkFirst(event.request, url.pathname));
 });
 
@@ -59,7 +78,9 @@ async function networkFirst(request: Request, key: string): Promise<Response> {
       headers.set(FROM_CACHE_HEADER, '1');
       return new Response(cached.body, { status: cached.status, headers });
     }
-    return new Response(JSON.stringify({ error: { code: 'offline', message: 'Không có mạng và chưa có bản lưu.' } }),
-      { status: 503, headers: { 'content-type': 'application/json' } });
+    return new Response(JSON.stringify({ error: { code: 'offline', message: 'Không có mạng và chưa có bản lưu.' } }), {
+      status: 503,
+      headers: { 'content-type': 'application/json' },
+    });
   }
 }

@@ -12,12 +12,17 @@ class ServerRefusal extends Error {}
 
 export async function api(path: string, body: unknown): Promise<Record<string, unknown>> {
   const res = await fetch(path, {
-    method: 'POST', credentials: 'same-origin',
+    method: 'POST',
+    credentials: 'same-origin',
     headers: { 'content-type': 'application/json', 'x-csrf-token': csrf() },
     body: JSON.stringify(body),
   });
   const data = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-  if (!res.ok) throw new ServerRefusal((data.error as { message?: string } | undefined)?.message ?? `Máy chủ từ chối yêu cầu (mã ${res.status}). Vui lòng thử lại.`);
+  if (!res.ok)
+    throw new ServerRefusal(
+      (data.error as { message?: string } | undefined)?.message ??
+        `Máy chủ từ chối yêu cầu (mã ${res.status}). Vui lòng thử lại.`,
+    );
   return data;
 }
 
@@ -27,11 +32,13 @@ export function say(target: Element | null, message: string, isError = true): vo
   target.classList.toggle('error', isError);
 }
 
-const UNSUPPORTED = 'Thiết bị này không tạo được loại passkey hệ thống cần (có xác minh bằng vân tay, khuôn mặt hoặc mã PIN). Hãy dùng điện thoại hoặc máy tính khác.';
+const UNSUPPORTED =
+  'Thiết bị này không tạo được loại passkey hệ thống cần (có xác minh bằng vân tay, khuôn mặt hoặc mã PIN). Hãy dùng điện thoại hoặc máy tính khác.';
 
 const WEBAUTHN_WORDS: Partial<Record<WebAuthnError['code'], string>> = {
   ERROR_CEREMONY_ABORTED: 'Đã dừng xác thực passkey.',
-  ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED: 'Thiết bị này đã có passkey của tài khoản bạn rồi. Để thêm passkey, hãy dùng một thiết bị hoặc khóa bảo mật khác.',
+  ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED:
+    'Thiết bị này đã có passkey của tài khoản bạn rồi. Để thêm passkey, hãy dùng một thiết bị hoặc khóa bảo mật khác.',
   ERROR_AUTHENTICATOR_MISSING_DISCOVERABLE_CREDENTIAL_SUPPORT: UNSUPPORTED,
   ERROR_AUTHENTICATOR_MISSING_USER_VERIFICATION_SUPPORT: UNSUPPORTED,
   ERROR_AUTHENTICATOR_NO_SUPPORTED_PUBKEYCREDPARAMS_ALG: UNSUPPORTED,
@@ -42,9 +49,11 @@ const WEBAUTHN_WORDS: Partial<Record<WebAuthnError['code'], string>> = {
 /** What went wrong, in words a person can act on. */
 export function friendly(error: unknown): string {
   if (error instanceof ServerRefusal) return error.message;
-  if (error instanceof WebAuthnError) return WEBAUTHN_WORDS[error.code] ?? 'Thiết bị không hoàn tất được passkey. Vui lòng thử lại.';
+  if (error instanceof WebAuthnError)
+    return WEBAUTHN_WORDS[error.code] ?? 'Thiết bị không hoàn tất được passkey. Vui lòng thử lại.';
   if (error instanceof Error && error.name === 'NotAllowedError') return 'Đã hủy hoặc hết thời gian xác thực passkey.';
-  if (!browserSupportsWebAuthn()) return 'Trình duyệt này không hỗ trợ passkey. Hãy dùng Chrome, Safari, Edge hoặc Firefox bản mới.';
+  if (!browserSupportsWebAuthn())
+    return 'Trình duyệt này không hỗ trợ passkey. Hãy dùng Chrome, Safari, Edge hoặc Firefox bản mới.';
   if (error instanceof TypeError) return 'Không kết nối được máy chủ. Hãy kiểm tra mạng rồi thử lại.';
   return 'Có lỗi không mong muốn. Vui lòng tải lại trang và thử lại.';
 }

@@ -38,15 +38,21 @@ function labelText(control: Control): string {
   const label = control.labels?.[0];
   if (!label) return '';
   const copy = label.cloneNode(true) as HTMLElement;
-  copy.querySelectorAll('[aria-hidden="true"]').forEach((n) => n.remove());
+  copy.querySelectorAll('[aria-hidden="true"]').forEach((n) => {
+    n.remove();
+  });
   return copy.textContent?.trim() ?? '';
 }
 
 /** The decision in one sentence, and each filled-in field as label and value. */
 export function decisionOf(form: HTMLFormElement): { what: string; details: [string, string][] } {
-  const controls = [...form.elements].filter((e) => e instanceof HTMLInputElement || e instanceof HTMLSelectElement || e instanceof HTMLTextAreaElement) as Control[];
+  const controls = [...form.elements].filter(
+    (e) => e instanceof HTMLInputElement || e instanceof HTMLSelectElement || e instanceof HTMLTextAreaElement,
+  ) as Control[];
   // A select whose options name the decision (suspend, reinstate, revoke) gives the sentence.
-  const chosen = controls.flatMap((c) => (c instanceof HTMLSelectElement ? [...c.selectedOptions] : [])).find((o) => o.dataset.decision);
+  const chosen = controls
+    .flatMap((c) => (c instanceof HTMLSelectElement ? [...c.selectedOptions] : []))
+    .find((o) => o.dataset.decision);
   const button = form.querySelector('button[type="submit"]');
   const what = chosen?.dataset.decision ?? form.dataset.decision ?? button?.textContent?.trim() ?? '';
   const details: [string, string][] = [];
@@ -56,9 +62,13 @@ export function decisionOf(form: HTMLFormElement): { what: string; details: [str
     // A field that applies to one choice only (grounds: to revocation) is not restated for another.
     const [name, value] = (control.dataset.onlyFor ?? '').split('=');
     if (name && (form.elements.namedItem(name) as Control | null)?.value !== value) continue;
-    const shown = control instanceof HTMLSelectElement
-      ? [...control.selectedOptions].filter((o) => o.value !== '').map((o) => o.textContent?.trim()).join(', ')
-      : control.value.trim();
+    const shown =
+      control instanceof HTMLSelectElement
+        ? [...control.selectedOptions]
+            .filter((o) => o.value !== '')
+            .map((o) => o.textContent?.trim())
+            .join(', ')
+        : control.value.trim();
     const label = labelText(control);
     if (shown && label) details.push([label, shown]);
   }
@@ -72,16 +82,22 @@ function describe(dialog: HTMLDialogElement, form: HTMLFormElement, fresh: boole
   if (title) title.textContent = fresh ? 'Xác nhận quyết định' : 'Xác thực lại bằng passkey';
   say(dialog.querySelector('[data-step-up-what]'), what, false);
   const list = dialog.querySelector('[data-step-up-details]');
-  list?.replaceChildren(...details.flatMap(([label, value]) => {
-    const dt = document.createElement('dt');
-    dt.textContent = label;
-    const dd = document.createElement('dd');
-    dd.textContent = value;
-    return [dt, dd];
-  }));
-  say(dialog.querySelector('[data-step-up-passkey]'), fresh
-    ? 'Bạn đã xác thực bằng passkey trong 5 phút qua: không cần xác thực lại.'
-    : 'Thao tác này cần xác nhận bằng passkey của bạn (vân tay, khuôn mặt hoặc mã PIN).', false);
+  list?.replaceChildren(
+    ...details.flatMap(([label, value]) => {
+      const dt = document.createElement('dt');
+      dt.textContent = label;
+      const dd = document.createElement('dd');
+      dd.textContent = value;
+      return [dt, dd];
+    }),
+  );
+  say(
+    dialog.querySelector('[data-step-up-passkey]'),
+    fresh
+      ? 'Bạn đã xác thực bằng passkey trong 5 phút qua: không cần xác thực lại.'
+      : 'Thao tác này cần xác nhận bằng passkey của bạn (vân tay, khuôn mặt hoặc mã PIN).',
+    false,
+  );
   const confirm = dialog.querySelector('[data-step-up-confirm]');
   if (confirm) confirm.textContent = fresh ? 'Xác nhận' : 'Xác thực';
   say(dialog.querySelector('[role="status"]'), '', false);

@@ -37,9 +37,13 @@ export type PasskeyRow = { id: string; name: string; createdAt: Date; lastUsedAt
 
 export function passkeysView(keys: PasskeyRow[], csrf: string, error: string | undefined): Html {
   return html`<table><thead><tr><th scope="col">Tên</th><th scope="col">Tạo lúc</th><th scope="col">Dùng lần cuối</th><th scope="col">Thao tác</th></tr></thead>
-<tbody>${keys.map((k) => html`<tr><td>${k.name}</td><td>${vietnamTime(k.createdAt)}</td><td>${k.lastUsedAt ? vietnamTime(k.lastUsedAt) : '—'}</td>
+<tbody>${keys.map(
+    (
+      k,
+    ) => html`<tr><td>${k.name}</td><td>${vietnamTime(k.createdAt)}</td><td>${k.lastUsedAt ? vietnamTime(k.lastUsedAt) : '—'}</td>
 <td><form method="post" action="/console/passkeys/${encodeURIComponent(k.id)}/remove" data-step-up><input type="hidden" name="_csrf" value="${csrf}">
-<button class="secondary" type="submit">Xóa<span class="skip"> ${k.name}</span></button></form></td></tr>`)}</tbody></table>
+<button class="secondary" type="submit">Xóa<span class="skip"> ${k.name}</span></button></form></td></tr>`,
+  )}</tbody></table>
 ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
 <form class="card" data-passkey="add"><h2>Thêm passkey</h2><div class="field"><label for="passkeyName">Tên passkey *</label>
 <input id="passkeyName" name="passkeyName" required value="Máy tính"></div><p role="status" aria-live="polite"></p><button type="submit">Thêm passkey</button></form>`;

@@ -6,7 +6,14 @@ import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '../words/types';
 import { actionWords, actorWords, entityWords, objectHref, objectLabel } from './audit-words';
 
 /** The filters as the page shows them: dates are Vietnam calendar days (YYYY-MM-DD). */
-export type AuditQuery = { actor?: string; action?: string; entity?: string; entityId?: string; from?: string; to?: string };
+export type AuditQuery = {
+  actor?: string;
+  action?: string;
+  entity?: string;
+  entityId?: string;
+  from?: string;
+  to?: string;
+};
 
 type Choice = { value: string; label: string };
 
@@ -27,12 +34,23 @@ export function auditView(page: AuditLogPage, query: AuditQuery, links: { older:
       const who = actorWords({ kind: c.kind, id: c.match, role: c.role, name: c.name });
       return { value: c.match, label: `${who.name} (${vi.roles[c.role]})` };
     }),
-    { value: 'system:', label: 'Hệ thống và dòng lệnh vận hành' }, { value: 'anonymous', label: vi.actors.anonymous },
+    { value: 'system:', label: 'Hệ thống và dòng lệnh vận hành' },
+    { value: 'anonymous', label: vi.actors.anonymous },
   ];
   return html`<form class="card" method="get" action="/console/audit"><div class="toolbar">
 ${select('actor', 'Người thực hiện', query.actor, people)}
-${select('action', 'Hành động', query.action, AUDIT_ACTIONS.map((a) => ({ value: a, label: vi.auditActions[a] })))}
-${select('entity', 'Đối tượng', query.entity, AUDIT_ENTITIES.map((e) => ({ value: e, label: vi.auditEntities[e] })))}
+${select(
+  'action',
+  'Hành động',
+  query.action,
+  AUDIT_ACTIONS.map((a) => ({ value: a, label: vi.auditActions[a] })),
+)}
+${select(
+  'entity',
+  'Đối tượng',
+  query.entity,
+  AUDIT_ENTITIES.map((e) => ({ value: e, label: vi.auditEntities[e] })),
+)}
 ${input('entityId', 'Mã đối tượng', query.entityId)}${input('from', 'Từ ngày', query.from, 'date')}${input('to', 'Đến ngày', query.to, 'date')}</div>
 <button type="submit">Lọc</button> <a class="button" href="${links.csv}" download>Tải CSV</a></form>
 ${page.entries.length === 0 ? html`<p role="status">Không có mục nào khớp bộ lọc.</p>` : ''}

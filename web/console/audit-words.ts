@@ -19,14 +19,22 @@ export function entityWords(entity: string, words: Words = vi): string {
 
 /** Who acted, in words: the person's name, a token by its name, the command line or the service itself. */
 export function actorWords(who: AuditActor, words: Words = vi): { name: string; role: string | null } {
-  const role = who.kind !== 'anonymous' && who.role ? words.roles[who.role] ?? who.role : null;
+  const role = who.kind !== 'anonymous' && who.role ? (words.roles[who.role] ?? who.role) : null;
   switch (who.kind) {
-    case 'anonymous': return { name: words.actors.anonymous, role: null };
-    case 'session': return { name: who.name ?? words.actors.unknownPerson, role };
-    case 'token': return { name: words.actors.token(who.name ?? who.id), role };
+    case 'anonymous':
+      return { name: words.actors.anonymous, role: null };
+    case 'session':
+      return { name: who.name ?? words.actors.unknownPerson, role };
+    case 'token':
+      return { name: words.actors.token(who.name ?? who.id), role };
     case 'system': {
-      if (who.id === 'cli' || who.id.startsWith('cli:')) return { name: words.actors.cli(who.id.slice(4) || null), role: null };
-      const known: Record<string, string> = { 'demo-seed': words.actors.seed, 'service-start': words.actors.serviceStart, 'first-start': words.actors.firstStart };
+      if (who.id === 'cli' || who.id.startsWith('cli:'))
+        return { name: words.actors.cli(who.id.slice(4) || null), role: null };
+      const known: Record<string, string> = {
+        'demo-seed': words.actors.seed,
+        'service-start': words.actors.serviceStart,
+        'first-start': words.actors.firstStart,
+      };
       return { name: known[who.id] ?? words.actors.system(who.id), role: null };
     }
   }
@@ -43,7 +51,12 @@ function recordField(entry: AuditLogEntry, name: string): string | null {
 
 /** What the entry is about, in a few words: a name, a number or a lot from its record. */
 export function objectLabel(entry: AuditLogEntry): string | null {
-  return recordField(entry, 'name') ?? recordField(entry, 'number') ?? recordField(entry, 'lot') ?? recordField(entry, 'pointOfSale');
+  return (
+    recordField(entry, 'name') ??
+    recordField(entry, 'number') ??
+    recordField(entry, 'lot') ??
+    recordField(entry, 'pointOfSale')
+  );
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -51,17 +64,30 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** The console page of the entry's object, where there is one. */
 export function objectHref(entry: AuditLogEntry): string | null {
   const id = entry.entityId;
-  const dossier = (productId: string | null) => (productId && UUID.test(productId) ? `/console/inspect/products/${productId}` : null);
+  const dossier = (productId: string | null) =>
+    productId && UUID.test(productId) ? `/console/inspect/products/${productId}` : null;
   switch (entityOf(entry.entity)) {
-    case 'subject': return UUID.test(id) ? `/console/subjects/${id}/edit` : null;
-    case 'raw_material_area': return UUID.test(id) ? `/console/areas/${id}/edit` : null;
-    case 'product': return dossier(id);
-    case 'certificate': case 'inspection': return dossier(recordField(entry, 'productId'));
-    case 'batch': return dossier(recordField(entry, 'productId')) ?? (UUID.test(id) ? `/console/batches/${id}/edit` : null);
-    case 'print_job': return UUID.test(id) ? `/console/print/jobs/${id}` : null;
-    case 'report': return recordField(entry, 'state') === 'closed' ? '/console/reports?state=closed' : '/console/reports';
-    case 'person': case 'enrolment': return '/console/people';
-    case 'api_token': return '/console/tokens';
-    default: return null;
+    case 'subject':
+      return UUID.test(id) ? `/console/subjects/${id}/edit` : null;
+    case 'raw_material_area':
+      return UUID.test(id) ? `/console/areas/${id}/edit` : null;
+    case 'product':
+      return dossier(id);
+    case 'certificate':
+    case 'inspection':
+      return dossier(recordField(entry, 'productId'));
+    case 'batch':
+      return dossier(recordField(entry, 'productId')) ?? (UUID.test(id) ? `/console/batches/${id}/edit` : null);
+    case 'print_job':
+      return UUID.test(id) ? `/console/print/jobs/${id}` : null;
+    case 'report':
+      return recordField(entry, 'state') === 'closed' ? '/console/reports?state=closed' : '/console/reports';
+    case 'person':
+    case 'enrolment':
+      return '/console/people';
+    case 'api_token':
+      return '/console/tokens';
+    default:
+      return null;
   }
 }

@@ -2,8 +2,13 @@ import { html, type Html } from '../view';
 
 export type Option = { value: string; label: string; group?: string };
 export type Field = {
-  name: string; label: string; type: 'text' | 'number' | 'date' | 'select' | 'multiselect';
-  required?: boolean; hint?: string; options?: Option[]; editable?: boolean;
+  name: string;
+  label: string;
+  type: 'text' | 'number' | 'date' | 'select' | 'multiselect';
+  required?: boolean;
+  hint?: string;
+  options?: Option[];
+  editable?: boolean;
   /** A select whose values are numbers (e.g. stars). */
   numeric?: boolean;
 };
@@ -33,7 +38,9 @@ function control(field: Field, id: string, value: unknown, error: string | undef
     const groups = new Map<string, Option[]>();
     for (const o of field.options ?? []) groups.set(o.group ?? '', [...(groups.get(o.group ?? '') ?? []), o]);
     const options = [...groups].map(([group, opts]) => {
-      const items = opts.map((o) => html`<option value="${o.value}"${selected.has(o.value) ? html` selected` : ''}>${o.label}</option>`);
+      const items = opts.map(
+        (o) => html`<option value="${o.value}"${selected.has(o.value) ? html` selected` : ''}>${o.label}</option>`,
+      );
       return group ? html`<optgroup label="${group}">${items}</optgroup>` : html`${items}`;
     });
     return html`<select ${common}${field.type === 'multiselect' ? html` multiple size="4"` : ''}>${field.type === 'select' && !field.required ? html`<option value="">—</option>` : ''}${options}</select>`;
@@ -53,8 +60,16 @@ ${error ? html`<div class="err" id="${id}-err" role="alert">${error}</div>` : ''
 }
 
 export function renderForm(opts: {
-  action: string; fields: Field[]; values: Record<string, unknown>; errors: FieldErrors; csrf: string; submit: string;
-  message?: string; stepUp?: boolean; hidden?: Record<string, string>; secondary?: Html;
+  action: string;
+  fields: Field[];
+  values: Record<string, unknown>;
+  errors: FieldErrors;
+  csrf: string;
+  submit: string;
+  message?: string;
+  stepUp?: boolean;
+  hidden?: Record<string, string>;
+  secondary?: Html;
 }): Html {
   return html`<form class="card" method="post" action="${opts.action}" novalidate${opts.stepUp ? html` data-step-up` : ''}>
 ${opts.message ? html`<p class="error" role="alert">${opts.message}</p>` : ''}

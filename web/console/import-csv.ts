@@ -9,9 +9,18 @@ const HEADER = ['Dòng', 'Cột', 'Tiêu đề trong tệp', 'Giá trị trong t
  * uploaded file, so every cell goes through csvCell: a cell such as `=HYPERLINK(…)` stays text.
  */
 export function importReportCsv(report: ImportReport): string {
-  return csvDocument([HEADER, ...report.problems.map((p) => [
-    p.row, p.column, report.headers[p.column] ?? p.column, p.value, vi.importProblems[p.code], p.code, p.message,
-  ])]);
+  return csvDocument([
+    HEADER,
+    ...report.problems.map((p) => [
+      p.row,
+      p.column,
+      report.headers[p.column] ?? p.column,
+      p.value,
+      vi.importProblems[p.code],
+      p.code,
+      p.message,
+    ]),
+  ]);
 }
 
 /** The template: the headers and one example row, UTF-8 with a BOM so Excel reads the Vietnamese. */

@@ -32,7 +32,8 @@ ${columnsTable}`;
 
 const province = (code: string | null) => (code ? (PROVINCES[code]?.vi ?? code) : '—');
 const outcome = (o: 'new' | 'existing' | null) => (o ? vi.importOutcomes[o] : '—');
-const tally = (t: { new: number; existing: number }) => `${t.new} ${vi.importOutcomes.new}, ${t.existing} ${vi.importOutcomes.existing}`;
+const tally = (t: { new: number; existing: number }) =>
+  `${t.new} ${vi.importOutcomes.new}, ${t.existing} ${vi.importOutcomes.existing}`;
 
 function countsView(r: ImportReport): Html {
   const c = r.counts;
@@ -49,15 +50,23 @@ function countsView(r: ImportReport): Html {
 function problemsView(r: ImportReport): Html {
   return html`<h2 id="problems">Lỗi cần sửa (${r.problems.length})</h2>
 <table aria-labelledby="problems"><thead><tr><th scope="col">Dòng</th><th scope="col">Cột</th><th scope="col">Giá trị</th><th scope="col">Loại</th><th scope="col">Lỗi</th></tr></thead>
-<tbody>${r.problems.map((p) => html`<tr data-problem-row="${p.row}" data-problem-column="${p.column}"><td>${p.row}</td><td><code>${r.headers[p.column] ?? p.column}</code></td>
-<td>${p.value || '(trống)'}</td><td>${vi.importProblems[p.code]}</td><td>${p.message}</td></tr>`)}</tbody></table>`;
+<tbody>${r.problems.map(
+    (
+      p,
+    ) => html`<tr data-problem-row="${p.row}" data-problem-column="${p.column}"><td>${p.row}</td><td><code>${r.headers[p.column] ?? p.column}</code></td>
+<td>${p.value || '(trống)'}</td><td>${vi.importProblems[p.code]}</td><td>${p.message}</td></tr>`,
+  )}</tbody></table>`;
 }
 
 function rowsView(r: ImportReport): Html {
   return html`<details class="card"><summary>Từng dòng (${r.rows.length})</summary><table><thead><tr><th scope="col">Dòng</th><th scope="col">Tỉnh</th>
 <th scope="col">Chủ thể</th><th scope="col">Sản phẩm</th><th scope="col">Chứng nhận</th></tr></thead>
-<tbody>${r.rows.map((row) => html`<tr><td>${row.row}</td><td>${province(row.provinceCode)}${row.formerProvince ? html` <span class="hint">(trước đây ${row.formerProvince.name})</span>` : ''}</td>
-<td>${outcome(row.subject)}</td><td>${outcome(row.product)}</td><td>${outcome(row.certificate)}</td></tr>`)}</tbody></table></details>`;
+<tbody>${r.rows.map(
+    (
+      row,
+    ) => html`<tr><td>${row.row}</td><td>${province(row.provinceCode)}${row.formerProvince ? html` <span class="hint">(trước đây ${row.formerProvince.name})</span>` : ''}</td>
+<td>${outcome(row.subject)}</td><td>${outcome(row.product)}</td><td>${outcome(row.certificate)}</td></tr>`,
+  )}</tbody></table></details>`;
 }
 
 /** The dry run's report: counts, every problem by row and column, and the button that commits when there is none. */

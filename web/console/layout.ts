@@ -52,12 +52,14 @@ export type PageOptions = { script?: string; lang?: Lang };
 
 export function consolePage(title: string, user: PageUser | null, body: Html, options: PageOptions = {}): Html {
   const actor = user?.actor;
-  const shown = (action: Action | 'own-passkeys') => (action === 'own-passkeys' ? actor?.kind === 'session' : user?.may?.(action) === true);
-  const nav = actor && actor.kind !== 'anonymous'
-    ? html`<nav aria-label="Điều hướng chính"><ul>${NAV.filter((n) => shown(n.action)).map((n) => html`<li><a href="${n.href}">${n.label}</a></li>`)}</ul></nav>
+  const shown = (action: Action | 'own-passkeys') =>
+    action === 'own-passkeys' ? actor?.kind === 'session' : user?.may?.(action) === true;
+  const nav =
+    actor && actor.kind !== 'anonymous'
+      ? html`<nav aria-label="Điều hướng chính"><ul>${NAV.filter((n) => shown(n.action)).map((n) => html`<li><a href="${n.href}">${n.label}</a></li>`)}</ul></nav>
 <span class="who">${user?.personName ?? ''} · ${vi.roles[actor.role]}${actor.provinceCode ? ` · ${PROVINCES[actor.provinceCode]?.vi ?? vi.messages.province(actor.provinceCode)}` : ''}</span>
 <form method="post" action="/console/sign-out"><input type="hidden" name="_csrf" value="${user?.csrfToken ?? ''}"><button class="secondary" type="submit">Đăng xuất</button></form>`
-    : '';
+      : '';
   // raw: CSS is a constant of this file; escaping would break its quoted font names.
   return html`<!doctype html><html lang="${options.lang ?? 'vi'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="csrf-token" content="${user?.csrfToken ?? ''}"><meta name="robots" content="noindex"><title>${title} · OCOP</title>

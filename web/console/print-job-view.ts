@@ -27,12 +27,20 @@ export function printJobView(p: PrintJobPage): Html {
 <p>${job.quantity} tem, sê-ri ${job.firstSerial}–${job.lastSerial}, mẫu ${job.templateName}, in lúc ${vietnamTime(job.createdAt)}.
 Tải lại bất cứ lúc nào: tệp luôn giống hệt.</p>
 <ul>${parts.map((part) => html`<li><a href="/api/v1/print-jobs/${job.id}/parts/${part.part}.pdf" download="${part.fileName}" data-part>Phần ${part.part} (${part.labels} tem, PDF)</a> <span class="hint">${part.fileName}</span></li>`)}</ul>
-${parts.length > 1 ? html`<button type="button" data-download-all>Tải tất cả ${parts.length} phần</button>
-<p><label for="dl-progress">Tiến độ tải</label> <progress id="dl-progress" max="${parts.length}" value="0"></progress> <span role="status" aria-live="polite"></span></p>` : ''}
+${
+  parts.length > 1
+    ? html`<button type="button" data-download-all>Tải tất cả ${parts.length} phần</button>
+<p><label for="dl-progress">Tiến độ tải</label> <progress id="dl-progress" max="${parts.length}" value="0"></progress> <span role="status" aria-live="polite"></span></p>`
+    : ''
+}
 ${actualSizeNote}</div>
 <h2>Tem đã vô hiệu</h2>
-${p.voids.length === 0 ? html`<p>Chưa có tem nào của lệnh in này bị vô hiệu.</p>` : html`<table><thead><tr><th scope="col">Thời điểm</th><th scope="col">Sê-ri</th><th scope="col">Số tem</th><th scope="col">Lý do</th></tr></thead>
-<tbody>${p.voids.map((v) => html`<tr><td>${vietnamTime(v.voidedAt)}</td><td>${spanText(v.firstSerial, v.lastSerial)}</td><td>${v.lastSerial - v.firstSerial + 1}</td><td>${v.reason}</td></tr>`)}</tbody></table>`}
+${
+  p.voids.length === 0
+    ? html`<p>Chưa có tem nào của lệnh in này bị vô hiệu.</p>`
+    : html`<table><thead><tr><th scope="col">Thời điểm</th><th scope="col">Sê-ri</th><th scope="col">Số tem</th><th scope="col">Lý do</th></tr></thead>
+<tbody>${p.voids.map((v) => html`<tr><td>${vietnamTime(v.voidedAt)}</td><td>${spanText(v.firstSerial, v.lastSerial)}</td><td>${v.lastSerial - v.firstSerial + 1}</td><td>${v.reason}</td></tr>`)}</tbody></table>`
+}
 <form class="card" method="post" action="/console/print/jobs/${job.id}/void"><h3>Vô hiệu tem in lỗi</h3><input type="hidden" name="_csrf" value="${p.csrf}">
 ${voidFields(job, { serials: '', reason: 'In lỗi' })}<button type="submit">Vô hiệu tem</button>
 <p class="hint">Ghi từng số hoặc dải, cách nhau bằng dấu phẩy: 1000001, 1000005-1000010. Bạn sẽ xem lại danh sách trước khi vô hiệu.</p></form>

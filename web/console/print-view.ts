@@ -10,12 +10,24 @@ type JobRow = Awaited<ReturnType<typeof listPrintJobs>>[number];
 const printFields = (batches: Option[], templates: Option[]): Field[] => [
   { name: 'batch', label: 'Sản phẩm và lô', type: 'select', required: true, options: batches },
   { name: 'template', label: 'Mẫu nhãn (khổ giấy)', type: 'select', required: true, options: templates },
-  { name: 'quantity', label: 'Số tem cần in', type: 'number', required: true, hint: 'Không vượt quá số sản phẩm đã khai báo của lô.' },
+  {
+    name: 'quantity',
+    label: 'Số tem cần in',
+    type: 'number',
+    required: true,
+    hint: 'Không vượt quá số sản phẩm đã khai báo của lô.',
+  },
 ];
 
 export type PrintPage = {
-  batches: Option[]; templates: Option[]; jobs: JobRow[]; csrf: string; values: Record<string, unknown>; idempotencyKey: string;
-  errors?: FieldErrors; message?: string;
+  batches: Option[];
+  templates: Option[];
+  jobs: JobRow[];
+  csrf: string;
+  values: Record<string, unknown>;
+  idempotencyKey: string;
+  errors?: FieldErrors;
+  message?: string;
   /** The first sheet as it will print, after "Xem trước". */
   preview?: { svg: Html; template: Pick<LabelTemplate, 'name' | 'page' | 'label'> };
 };
@@ -53,8 +65,12 @@ ${p.preview ? previewFigure(p.preview) : html`<p class="hint">Bấm “Xem trư�
 ${actualSizeNote}
 <p><button type="submit">In tem</button> <span class="hint">Giữ số sê-ri cho các tem và tạo tệp PDF để tải về.</span></p></form>
 <h2>Lịch sử in</h2><table><thead><tr><th scope="col">Thời điểm</th><th scope="col">Sản phẩm, lô</th><th scope="col">Số tem</th><th scope="col">Sê-ri</th><th scope="col">Tải về</th><th scope="col">Vô hiệu tem in lỗi</th></tr></thead>
-<tbody>${p.jobs.map((j) => html`<tr><td>${vietnamTime(j.createdAt)}</td><td>${j.product} – ${j.lot}</td><td>${j.quantity}</td><td>${j.firstSerial}–${j.lastSerial}</td>
+<tbody>${p.jobs.map(
+    (
+      j,
+    ) => html`<tr><td>${vietnamTime(j.createdAt)}</td><td>${j.product} – ${j.lot}</td><td>${j.quantity}</td><td>${j.firstSerial}–${j.lastSerial}</td>
 <td><a href="/console/print/jobs/${j.id}">Tải về (${j.parts.length} phần)</a></td>
 <td><form method="post" action="/console/print/jobs/${j.id}/void" class="toolbar"><input type="hidden" name="_csrf" value="${p.csrf}">
-${voidFields({ id: j.id, firstSerial: j.firstSerial, lastSerial: j.lastSerial }, { serials: '', reason: 'In lỗi' }, true)}<button class="secondary" type="submit">Vô hiệu tem</button></form></td></tr>`)}</tbody></table>`;
+${voidFields({ id: j.id, firstSerial: j.firstSerial, lastSerial: j.lastSerial }, { serials: '', reason: 'In lỗi' }, true)}<button class="secondary" type="submit">Vô hiệu tem</button></form></td></tr>`,
+  )}</tbody></table>`;
 }

@@ -11,11 +11,18 @@ const spanText = (s: SerialSpan) => (s.first === s.last ? String(s.first) : `${s
  * The serials and reason fields of a job's void form. `compact`: inside a table row, with the
  * labels kept for screen readers only.
  */
-export function voidFields(job: JobRange, values: { serials: string; reason: string }, compact = false, errors: FieldErrors = {}): Html {
+export function voidFields(
+  job: JobRange,
+  values: { serials: string; reason: string },
+  compact = false,
+  errors: FieldErrors = {},
+): Html {
   const id = `v-${job.id}`;
   const labelClass = compact ? 'skip' : '';
-  const invalid = (name: string) => (errors[name] ? html` aria-invalid="true" aria-describedby="${id}-${name}-err"` : '');
-  const error = (name: string) => (errors[name] ? html`<div class="err" id="${id}-${name}-err" role="alert">${errors[name]}</div>` : '');
+  const invalid = (name: string) =>
+    errors[name] ? html` aria-invalid="true" aria-describedby="${id}-${name}-err"` : '';
+  const error = (name: string) =>
+    errors[name] ? html`<div class="err" id="${id}-${name}-err" role="alert">${errors[name]}</div>` : '';
   return html`<div class="field"><label class="${labelClass}" for="${id}-serials">Sê-ri cần vô hiệu (trong dải ${job.firstSerial}–${job.lastSerial})</label>
 <input id="${id}-serials" name="serials" value="${values.serials}" placeholder="${job.firstSerial}, ${job.firstSerial + 1}-${Math.min(job.lastSerial, job.firstSerial + 4)}" autocomplete="off" required${invalid('serials')} style="${compact ? 'width:12rem' : ''}">
 ${error('serials')}</div>
@@ -23,10 +30,17 @@ ${error('serials')}</div>
 ${error('reason')}</div>`;
 }
 
-const jobLine = (job: JobSummary) => html`Lệnh in ${job.product} – lô ${job.lot}: ${job.quantity} tem, sê-ri ${job.firstSerial}–${job.lastSerial}.`;
+const jobLine = (job: JobSummary) =>
+  html`Lệnh in ${job.product} – lô ${job.lot}: ${job.quantity} tem, sê-ri ${job.firstSerial}–${job.lastSerial}.`;
 
 /** The void form again, with what was wrong: nothing has been voided. */
-export function voidFormView(job: JobSummary, values: { serials: string; reason: string }, csrf: string, message: string, errors: FieldErrors): Html {
+export function voidFormView(
+  job: JobSummary,
+  values: { serials: string; reason: string },
+  csrf: string,
+  message: string,
+  errors: FieldErrors,
+): Html {
   return html`<form class="card" method="post" action="/console/print/jobs/${job.id}/void" novalidate>
 <p class="error"${Object.values(errors).includes(message) ? '' : html` role="alert"`}>${Object.values(errors).includes(message) ? 'Chưa vô hiệu tem nào: sửa ô được đánh dấu.' : message}</p><p>${jobLine(job)}</p><input type="hidden" name="_csrf" value="${csrf}">
 ${voidFields(job, values, false, errors)}<button type="submit">Vô hiệu tem</button></form>
@@ -37,7 +51,11 @@ ${voidFields(job, values, false, errors)}<button type="submit">Vô hiệu tem</b
  * The step between asking and voiding, rendered by the server so it works without script: how
  * many stamps, which serials, the reason, and a second POST that carries `confirm=1`.
  */
-export function voidConfirmView(job: JobSummary, plan: { spans: SerialSpan[]; count: number; alreadyVoid: number; reason: string }, csrf: string): Html {
+export function voidConfirmView(
+  job: JobSummary,
+  plan: { spans: SerialSpan[]; count: number; alreadyVoid: number; reason: string },
+  csrf: string,
+): Html {
   const serials = plan.spans.map(spanText).join(', ');
   return html`<form class="card" method="post" action="/console/print/jobs/${job.id}/void" data-void-confirm>
 <h2>Vô hiệu ${plan.count} tem?</h2><p>${jobLine(job)}</p>

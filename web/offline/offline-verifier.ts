@@ -8,7 +8,14 @@
 import { base64url, compactVerify, decodeProtectedHeader, importJWK, type JWK } from 'jose';
 import { extractStampCode, parseStampCode, verifyStampSignature } from '../../src/domain/stamp-codec';
 import {
-  blockIndex, blockOf, INVALID_REASONS_CLAIM, readStatus, STATUS_LIST_JWT_TYP, statusListPath, verdictFromEntry, zlibInflate,
+  blockIndex,
+  blockOf,
+  INVALID_REASONS_CLAIM,
+  readStatus,
+  STATUS_LIST_JWT_TYP,
+  statusListPath,
+  verdictFromEntry,
+  zlibInflate,
 } from '../../src/domain/token-status-list';
 import type { VerdictStatus } from '../../src/domain/verdict';
 
@@ -29,9 +36,20 @@ export type OfflineVerdict = {
 };
 
 /** One block's list, opened: statuses and reasons at 2 bits a serial. */
-export type OpenedStatusList = { n: number; iat: number; exp: number | null; statuses: Uint8Array; reasons: Uint8Array | null };
+export type OpenedStatusList = {
+  n: number;
+  iat: number;
+  exp: number | null;
+  statuses: Uint8Array;
+  reasons: Uint8Array | null;
+};
 
-type ListClaims = { sub?: unknown; iat?: unknown; exp?: unknown; status_list?: { bits?: unknown; lst?: unknown } } & Record<string, unknown>;
+type ListClaims = {
+  sub?: unknown;
+  iat?: unknown;
+  exp?: unknown;
+  status_list?: { bits?: unknown; lst?: unknown };
+} & Record<string, unknown>;
 
 async function keyFor(jwks: Jwks, kid: string): Promise<CryptoKey | null> {
   const jwk = jwks.keys.find((k) => k.kid === kid && k.crv === 'Ed25519');
@@ -70,18 +88,25 @@ export class OfflineVerifier {
   private readonly keys = new Map<string, Promise<CryptoKey | null>>();
   private readonly lists = new Map<number, Promise<OpenedStatusList | null>>();
 
-  constructor(private readonly jwks: Jwks, private readonly source: StatusListSource, private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    private readonly jwks: Jwks,
+    private readonly source: StatusListSource,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   /** Fetches and opens the list of block n once; a list that cannot be had or fails its checks is null. */
   list(n: number): Promise<OpenedStatusList | null> {
     const known = this.lists.get(n);
     if (known) return known;
-    const list = this.source(n).then((jwt) => (jwt ? openStatusList(jwt, this.jwks, n) : null)).catch(() => null).then((opened) => {
-      if (opened) this.oldestIat = Math.min(this.oldestIat ?? opened.iat, opened.iat);
-      // A miss is not remembered: the next scan may find the network (or the cache) again.
-      else this.lists.delete(n);
-      return opened;
-    });
+    const list = this.source(n)
+      .then((jwt) => (jwt ? openStatusList(jwt, this.jwks, n) : null))
+      .catch(() => null)
+      .then((opened) => {
+        if (opened) this.oldestIat = Math.min(this.oldestIat ?? opened.iat, opened.iat);
+        // A miss is not remembered: the next scan may find the network (or the cache) again.
+        else this.lists.delete(n);
+        return opened;
+      });
     this.lists.set(n, list);
     return list;
   }
@@ -96,20 +121,34 @@ export class OfflineVerifier {
   async verify(input: string): Promise<OfflineVerdict> {
     const text = extractStampCode(input);
     const code = text ? parseStampCode(text) : null;
-    const base = { code: text ?? String(input).slice(0, 200), serial: code?.serial ?? null, kid: code?.kid ?? null, offline: true as const };
+    const base = {
+      code: text ?? String(input).slice(0, 200),
+      serial: code?.serial ?? null,
+      kid: code?.kid ?? null,
+      offline: true as const,
+    };
     // Forged needs no list, only the JWKS; its knowledge is as old as the rest of this verifier's.
     if (!code) return { ...base, status: 'forged', forgedReason: 'malformed', asOf: this.asOf };
     if (!this.keys.has(code.kid)) this.keys.set(code.kid, keyFor(this.jwks, code.kid));
     const key = await this.keys.get(code.kid)!;
     // A compromised key is dropped from the JWKS, so its stamps land here as forged too.
     if (!key) return { ...base, status: 'forged', forgedReason: 'unknown_key', asOf: this.asOf };
-    if (!(await verifyStampSignature(code, key))) return { ...base, status: 'forged', forgedReason: 'bad_signature', asOf: this.asOf };
+    if (!(await verifyStampSignature(code, key)))
+      return { ...base, status: 'forged', forgedReason: 'bad_signature', asOf: this.asOf };
     const list = await this.list(blockOf(code.serial));
     // No list: the signature is genuine, but nothing says the serial was issued.
     if (!list) return { ...base, status: 'unknown', asOf: null };
     const index = blockIndex(code.serial);
-    const status = verdictFromEntry(readStatus(list.statuses, index), list.reasons ? readStatus(list.reasons, index) : null);
+    const status = verdictFromEntry(
+      readStatus(list.statuses, index),
+      list.reasons ? readStatus(list.reasons, index) : null,
+    );
     const expired = list.exp !== null && list.exp * 1000 <= this.now().getTime();
-    return { ...base, status, asOf: new Date(list.iat * 1000).toISOString(), ...(expired ? { listExpired: true as const } : {}) };
+    return {
+      ...base,
+      status,
+      asOf: new Date(list.iat * 1000).toISOString(),
+      ...(expired ? { listExpired: true as const } : {}),
+    };
   }
 }

@@ -14,7 +14,9 @@ export type IssuerLevel = Dossier['certificates'][number]['issuerLevel'];
 export type SubjectKind = Dossier['subject']['kind'];
 export type AreaKind = Dossier['areas'][number]['kind'];
 export type CertificateState = Dossier['certificates'][number]['status'] | 'expired';
-export type LifecycleEvent = Dossier['certificates'][number]['events'][number]['kind'] | Dossier['batches'][number]['events'][number]['kind'];
+export type LifecycleEvent =
+  | Dossier['certificates'][number]['events'][number]['kind']
+  | Dossier['batches'][number]['events'][number]['kind'];
 export type InspectionResult = Dossier['inspections'][number]['result'];
 export type ReportState = Dossier['reports'][number]['state'];
 export type RevocationGround = (typeof REVOCATION_GROUNDS)[number];
@@ -24,22 +26,70 @@ export type ImportProblemCode = ImportReport['problems'][number]['code'];
 
 /** Every action code the audit log records (appendAudit calls across src/). */
 export const AUDIT_ACTIONS = [
-  'subject.create', 'subject.update', 'area.create', 'area.update', 'area.flag', 'product.create', 'product.update',
-  'certificate.create', 'certificate.suspend', 'certificate.reinstate', 'certificate.revoke', 'certificate.correct', 'certificate.reevaluate',
-  'batch.create', 'batch.update', 'batch.recall', 'batch.correct_recall', 'stamps.issue', 'stamps.void', 'print.create',
-  'inspection.record', 'report.submit', 'report.close', 'intake.record',
-  'person.invite', 'person.enrol', 'person.disable', 'person.enable', 'enrolment.withdraw', 'passkey.add', 'passkey.remove',
-  'session.start', 'session.end', 'token.create', 'token.revoke',
-  'keys.create', 'keys.import', 'keys.rotate', 'keys.compromise', 'keys.rewrap',
-  'scans.prune', 'copies.reevaluate',
+  'subject.create',
+  'subject.update',
+  'area.create',
+  'area.update',
+  'area.flag',
+  'product.create',
+  'product.update',
+  'certificate.create',
+  'certificate.suspend',
+  'certificate.reinstate',
+  'certificate.revoke',
+  'certificate.correct',
+  'certificate.reevaluate',
+  'batch.create',
+  'batch.update',
+  'batch.recall',
+  'batch.correct_recall',
+  'stamps.issue',
+  'stamps.void',
+  'print.create',
+  'inspection.record',
+  'report.submit',
+  'report.close',
+  'intake.record',
+  'person.invite',
+  'person.enrol',
+  'person.disable',
+  'person.enable',
+  'enrolment.withdraw',
+  'passkey.add',
+  'passkey.remove',
+  'session.start',
+  'session.end',
+  'token.create',
+  'token.revoke',
+  'keys.create',
+  'keys.import',
+  'keys.rotate',
+  'keys.compromise',
+  'keys.rewrap',
+  'scans.prune',
+  'copies.reevaluate',
   'certificate.import',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** The kinds of record the audit log names (its `entity` column). */
 export const AUDIT_ENTITIES = [
-  'subject', 'raw_material_area', 'product', 'certificate', 'batch', 'stamp_range', 'print_job', 'inspection', 'report', 'intake',
-  'person', 'enrolment', 'api_token', 'signing_key', 'scans', 'suspected_copies',
+  'subject',
+  'raw_material_area',
+  'product',
+  'certificate',
+  'batch',
+  'stamp_range',
+  'print_job',
+  'inspection',
+  'report',
+  'intake',
+  'person',
+  'enrolment',
+  'api_token',
+  'signing_key',
+  'scans',
+  'suspected_copies',
   'certificate_import',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
@@ -62,31 +112,57 @@ export type Words = {
   auditEntities: Record<AuditEntity, string>;
   /** Who acted, when it was not a person or a token. */
   actors: {
-    anonymous: string; cli: (user: string | null) => string; seed: string; serviceStart: string; firstStart: string;
-    system: (id: string) => string; token: (name: string) => string; unknownPerson: string;
+    anonymous: string;
+    cli: (user: string | null) => string;
+    seed: string;
+    serviceStart: string;
+    firstStart: string;
+    system: (id: string) => string;
+    token: (name: string) => string;
+    unknownPerson: string;
   };
   timeline: {
-    certificate: (number: string, event: string) => string; batch: (lot: string, event: string) => string;
-    stampsIssued: (lot: string, count: number) => string; serials: (first: number, last: number) => string;
-    inspection: (result: string, agency: string) => string; areaFlagged: (standard: string) => string; report: (state: string) => string;
+    certificate: (number: string, event: string) => string;
+    batch: (lot: string, event: string) => string;
+    stampsIssued: (lot: string, count: number) => string;
+    serials: (first: number, last: number) => string;
+    inspection: (result: string, agency: string) => string;
+    areaFlagged: (standard: string) => string;
+    report: (state: string) => string;
   };
   /** A certificate list's dry run: what a row does to a record, and the kinds of problem. */
   importOutcomes: Record<ImportOutcome, string>;
   importProblems: Record<ImportProblemCode, string>;
   messages: {
-    personDisabled: (name: string, sessionsEnded: number) => string; personEnabled: (name: string) => string;
-    invitationWithdrawn: (name: string) => string; saved: string; recorded: string; reportClosed: string;
-    voided: string; fixFields: string; scopeCentral: string; province: (code: string) => string;
+    personDisabled: (name: string, sessionsEnded: number) => string;
+    personEnabled: (name: string) => string;
+    invitationWithdrawn: (name: string) => string;
+    saved: string;
+    recorded: string;
+    reportClosed: string;
+    voided: string;
+    fixFields: string;
+    scopeCentral: string;
+    province: (code: string) => string;
     /** What a void did: how many stamps, and which serials ("1000001, 1000005–1000010"). */
     stampsVoided: (count: number, serials: string) => string;
   };
   /** Each registry entity (src/domain/registry-entities.ts): its name, and a heading for each field its lists show. */
   registry: {
-    [K in RegistryKind]: { title: string; singular: string; columns: Record<(typeof REGISTRY_ENTITIES)[K]['listed'][number], string> };
+    [K in RegistryKind]: {
+      title: string;
+      singular: string;
+      columns: Record<(typeof REGISTRY_ENTITIES)[K]['listed'][number], string>;
+    };
   };
   /** The search boxes: the console's one search and each registry list's. */
   search: {
-    label: string; hint: string; submit: string; results: string; none: string; matchedIn: string;
+    label: string;
+    hint: string;
+    submit: string;
+    results: string;
+    none: string;
+    matchedIn: string;
     /** The query could not be read: a NUL, or text that was not UTF-8 on its way. */
     unreadable: string;
   };

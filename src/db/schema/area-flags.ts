@@ -10,7 +10,9 @@ export const areaFlags = pgTable(
   'area_flags',
   {
     id: bigserial({ mode: 'number' }).primaryKey(),
-    areaId: uuid().notNull().references(() => rawMaterialAreas.id),
+    areaId: uuid()
+      .notNull()
+      .references(() => rawMaterialAreas.id),
     standard: text().notNull(),
     flaggedOn: date().notNull(),
     reason: text().notNull(),

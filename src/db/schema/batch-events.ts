@@ -1,4 +1,15 @@
-import { bigint, bigserial, date, index, pgEnum, pgTable, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  date,
+  index,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
 import { batches } from './batches';
 import { inspections } from './inspections';
 
@@ -9,7 +20,9 @@ export const batchEvents = pgTable(
   'batch_events',
   {
     id: bigserial({ mode: 'number' }).primaryKey(),
-    batchId: uuid().notNull().references(() => batches.id),
+    batchId: uuid()
+      .notNull()
+      .references(() => batches.id),
     kind: batchEventKind().notNull(),
     effectiveOn: date().notNull(),
     reason: text().notNull(),

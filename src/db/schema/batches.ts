@@ -10,8 +10,12 @@ export const batches = pgTable(
   'batches',
   {
     id: uuid().primaryKey(),
-    productId: uuid().notNull().references(() => products.id),
-    certificateId: uuid().notNull().references(() => certificates.id),
+    productId: uuid()
+      .notNull()
+      .references(() => products.id),
+    certificateId: uuid()
+      .notNull()
+      .references(() => certificates.id),
     lot: text().notNull(),
     productionDate: date().notNull(),
     bestBefore: date(),
@@ -23,14 +27,22 @@ export const batches = pgTable(
     /** Folded text that `q` searches (src/domain/search-fold.ts); PostgreSQL keeps it current. */
     searchText: text().notNull().generatedAlwaysAs(searchTextExpression(REGISTRY_ENTITIES.batches.searched)),
   },
-  (t) => [index().on(t.productId), uniqueIndex().on(t.productId, t.lot), index().using('gin', t.searchText.op('gin_trgm_ops'))],
+  (t) => [
+    index().on(t.productId),
+    uniqueIndex().on(t.productId, t.lot),
+    index().using('gin', t.searchText.op('gin_trgm_ops')),
+  ],
 );
 
 export const batchAreas = pgTable(
   'batch_areas',
   {
-    batchId: uuid().notNull().references(() => batches.id),
-    areaId: uuid().notNull().references(() => rawMaterialAreas.id),
+    batchId: uuid()
+      .notNull()
+      .references(() => batches.id),
+    areaId: uuid()
+      .notNull()
+      .references(() => rawMaterialAreas.id),
   },
   (t) => [primaryKey({ columns: [t.batchId, t.areaId] })],
 );

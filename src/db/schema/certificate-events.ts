@@ -1,14 +1,34 @@
-import { bigint, date, pgEnum, pgTable, text, timestamp, uuid, bigserial, index, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  date,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+  bigserial,
+  index,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
 import { certificates, certificateStatus } from './certificates';
 import { inspections } from './inspections';
 
 export const certificateEventKind = pgEnum('certificate_event_kind', [
-  'issued', 'suspended', 'reinstated', 'revoked', 'superseded', 'corrected',
+  'issued',
+  'suspended',
+  'reinstated',
+  'revoked',
+  'superseded',
+  'corrected',
 ]);
 
 /** The grounds for revocation seen in practice (DOMAIN.md). */
 export const revocationGrounds = pgEnum('revocation_grounds', [
-  'no_reevaluation', 'failed_criteria', 'violation', 'production_stopped', 'mark_misuse',
+  'no_reevaluation',
+  'failed_criteria',
+  'violation',
+  'production_stopped',
+  'mark_misuse',
 ]);
 
 /**
@@ -19,7 +39,9 @@ export const certificateEvents = pgTable(
   'certificate_events',
   {
     id: bigserial({ mode: 'number' }).primaryKey(),
-    certificateId: uuid().notNull().references(() => certificates.id),
+    certificateId: uuid()
+      .notNull()
+      .references(() => certificates.id),
     kind: certificateEventKind().notNull(),
     effectiveOn: date().notNull(),
     reason: text(),

@@ -15,7 +15,9 @@ export const certificates = pgTable(
   'certificates',
   {
     id: uuid().primaryKey(),
-    productId: uuid().notNull().references(() => products.id),
+    productId: uuid()
+      .notNull()
+      .references(() => products.id),
     number: text().notNull(),
     scheme: certificateScheme().notNull(),
     score: integer().notNull(),

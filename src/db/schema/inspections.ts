@@ -20,7 +20,9 @@ export const inspections = pgTable(
   'inspections',
   {
     id: uuid().primaryKey(),
-    subjectId: uuid().notNull().references(() => subjects.id),
+    subjectId: uuid()
+      .notNull()
+      .references(() => subjects.id),
     provinceCode: text().notNull(),
     scope: inspectionScope().notNull(),
     productId: uuid().references(() => products.id),

@@ -1,4 +1,15 @@
-import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 /**
  * A retailer's *receiving* event: one intake session (a carton, a delivery) with every code read
@@ -21,13 +32,19 @@ export const intakes = pgTable(
     itemCount: integer().notNull(),
     summary: jsonb().$type<Record<string, number>>().notNull(),
   },
-  (t) => [uniqueIndex().on(t.retailerId, t.sessionId), index().on(t.retailerId, t.recordedAt), index().on(t.provinceCode, t.recordedAt)],
+  (t) => [
+    uniqueIndex().on(t.retailerId, t.sessionId),
+    index().on(t.retailerId, t.recordedAt),
+    index().on(t.provinceCode, t.recordedAt),
+  ],
 );
 
 export const intakeItems = pgTable(
   'intake_items',
   {
-    intakeId: uuid().notNull().references(() => intakes.id),
+    intakeId: uuid()
+      .notNull()
+      .references(() => intakes.id),
     position: integer().notNull(),
     code: text().notNull(),
     serial: bigint({ mode: 'number' }),
@@ -48,7 +65,9 @@ export const intakeItems = pgTable(
  * signed last, once the session's reads are in, so its copy-detection flags count this intake too.
  */
 export const intakeReceipts = pgTable('intake_receipts', {
-  intakeId: uuid().primaryKey().references(() => intakes.id),
+  intakeId: uuid()
+    .primaryKey()
+    .references(() => intakes.id),
   kid: text().notNull(),
   jws: text().notNull(),
 });

@@ -19,7 +19,9 @@ export const passkeys = pgTable(
   {
     /** The credential id, base64url, as the authenticator reports it. */
     id: text().primaryKey(),
-    personId: uuid().notNull().references(() => people.id),
+    personId: uuid()
+      .notNull()
+      .references(() => people.id),
     name: text().notNull(),
     publicKey: text().notNull(),
     /** Signature counter: a clone of the authenticator shows up as a counter that goes back. */
@@ -63,7 +65,9 @@ export const webauthnChallenges = pgTable('webauthn_challenges', {
 /** Sessions behind the signed cookie, so sign-out and disabling a person take effect at once. */
 export const sessions = pgTable('sessions', {
   id: uuid().primaryKey(),
-  personId: uuid().notNull().references(() => people.id),
+  personId: uuid()
+    .notNull()
+    .references(() => people.id),
   csrfToken: text().notNull(),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   expiresAt: timestamp({ withTimezone: true }).notNull(),

@@ -10,8 +10,12 @@ export const printJobs = pgTable(
   'print_jobs',
   {
     id: uuid().primaryKey(),
-    batchId: uuid().notNull().references(() => batches.id),
-    rangeId: uuid().notNull().references(() => stampRanges.id),
+    batchId: uuid()
+      .notNull()
+      .references(() => batches.id),
+    rangeId: uuid()
+      .notNull()
+      .references(() => stampRanges.id),
     templateId: text().notNull(),
     quantity: integer().notNull(),
     idempotencyKey: text().notNull(),

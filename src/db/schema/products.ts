@@ -8,7 +8,9 @@ export const products = pgTable(
   'products',
   {
     id: uuid().primaryKey(),
-    subjectId: uuid().notNull().references(() => subjects.id),
+    subjectId: uuid()
+      .notNull()
+      .references(() => subjects.id),
     name: text().notNull(),
     taxonomyVersion: text().notNull(),
     groupCode: text().notNull(),

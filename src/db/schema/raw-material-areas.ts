@@ -12,7 +12,9 @@ export const rawMaterialAreas = pgTable(
   'raw_material_areas',
   {
     id: uuid().primaryKey(),
-    subjectId: uuid().notNull().references(() => subjects.id),
+    subjectId: uuid()
+      .notNull()
+      .references(() => subjects.id),
     kind: areaKind().notNull(),
     name: text().notNull(),
     officialCode: text(),

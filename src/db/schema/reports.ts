@@ -1,6 +1,12 @@
 import { bigint, index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
-export const reportProblem = pgEnum('report_problem', ['counterfeit', 'quality', 'label', 'expired_or_recalled', 'other']);
+export const reportProblem = pgEnum('report_problem', [
+  'counterfeit',
+  'quality',
+  'label',
+  'expired_or_recalled',
+  'other',
+]);
 export const reportState = pgEnum('report_state', ['open', 'closed']);
 
 /**

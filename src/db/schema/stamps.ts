@@ -17,7 +17,9 @@ export const stampRanges = pgTable(
   'stamp_ranges',
   {
     id: uuid().primaryKey(),
-    batchId: uuid().notNull().references(() => batches.id),
+    batchId: uuid()
+      .notNull()
+      .references(() => batches.id),
     kid: text().notNull(),
     firstSerial: bigint({ mode: 'number' }).notNull(),
     lastSerial: bigint({ mode: 'number' }).notNull(),
@@ -37,7 +39,9 @@ export const voidedSerials = pgTable(
   'voided_serials',
   {
     id: uuid().primaryKey(),
-    rangeId: uuid().notNull().references(() => stampRanges.id),
+    rangeId: uuid()
+      .notNull()
+      .references(() => stampRanges.id),
     firstSerial: bigint({ mode: 'number' }).notNull(),
     lastSerial: bigint({ mode: 'number' }).notNull(),
     reason: text().notNull(),

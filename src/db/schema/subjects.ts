@@ -20,5 +20,9 @@ export const subjects = pgTable(
     /** Folded text that `q` searches (src/domain/search-fold.ts); PostgreSQL keeps it current. */
     searchText: text().notNull().generatedAlwaysAs(searchTextExpression(REGISTRY_ENTITIES.subjects.searched)),
   },
-  (t) => [index().on(t.provinceCode), index().on(t.registrationNumber), index().using('gin', t.searchText.op('gin_trgm_ops'))],
+  (t) => [
+    index().on(t.provinceCode),
+    index().on(t.registrationNumber),
+    index().using('gin', t.searchText.op('gin_trgm_ops')),
+  ],
 );

@@ -22,7 +22,9 @@ accountPages.get('/console/sign-in', rateLimit('sign-in'), (c) => render(c, 'Đ�
 
 accountPages.get('/enroll', rateLimit('enrol'), (c) => render(c, 'Đăng ký passkey', enrolView()));
 
-accountPages.get('/console', requirePerson, (c) => render(c, `Xin chào, ${c.var.session?.personName ?? ''}`, homeView(may(c))));
+accountPages.get('/console', requirePerson, (c) =>
+  render(c, `Xin chào, ${c.var.session?.personName ?? ''}`, homeView(may(c))),
+);
 
 accountPages.post('/console/sign-out', requirePerson, async (c) => {
   await endSession(serviceContext(c), c.var.session!.id);

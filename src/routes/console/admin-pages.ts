@@ -19,8 +19,16 @@ adminPages.route('/', auditPages);
 type Extra = Pick<TokensPage, 'secret' | 'values' | 'errors' | 'message'> & { status?: PageStatus };
 
 async function tokensPage(c: Context<AppEnv>, extra: Extra = {}) {
-  const [tokens, subjects] = await Promise.all([listApiTokens({ ctx: serviceContext(c), input: {} }), subjectOptions(c)]);
-  return render(c, 'Mã truy cập (API)', tokensView({ tokens, subjects, csrf: c.var.session!.csrfToken, ...extra }), extra.status);
+  const [tokens, subjects] = await Promise.all([
+    listApiTokens({ ctx: serviceContext(c), input: {} }),
+    subjectOptions(c),
+  ]);
+  return render(
+    c,
+    'Mã truy cập (API)',
+    tokensView({ tokens, subjects, csrf: c.var.session!.csrfToken, ...extra }),
+    extra.status,
+  );
 }
 
 adminPages.get('/console/tokens', (c) => tokensPage(c));
@@ -29,7 +37,10 @@ adminPages.post('/console/tokens', async (c) => {
   try {
     const ctx = serviceContext(c);
     const { days, ...rest } = parseWith(tokenInput, input);
-    const created = await createApiToken({ ctx, input: { ...rest, expiresAt: new Date(ctx.now().getTime() + days * 86_400_000) } });
+    const created = await createApiToken({
+      ctx,
+      input: { ...rest, expiresAt: new Date(ctx.now().getTime() + days * 86_400_000) },
+    });
     return tokensPage(c, { secret: created.token });
   } catch (error) {
     const failure = formFailure(error);

@@ -15,31 +15,65 @@ for (const path of ['/console/audit', '/console/audit/*']) auditPages.use(path, 
 
 const PAGE = 50;
 const CSV_ROWS = 10_000;
-const text = (max: number) => z.string().optional().transform((v) => v?.trim().slice(0, max) || undefined);
+const text = (max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => v?.trim().slice(0, max) || undefined);
 // A mistyped date is dropped rather than refused: the page still answers, showing what is filtered.
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined);
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .optional()
+  .catch(undefined);
 const auditQuery = z.object({
-  actor: text(120), action: text(60), entity: text(60), entityId: text(200), from: day, to: day,
+  actor: text(120),
+  action: text(60),
+  entity: text(60),
+  entityId: text(200),
+  from: day,
+  to: day,
   before: z.coerce.number().int().positive().optional().catch(undefined),
 });
 
 /** Dates are Vietnam calendar days: from its midnight (UTC+7) to the midnight after `to`. */
 function filterOf(q: z.infer<typeof auditQuery>, limit: number): AuditFilter {
   const midnight = (date: string) => new Date(`${date}T00:00:00+07:00`);
-  return { actor: q.actor, action: q.action, entity: q.entity, entityId: q.entityId, before: q.before, limit,
-    from: q.from ? midnight(q.from) : undefined, to: q.to ? midnight(addDays(q.to, 1)) : undefined };
+  return {
+    actor: q.actor,
+    action: q.action,
+    entity: q.entity,
+    entityId: q.entityId,
+    before: q.before,
+    limit,
+    from: q.from ? midnight(q.from) : undefined,
+    to: q.to ? midnight(addDays(q.to, 1)) : undefined,
+  };
 }
 
-const shown = (q: z.infer<typeof auditQuery>): AuditQuery =>
-  ({ actor: q.actor, action: q.action, entity: q.entity, entityId: q.entityId, from: q.from, to: q.to });
+const shown = (q: z.infer<typeof auditQuery>): AuditQuery => ({
+  actor: q.actor,
+  action: q.action,
+  entity: q.entity,
+  entityId: q.entityId,
+  from: q.from,
+  to: q.to,
+});
 const search = (q: AuditQuery, extra: Record<string, string> = {}) =>
   new URLSearchParams({ ...Object.fromEntries(Object.entries(q).filter(([, v]) => v)), ...extra }).toString();
 
 auditPages.get('/console/audit', async (c) => {
   const q = parseWith(auditQuery, c.req.query()); // NUL or a broken surrogate: a 400, nothing queried
   const page = await readAuditLog({ ctx: serviceContext(c), input: filterOf(q, PAGE) });
-  const older = page.entries.length === PAGE ? `/console/audit?${search(shown(q), { before: String(page.entries.at(-1)!.id) })}` : null;
-  return render(c, 'Nhật ký kiểm toán', auditView(page, shown(q), { older, csv: `/console/audit/export.csv?${search(shown(q))}` }));
+  const older =
+    page.entries.length === PAGE
+      ? `/console/audit?${search(shown(q), { before: String(page.entries.at(-1)!.id) })}`
+      : null;
+  return render(
+    c,
+    'Nhật ký kiểm toán',
+    auditView(page, shown(q), { older, csv: `/console/audit/export.csv?${search(shown(q))}` }),
+  );
 });
 
 auditPages.get('/console/audit/export.csv', async (c) => {

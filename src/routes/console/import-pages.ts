@@ -10,7 +10,12 @@ import { uploadedFile } from '../shared/import-upload';
 import { may, render, requirePerson } from './shared';
 import { refusedView } from '../../../web/console/copies-view';
 import { importReportCsv, importTemplateCsv } from '../../../web/console/import-csv';
-import { importDoneView, importReportView, importUploadView, type UploadedList } from '../../../web/console/import-view';
+import {
+  importDoneView,
+  importReportView,
+  importUploadView,
+  type UploadedList,
+} from '../../../web/console/import-view';
 
 const TITLE = 'Nhập danh sách chứng nhận';
 const REPORT_TITLE = 'Kết quả kiểm tra tệp';
@@ -39,7 +44,8 @@ function toBase64(bytes: Uint8Array): string {
 async function resentFile(c: Context<AppEnv>): Promise<{ bytes: Uint8Array; name: string }> {
   const body = await c.req.parseBody();
   const content = typeof body.content === 'string' ? body.content : '';
-  if (content.length > Math.ceil(IMPORT_MAX_BYTES / 3) * 4) throw invalid(`Tệp quá lớn: tối đa ${IMPORT_MAX_BYTES / 1024 / 1024} MB.`);
+  if (content.length > Math.ceil(IMPORT_MAX_BYTES / 3) * 4)
+    throw invalid(`Tệp quá lớn: tối đa ${IMPORT_MAX_BYTES / 1024 / 1024} MB.`);
   let binary: string;
   try {
     binary = atob(content);
@@ -69,7 +75,12 @@ importPages.post('/console/imports', async (c) => {
     if (!upload) throw invalid('Hãy chọn một tệp CSV hoặc XLSX để tải lên.');
     const file: UploadedList = { name: upload.name ?? 'danh-sach', base64: toBase64(upload.bytes) };
     const report = await dryRun(c, upload.bytes);
-    return render(c, REPORT_TITLE, importReportView(report, file, c.var.session!.csrfToken), report.problems.length ? 422 : 200);
+    return render(
+      c,
+      REPORT_TITLE,
+      importReportView(report, file, c.var.session!.csrfToken),
+      report.problems.length ? 422 : 200,
+    );
   } catch (error) {
     return uploadFailure(c, error);
   }
@@ -83,9 +94,15 @@ importPages.post('/console/imports/commit', async (c) => {
   } catch (error) {
     // Refused at commit (the registry changed since the dry run, or a row is out of reach): show why, from a fresh dry run.
     if (!(error instanceof AppError) || (error.code !== 'invalid_input' && error.code !== 'forbidden')) throw error;
-    const report = await dryRun(c, bytes).catch((again: unknown) => { throw again instanceof AppError ? again : error; });
-    return render(c, REPORT_TITLE, importReportView(report, { name, base64: toBase64(bytes) }, c.var.session!.csrfToken, error.message),
-      error.code === 'forbidden' ? 403 : 422);
+    const report = await dryRun(c, bytes).catch((again: unknown) => {
+      throw again instanceof AppError ? again : error;
+    });
+    return render(
+      c,
+      REPORT_TITLE,
+      importReportView(report, { name, base64: toBase64(bytes) }, c.var.session!.csrfToken, error.message),
+      error.code === 'forbidden' ? 403 : 422,
+    );
   }
 });
 

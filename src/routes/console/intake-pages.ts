@@ -18,7 +18,8 @@ import { may, render, requirePerson } from './shared';
 
 /** The retailer's intake page (with its offline service worker) and the inspectors' list of suspected copies. */
 export const intakePages = new Hono<AppEnv>();
-for (const path of ['/console/intake/', '/console/intake/receipts/*', '/console/suspicious']) intakePages.use(path, requirePerson);
+for (const path of ['/console/intake/', '/console/intake/receipts/*', '/console/suspicious'])
+  intakePages.use(path, requirePerson);
 
 const JS_HEADERS = { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' };
 
@@ -35,7 +36,10 @@ intakePages.get('/console/intake/', async (c) => {
   }
   const receipts = await listIntakes({ ctx: serviceContext(c), input: { limit: 50 } });
   const account = c.var.actor.kind === 'anonymous' ? '' : c.var.actor.id;
-  return render(c, t.title, intakePage(receipts, receipts[0]?.pointOfSale ?? '', lang, account), 200, { script: '/console/intake/app.js', lang });
+  return render(c, t.title, intakePage(receipts, receipts[0]?.pointOfSale ?? '', lang, account), 200, {
+    script: '/console/intake/app.js',
+    lang,
+  });
 });
 
 // The receipt to print and keep: the retailer's own only (another's id is simply not found).
@@ -54,6 +58,11 @@ intakePages.get('/console/intake/receipts/:id', async (c) => {
 });
 
 intakePages.get('/console/suspicious', async (c) => {
-  if (!may(c)('copy.read')) return render(c, 'Tem nghi sao chép', refusedView('Trang này dành cho thanh tra và cơ quan quản lý.'), 403);
-  return render(c, 'Tem nghi sao chép', suspiciousView(await listSuspicious({ ctx: serviceContext(c) }), c.var.deps.config));
+  if (!may(c)('copy.read'))
+    return render(c, 'Tem nghi sao chép', refusedView('Trang này dành cho thanh tra và cơ quan quản lý.'), 403);
+  return render(
+    c,
+    'Tem nghi sao chép',
+    suspiciousView(await listSuspicious({ ctx: serviceContext(c) }), c.var.deps.config),
+  );
 });

@@ -15,15 +15,25 @@ import { formFailure, parseWith, postedForm, render, requirePerson, type PageSta
 
 /** Who holds power in the caller's jurisdiction: people, pending invitations, and inviting more. */
 export const peoplePages = new Hono<AppEnv>();
-for (const path of ['/console/people', '/console/people/*', '/console/enrolments/*']) peoplePages.use(path, requirePerson);
+for (const path of ['/console/people', '/console/people/*', '/console/enrolments/*'])
+  peoplePages.use(path, requirePerson);
 
 type Extra = Pick<PeoplePage, 'link' | 'notice' | 'message' | 'values' | 'errors'> & { status?: PageStatus };
 
 async function peoplePage(c: Context<AppEnv>, extra: Extra = {}) {
   const ctx = serviceContext(c);
-  const [people, invitations, subjects] = await Promise.all([listPeople({ ctx }), listPendingEnrolments({ ctx }), subjectOptions(c)]);
+  const [people, invitations, subjects] = await Promise.all([
+    listPeople({ ctx }),
+    listPendingEnrolments({ ctx }),
+    subjectOptions(c),
+  ]);
   const selfId = ctx.actor.kind === 'session' ? ctx.actor.id : null;
-  return render(c, 'Người dùng', peopleView({ people, invitations, subjects, selfId, csrf: c.var.session!.csrfToken, ...extra }), extra.status);
+  return render(
+    c,
+    'Người dùng',
+    peopleView({ people, invitations, subjects, selfId, csrf: c.var.session!.csrfToken, ...extra }),
+    extra.status,
+  );
 }
 
 peoplePages.get('/console/people', (c) => peoplePage(c));
@@ -49,15 +59,24 @@ async function act(c: Context<AppEnv>, work: () => Promise<string>) {
   }
 }
 
-peoplePages.post('/console/people/:id/disable', (c) => act(c, async () => {
-  const { person, sessionsEnded } = await disablePerson({ ctx: serviceContext(c), input: { personId: c.req.param('id') } });
-  return vi.messages.personDisabled(person.name, sessionsEnded);
-}));
-peoplePages.post('/console/people/:id/enable', (c) => act(c, async () => {
-  const { person } = await enablePerson({ ctx: serviceContext(c), input: { personId: c.req.param('id') } });
-  return vi.messages.personEnabled(person.name);
-}));
-peoplePages.post('/console/enrolments/:id/withdraw', (c) => act(c, async () => {
-  const withdrawn = await withdrawEnrolment({ ctx: serviceContext(c), input: { enrolmentId: c.req.param('id') } });
-  return vi.messages.invitationWithdrawn(withdrawn.name);
-}));
+peoplePages.post('/console/people/:id/disable', (c) =>
+  act(c, async () => {
+    const { person, sessionsEnded } = await disablePerson({
+      ctx: serviceContext(c),
+      input: { personId: c.req.param('id') },
+    });
+    return vi.messages.personDisabled(person.name, sessionsEnded);
+  }),
+);
+peoplePages.post('/console/people/:id/enable', (c) =>
+  act(c, async () => {
+    const { person } = await enablePerson({ ctx: serviceContext(c), input: { personId: c.req.param('id') } });
+    return vi.messages.personEnabled(person.name);
+  }),
+);
+peoplePages.post('/console/enrolments/:id/withdraw', (c) =>
+  act(c, async () => {
+    const withdrawn = await withdrawEnrolment({ ctx: serviceContext(c), input: { enrolmentId: c.req.param('id') } });
+    return vi.messages.invitationWithdrawn(withdrawn.name);
+  }),
+);

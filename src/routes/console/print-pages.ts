@@ -23,24 +23,56 @@ printPages.use('/console/print/*', requirePerson);
 
 async function batchOptions(c: Context<AppEnv>) {
   const ctx = serviceContext(c);
-  const [batchPage, productPage] = await Promise.all([listRegistry({ ctx, input: { kind: 'batches', page: 1, pageSize: 100 } }), listRegistry({ ctx, input: { kind: 'products', page: 1, pageSize: 100 } })]);
+  const [batchPage, productPage] = await Promise.all([
+    listRegistry({ ctx, input: { kind: 'batches', page: 1, pageSize: 100 } }),
+    listRegistry({ ctx, input: { kind: 'products', page: 1, pageSize: 100 } }),
+  ]);
   const names = new Map((productPage.items as { id: string; name: string }[]).map((p) => [p.id, p.name]));
-  return (batchPage.items as { id: string; lot: string; productId: string }[]).map((b) => ({ value: b.id, label: `${names.get(b.productId) ?? ''} – lô ${b.lot}` }));
+  return (batchPage.items as { id: string; lot: string; productId: string }[]).map((b) => ({
+    value: b.id,
+    label: `${names.get(b.productId) ?? ''} – lô ${b.lot}`,
+  }));
 }
 
-const templateOptions = [...LABEL_TEMPLATES.values()].map((t) => ({ value: t.id, label: `${t.name} (${t.grid.columns * t.grid.rows}/tờ)` }));
+const templateOptions = [...LABEL_TEMPLATES.values()].map((t) => ({
+  value: t.id,
+  label: `${t.name} (${t.grid.columns * t.grid.rows}/tờ)`,
+}));
 
-type Extra = Pick<PrintPage, 'errors' | 'message' | 'preview'> & { values?: Record<string, unknown>; status?: PageStatus };
+type Extra = Pick<PrintPage, 'errors' | 'message' | 'preview'> & {
+  values?: Record<string, unknown>;
+  status?: PageStatus;
+};
 
 async function printPage(c: Context<AppEnv>, extra: Extra = {}) {
   const values: Record<string, unknown> = { template: 'a4-3x8-70x37', ...extra.values };
-  const [batches, jobs] = await Promise.all([batchOptions(c), listPrintJobs({ ctx: serviceContext(c), input: { limit: 50 } })]);
-  return render(c, 'In tem nhãn', printView({ batches, templates: templateOptions, jobs, values, csrf: c.var.session!.csrfToken,
-    idempotencyKey: crypto.randomUUID(), errors: extra.errors, message: extra.message, preview: extra.preview }), extra.status);
+  const [batches, jobs] = await Promise.all([
+    batchOptions(c),
+    listPrintJobs({ ctx: serviceContext(c), input: { limit: 50 } }),
+  ]);
+  return render(
+    c,
+    'In tem nhãn',
+    printView({
+      batches,
+      templates: templateOptions,
+      jobs,
+      values,
+      csrf: c.var.session!.csrfToken,
+      idempotencyKey: crypto.randomUUID(),
+      errors: extra.errors,
+      message: extra.message,
+      preview: extra.preview,
+    }),
+    extra.status,
+  );
 }
 
-const printValues = (form: Record<string, string | string[]>) =>
-  ({ batch: String(form.batch ?? ''), template: String(form.template ?? ''), quantity: String(form.quantity ?? '') });
+const printValues = (form: Record<string, string | string[]>) => ({
+  batch: String(form.batch ?? ''),
+  template: String(form.template ?? ''),
+  quantity: String(form.quantity ?? ''),
+});
 
 printPages.get('/console/print', (c) => printPage(c));
 
@@ -48,7 +80,10 @@ printPages.get('/console/print', (c) => printPage(c));
 printPages.post('/console/print/preview', async (c) => {
   const values = printValues(await postedForm(c));
   try {
-    const preview = await previewPrintSheet({ ctx: serviceContext(c), input: { batchId: values.batch, template: values.template } });
+    const preview = await previewPrintSheet({
+      ctx: serviceContext(c),
+      input: { batchId: values.batch, template: values.template },
+    });
     return printPage(c, { values, preview });
   } catch (error) {
     const failure = formFailure(error);
@@ -60,7 +95,11 @@ printPages.post('/console/print', async (c) => {
   const form = await postedForm(c);
   const values = printValues(form);
   try {
-    const input = parseWith(printBody, { quantity: Number(values.quantity), template: values.template, idempotencyKey: String(form.idempotencyKey ?? crypto.randomUUID()) });
+    const input = parseWith(printBody, {
+      quantity: Number(values.quantity),
+      template: values.template,
+      idempotencyKey: String(form.idempotencyKey ?? crypto.randomUUID()),
+    });
     const { job } = await createPrintJob({ ctx: serviceContext(c), input: { ...input, batchId: values.batch } });
     return c.redirect(`/console/print/jobs/${job.id}`, 303);
   } catch (error) {
@@ -74,7 +113,11 @@ printPages.get('/console/print/jobs/:id', async (c) => {
   // The void's redirect names what it voided; anything else in the query is ignored.
   const voided = parseSerialSpans(c.req.query('voided') ?? '');
   const justVoided = 'spans' in voided ? { spans: voided.spans, count: countSerials(voided.spans) } : undefined;
-  return render(c, `Lệnh in: ${details.job.product} – lô ${details.job.lot}`, printJobView({ ...details, csrf: c.var.session!.csrfToken, justVoided }));
+  return render(
+    c,
+    `Lệnh in: ${details.job.product} – lô ${details.job.lot}`,
+    printJobView({ ...details, csrf: c.var.session!.csrfToken, justVoided }),
+  );
 });
 
 /**
@@ -90,7 +133,10 @@ printPages.post('/console/print/jobs/:id/void', async (c) => {
   try {
     if (form.confirm === '1') {
       const { spans } = await voidJobSerials({ ctx, input });
-      return c.redirect(`/console/print/jobs/${input.jobId}?voided=${encodeURIComponent(formatSpans(spans).replace(/–/g, '-').replace(/ /g, ''))}`, 303);
+      return c.redirect(
+        `/console/print/jobs/${input.jobId}?voided=${encodeURIComponent(formatSpans(spans).replace(/–/g, '-').replace(/ /g, ''))}`,
+        303,
+      );
     }
     const plan = await planJobVoid({ ctx, input });
     return render(c, 'Xác nhận vô hiệu tem', voidConfirmView(summary(plan.row), plan, csrf));
@@ -98,10 +144,20 @@ printPages.post('/console/print/jobs/:id/void', async (c) => {
     if (!(error instanceof AppError) || error.code !== 'invalid_input') throw error;
     const { job } = await printJobDetails({ ctx, input: { jobId: input.jobId } });
     const failure = formFailure(error);
-    return render(c, 'Vô hiệu tem', voidFormView(job, { serials: input.serials, reason: input.reason }, csrf, failure.message, failure.fields), 400);
+    return render(
+      c,
+      'Vô hiệu tem',
+      voidFormView(job, { serials: input.serials, reason: input.reason }, csrf, failure.message, failure.fields),
+      400,
+    );
   }
 });
 
 const summary = (row: Awaited<ReturnType<typeof planJobVoid>>['row']) => ({
-  id: row.job.id, product: row.product.name, lot: row.batch.lot, quantity: row.job.quantity, firstSerial: row.range.firstSerial, lastSerial: row.range.lastSerial,
+  id: row.job.id,
+  product: row.product.name,
+  lot: row.batch.lot,
+  quantity: row.job.quantity,
+  firstSerial: row.range.firstSerial,
+  lastSerial: row.range.lastSerial,
 });

@@ -13,8 +13,18 @@ for (const path of ['/console/reports', '/console/reports/*', '/console/expiring
 async function reportsPage(c: Parameters<typeof serviceContext>[0], problem?: { message: string; status: PageStatus }) {
   const state = c.req.query('state') === 'closed' ? 'closed' : 'open';
   const items = await listReports({ ctx: serviceContext(c), input: { state } });
-  return render(c, 'Phản ánh của người tiêu dùng', reportsView({ state, items, csrf: c.var.session!.csrfToken,
-    closed: Boolean(c.req.query('closed')), problem: problem?.message }), problem?.status);
+  return render(
+    c,
+    'Phản ánh của người tiêu dùng',
+    reportsView({
+      state,
+      items,
+      csrf: c.var.session!.csrfToken,
+      closed: Boolean(c.req.query('closed')),
+      problem: problem?.message,
+    }),
+    problem?.status,
+  );
 }
 
 queuePages.get('/console/reports', (c) => reportsPage(c));
@@ -29,4 +39,6 @@ queuePages.post('/console/reports/:id/close', async (c) => {
   }
 });
 
-queuePages.get('/console/expiring', async (c) => render(c, 'Chứng nhận sắp hết hạn', expiringView(await listExpiringCertificates({ ctx: serviceContext(c) }))));
+queuePages.get('/console/expiring', async (c) =>
+  render(c, 'Chứng nhận sắp hết hạn', expiringView(await listExpiringCertificates({ ctx: serviceContext(c) }))),
+);

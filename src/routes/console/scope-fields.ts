@@ -5,6 +5,9 @@ import { serviceContext } from '../context';
 
 /** The subjects a producer's invitation or token may be bound to, as the actor may see them. */
 export async function subjectOptions(c: Context<AppEnv>) {
-  const page = await listRegistry({ ctx: serviceContext(c), input: { kind: 'subjects', page: 1, pageSize: 100 } }).catch(() => ({ items: [] }));
+  const page = await listRegistry({
+    ctx: serviceContext(c),
+    input: { kind: 'subjects', page: 1, pageSize: 100 },
+  }).catch(() => ({ items: [] }));
   return (page.items as { id: string; name: string }[]).map((s) => ({ value: s.id, label: s.name }));
 }

@@ -17,7 +17,12 @@ export function may(c: Context<AppEnv>): May {
 }
 
 export function pageUser(c: Context<AppEnv>): PageUser {
-  return { actor: c.var.actor, personName: c.var.session?.personName, csrfToken: c.var.session?.csrfToken, may: may(c) };
+  return {
+    actor: c.var.actor,
+    personName: c.var.session?.personName,
+    csrfToken: c.var.session?.csrfToken,
+    may: may(c),
+  };
 }
 
 /** The statuses a console page answers with. */
@@ -37,14 +42,26 @@ export function render(c: Context<AppEnv>, title: string, body: Html, status: Pa
 }
 
 /** Validation or a service refusal, as a message for the form and one per field. */
-export function formFailure(error: unknown): { message: string; fields: FieldErrors; status: 400 | 403 | 404 | 409 | 422 } {
-  if (error instanceof ZodError) { // a service that validates its own input
-    return { message: vi.messages.fixFields, status: 400, fields: Object.fromEntries(error.issues.map((i) => [String(i.path[0] ?? ''), i.message])) };
+export function formFailure(error: unknown): {
+  message: string;
+  fields: FieldErrors;
+  status: 400 | 403 | 404 | 409 | 422;
+} {
+  if (error instanceof ZodError) {
+    // a service that validates its own input
+    return {
+      message: vi.messages.fixFields,
+      status: 400,
+      fields: Object.fromEntries(error.issues.map((i) => [String(i.path[0] ?? ''), i.message])),
+    };
   }
   if (error instanceof AppError) {
     const status = ERROR_STATUS[error.code];
-    return { message: error.message, status: (status === 401 || status === 429 || status >= 500 ? 403 : status) as 400 | 403 | 404 | 409 | 422,
-      fields: Object.fromEntries((error.details?.fields ?? []).map((f) => [f.path, f.message])) };
+    return {
+      message: error.message,
+      status: (status === 401 || status === 429 || status >= 500 ? 403 : status) as 400 | 403 | 404 | 409 | 422,
+      fields: Object.fromEntries((error.details?.fields ?? []).map((f) => [f.path, f.message])),
+    };
   }
   throw error;
 }
@@ -56,7 +73,10 @@ export function formFailure(error: unknown): { message: string; fields: FieldErr
 export function parseWith<T>(schema: ZodType<T>, input: unknown): T {
   const result = safeParseText(schema, input); // NUL or a broken surrogate: a field error like any other
   if (!result.success) {
-    throw invalid(vi.messages.fixFields, result.error.issues.map((i) => ({ path: String(i.path[0] ?? ''), message: i.message })));
+    throw invalid(
+      vi.messages.fixFields,
+      result.error.issues.map((i) => ({ path: String(i.path[0] ?? ''), message: i.message })),
+    );
   }
   return result.data;
 }

@@ -26,27 +26,61 @@ export const reportRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
 reportRoutes.use('/S/:code/report', bodyLimit({ maxSize: 16 * 1024 }));
 reportRoutes.on('POST', '/api/v1/reports', rateLimit('report'), bodyLimit({ maxSize: 16 * 1024 }));
 
-reportRoutes.openapi(createRoute({
-  method: 'post', path: '/api/v1/reports', tags, summary: 'Report a suspicious stamp or product (anyone; rate-limited)',
-  request: jsonBody(submitReportInput),
-  responses: { 201: json(z.object({ id: z.string(), reference: z.string(), provinceCode: z.string().nullable() }), 'Filed in the province’s queue; `reference` is the number to quote (PA-XXXX-XXXX)'),
-    400: json(errorSchema, 'Invalid input'), 429: json(errorSchema, 'Rate limited') },
-}), async (c) => {
-  const filed = await submitReport({ ctx: serviceContext(c), input: c.req.valid('json') });
-  return c.json({ ...filed, reference: reportReference(filed.id) }, 201);
-});
+reportRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/api/v1/reports',
+    tags,
+    summary: 'Report a suspicious stamp or product (anyone; rate-limited)',
+    request: jsonBody(submitReportInput),
+    responses: {
+      201: json(
+        z.object({ id: z.string(), reference: z.string(), provinceCode: z.string().nullable() }),
+        'Filed in the province’s queue; `reference` is the number to quote (PA-XXXX-XXXX)',
+      ),
+      400: json(errorSchema, 'Invalid input'),
+      429: json(errorSchema, 'Rate limited'),
+    },
+  }),
+  async (c) => {
+    const filed = await submitReport({ ctx: serviceContext(c), input: c.req.valid('json') });
+    return c.json({ ...filed, reference: reportReference(filed.id) }, 201);
+  },
+);
 
-reportRoutes.openapi(createRoute({
-  method: 'get', path: '/api/v1/reports', tags, ...guarded('report.read'), summary: 'The report queue of the caller’s province, with each stamp’s scan history',
-  request: { query: z.object({ state: z.enum(['open', 'closed']).optional() }) },
-  responses: { 200: json(z.object({ items: z.array(anyRecord) }), 'Newest first'), ...commonErrors },
-}), async (c) => c.json({ items: await listReports({ ctx: serviceContext(c), input: c.req.valid('query') }) } as never, 200));
+reportRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/api/v1/reports',
+    tags,
+    ...guarded('report.read'),
+    summary: 'The report queue of the caller’s province, with each stamp’s scan history',
+    request: { query: z.object({ state: z.enum(['open', 'closed']).optional() }) },
+    responses: { 200: json(z.object({ items: z.array(anyRecord) }), 'Newest first'), ...commonErrors },
+  }),
+  async (c) =>
+    c.json({ items: await listReports({ ctx: serviceContext(c), input: c.req.valid('query') }) } as never, 200),
+);
 
-reportRoutes.openapi(createRoute({
-  method: 'post', path: '/api/v1/reports/{id}/close', tags, ...guarded('report.close'), summary: 'Close a report with a note of what was done',
-  request: { params: z.object({ id: uuid }), ...jsonBody(closeReportInput) },
-  responses: { 200: json(anyRecord, 'Closed'), ...commonErrors, 409: json(errorSchema, 'Already closed') },
-}), async (c) => c.json(await closeReport({ ctx: serviceContext(c), input: { id: c.req.valid('param').id, note: c.req.valid('json').note } }) as never, 200));
+reportRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/api/v1/reports/{id}/close',
+    tags,
+    ...guarded('report.close'),
+    summary: 'Close a report with a note of what was done',
+    request: { params: z.object({ id: uuid }), ...jsonBody(closeReportInput) },
+    responses: { 200: json(anyRecord, 'Closed'), ...commonErrors, 409: json(errorSchema, 'Already closed') },
+  }),
+  async (c) =>
+    c.json(
+      (await closeReport({
+        ctx: serviceContext(c),
+        input: { id: c.req.valid('param').id, note: c.req.valid('json').note },
+      })) as never,
+      200,
+    ),
+);
 
 /** The charge of the report bucket: null when the report may be sent, else the seconds to wait. */
 async function reportWait(c: Context<AppEnv>): Promise<number | null> {
@@ -67,17 +101,33 @@ reportRoutes.post('/S/:code/report', async (c) => {
   const lang = pickLang(c.req.query('lang'));
   const code = c.req.param('code').slice(0, 400);
   const form = await c.req.parseBody();
-  const values = Object.fromEntries(['problem', 'details', 'placeOfPurchase', 'purchaseProvinceCode', 'contact']
-    .map((k) => [k, typeof form[k] === 'string' ? (form[k] as string).slice(0, 2000) : ''])) as Record<string, string>;
+  const values = Object.fromEntries(
+    ['problem', 'details', 'placeOfPurchase', 'purchaseProvinceCode', 'contact'].map((k) => [
+      k,
+      typeof form[k] === 'string' ? (form[k] as string).slice(0, 2000) : '',
+    ]),
+  ) as Record<string, string>;
   c.header('Cache-Control', 'no-store');
   const formAgain = async (status: 400 | 429, state: ReportFormState) => {
     const verdict = await verifyStamp(serviceContext(c), code);
-    return c.html(renderVerifyPage(verdict, lang, `/S/${encodeURIComponent(verdict.code)}`, { values, errors: {}, ...state }), status);
+    return c.html(
+      renderVerifyPage(verdict, lang, `/S/${encodeURIComponent(verdict.code)}`, { values, errors: {}, ...state }),
+      status,
+    );
   };
   const wait = await reportWait(c);
   if (wait !== null) return formAgain(429, { notice: retryNotice(lang, wait, c.var.deps.now()) });
-  const parsed = safeParseText(submitReportInput, { ...Object.fromEntries(Object.entries(values).filter(([, v]) => v.trim() !== '')), code });
-  if (!parsed.success) return formAgain(400, { errors: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? 'details'), i.message])) });
+  const parsed = safeParseText(submitReportInput, {
+    ...Object.fromEntries(Object.entries(values).filter(([, v]) => v.trim() !== '')),
+    code,
+  });
+  if (!parsed.success)
+    return formAgain(400, {
+      errors: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? 'details'), i.message])),
+    });
   const filed = await submitReport({ ctx: serviceContext(c), input: parsed.data });
-  return c.html(reportReceivedPage({ lang, code, reference: reportReference(filed.id), leftContact: Boolean(parsed.data.contact) }), 201);
+  return c.html(
+    reportReceivedPage({ lang, code, reference: reportReference(filed.id), leftContact: Boolean(parsed.data.contact) }),
+    201,
+  );
 });

@@ -7,12 +7,10 @@ const stateChange = z
 /** The JSON a Digital Link without a stamp answers with (`Accept: application/json`). */
 export const productInfoSchema = z
   .object({
-    stampVerified: z
-      .literal(false)
-      .openapi({
-        description:
-          'Always false: no stamp was checked. To verify a pack, verify its OCOP stamp (`?stamp=` or /api/v1/verify).',
-      }),
+    stampVerified: z.literal(false).openapi({
+      description:
+        'Always false: no stamp was checked. To verify a pack, verify its OCOP stamp (`?stamp=` or /api/v1/verify).',
+    }),
     notice: z.string().openapi({ example: 'Thông tin sản phẩm, chưa xác thực tem' }),
     digitalLink: z
       .string()
@@ -130,21 +128,12 @@ export const resolverDescriptionSchema = z
   .openapi('GS1ResolverDescription');
 
 export const resolverQuery = z.object({
-  stamp: z
-    .string()
-    .max(400)
-    .optional()
-    .openapi({
-      description:
-        'The signed stamp code: the answer is then the verdict, `forged` if the stamp does not match the link',
-    }),
-  linkType: z
-    .string()
-    .max(200)
-    .optional()
-    .openapi({
-      description:
-        '`linkset` (or `all`) for the linkset; a GS1 link type (`gs1:pip`, `gs1:certificationInfo`, `gs1:traceability`, `gs1:verificationService`) for a 307 to it; any other value leads to the default link',
-    }),
+  stamp: z.string().max(400).optional().openapi({
+    description: 'The signed stamp code: the answer is then the verdict, `forged` if the stamp does not match the link',
+  }),
+  linkType: z.string().max(200).optional().openapi({
+    description:
+      '`linkset` (or `all`) for the linkset; a GS1 link type (`gs1:pip`, `gs1:certificationInfo`, `gs1:traceability`, `gs1:verificationService`) for a 307 to it; any other value leads to the default link',
+  }),
   lang: z.enum(['vi', 'en']).optional(),
 });

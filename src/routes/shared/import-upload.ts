@@ -34,7 +34,8 @@ export async function uploadedFile(c: Context<AppEnv>): Promise<{ bytes: Uint8Ar
   if (type === 'multipart/form-data') {
     const body = await c.req.parseBody();
     const file = body.file;
-    if (!(file instanceof File)) throw invalid('Chưa chọn tệp: hãy gửi tệp trong trường “file”.', [{ path: 'file', message: 'Chưa chọn tệp.' }]);
+    if (!(file instanceof File))
+      throw invalid('Chưa chọn tệp: hãy gửi tệp trong trường “file”.', [{ path: 'file', message: 'Chưa chọn tệp.' }]);
     if (file.size > IMPORT_MAX_BYTES) throw invalid(TOO_LARGE, [{ path: 'file', message: TOO_LARGE }]);
     return { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name || null };
   }

@@ -3,7 +3,11 @@ import type { AppDeps, AppEnv } from '../../app-env';
 import { isDatabaseUnavailable } from '../../db/unavailable';
 import { BLOCK_BITS, STATUS_LIST_AGGREGATION_PATH, STATUS_LIST_JWT_MEDIA_TYPE } from '../../domain/token-status-list';
 import { notFound } from '../../services/shared/errors';
-import { statusListAggregation, tokenStatusList, type StatusListToken } from '../../services/status-list/token-status-list';
+import {
+  statusListAggregation,
+  tokenStatusList,
+  type StatusListToken,
+} from '../../services/status-list/token-status-list';
 import { serviceContext } from '../context';
 import { validationHook } from '../errors';
 import { json } from '../openapi-helpers';
@@ -13,19 +17,36 @@ import { signedDocument } from './wire';
 export const tokenStatusListRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 const aggregationRoute = createRoute({
-  method: 'get', path: STATUS_LIST_AGGREGATION_PATH, tags: ['Verification'],
+  method: 'get',
+  path: STATUS_LIST_AGGREGATION_PATH,
+  tags: ['Verification'],
   summary: 'Status List Aggregation (draft-ietf-oauth-status-list): the URI of every Token Status List',
-  responses: { 200: json(z.object({ status_lists: z.array(z.string()) }).openapi('StatusListAggregation'), 'Every list, block 0 first') },
+  responses: {
+    200: json(
+      z.object({ status_lists: z.array(z.string()) }).openapi('StatusListAggregation'),
+      'Every list, block 0 first',
+    ),
+  },
 });
 
 const listRoute = createRoute({
-  method: 'get', path: `${STATUS_LIST_AGGREGATION_PATH}/{n}`, tags: ['Verification'],
+  method: 'get',
+  path: `${STATUS_LIST_AGGREGATION_PATH}/{n}`,
+  tags: ['Verification'],
   summary: `The IETF Token Status List of serials [n·2^${BLOCK_BITS}, (n+1)·2^${BLOCK_BITS})`,
-  description: 'A JWT (typ statuslist+jwt) signed with a key from /.well-known/jwks.json; index = serial − n·2^20; 2 bits a serial: ' +
+  description:
+    'A JWT (typ statuslist+jwt) signed with a key from /.well-known/jwks.json; index = serial − n·2^20; 2 bits a serial: ' +
     '0 valid, 1 invalid (void, recalled, revoked or never issued), 2 suspended, 3 expired (the certificate). The private claim ' +
     '`ocop_invalid_reasons` (same shape) says why an entry is 1: 0 void, 1 not issued, 2 recalled, 3 revoked. Gzipped on the wire; ' +
     'ETag and 304. While the database is unreachable, the last copy this instance served comes with an `Age` header.',
-  request: { params: z.object({ n: z.string().regex(/^\d{1,10}$/).openapi({ param: { name: 'n', in: 'path' }, example: '0' }) }) },
+  request: {
+    params: z.object({
+      n: z
+        .string()
+        .regex(/^\d{1,10}$/)
+        .openapi({ param: { name: 'n', in: 'path' }, example: '0' }),
+    }),
+  },
   responses: {
     200: { description: 'The Status List Token', content: { [STATUS_LIST_JWT_MEDIA_TYPE]: { schema: z.string() } } },
     304: { description: 'Not modified (If-None-Match)' },
@@ -61,7 +82,10 @@ tokenStatusListRoutes.openapi(listRoute, async (c) => {
   if (!token) throw notFound('danh sách trạng thái này (chưa phát hành số sê-ri nào trong khối)');
   if (ageSeconds !== null) c.header('Age', String(ageSeconds));
   const ttl = ctx.config.STATUS_LIST_TTL_SECONDS;
-  return signedDocument(c, token.jwt, { type: STATUS_LIST_JWT_MEDIA_TYPE, etag: `W/"${n}-${token.iat}-${token.contentHash.slice(0, 16)}"`,
+  return signedDocument(c, token.jwt, {
+    type: STATUS_LIST_JWT_MEDIA_TYPE,
+    etag: `W/"${n}-${token.iat}-${token.contentHash.slice(0, 16)}"`,
     // The CDN may hold a list for its ttl; the origin reads the database on every request.
-    cacheControl: `public, max-age=${ageSeconds === null ? ttl : 60}` }) as never;
+    cacheControl: `public, max-age=${ageSeconds === null ? ttl : 60}`,
+  }) as never;
 });

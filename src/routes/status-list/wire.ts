@@ -24,7 +24,11 @@ function acceptsGzip(header: string | undefined): boolean {
  * Content-Encoding, which the runtime then applies to the body (its default `encodeBody:
  * "automatic"`); on Node by sending gzip bytes, which compress() then leaves alone.
  */
-export async function signedDocument(c: Context<AppEnv>, body: string, headers: { type: string; etag: string; cacheControl: string }) {
+export async function signedDocument(
+  c: Context<AppEnv>,
+  body: string,
+  headers: { type: string; etag: string; cacheControl: string },
+) {
   const common = { ETag: headers.etag, 'Cache-Control': headers.cacheControl, Vary: 'Accept-Encoding' };
   if (matchesEtag(c.req.header('if-none-match'), headers.etag)) return c.body(null, 304, common);
   const typed = { ...common, 'Content-Type': headers.type };

@@ -15,28 +15,55 @@ import { countByStatus } from '../../domain/verdict';
 import { countThisScan } from './record-scan';
 import { bulkVerifyBody, bulkVerifyResponse } from './schemas';
 
-const codeParam = z.object({ code: z.string().max(400).openapi({ param: { name: 'code', in: 'path' } }) });
+const codeParam = z.object({
+  code: z
+    .string()
+    .max(400)
+    .openapi({ param: { name: 'code', in: 'path' } }),
+});
 
 const scanRoute = createRoute({
-  method: 'get', path: '/S/{code}', tags: ['Verification'],
+  method: 'get',
+  path: '/S/{code}',
+  tags: ['Verification'],
   summary: 'The URL printed in the QR. HTML by default, the verdict as JSON with Accept: application/json.',
   request: { params: codeParam, query: z.object({ lang: z.enum(['vi', 'en']).optional() }) },
-  responses: { 200: { ...json(verdictSchema, 'Verdict (always 200: a forged code is an answer, not an error)'), content: {
-    'application/json': { schema: verdictSchema }, 'text/html': { schema: z.string() } } }, 429: json(errorSchema, 'Rate limited') },
+  responses: {
+    200: {
+      ...json(verdictSchema, 'Verdict (always 200: a forged code is an answer, not an error)'),
+      content: {
+        'application/json': { schema: verdictSchema },
+        'text/html': { schema: z.string() },
+      },
+    },
+    429: json(errorSchema, 'Rate limited'),
+  },
 });
 
 const verifyRoute = createRoute({
-  method: 'get', path: '/api/v1/verify/{code}', tags: ['Verification'], summary: 'Verdict for one code or stamp URL',
-  request: { params: codeParam }, responses: { 200: json(verdictSchema, 'Verdict'), 429: json(errorSchema, 'Rate limited') },
+  method: 'get',
+  path: '/api/v1/verify/{code}',
+  tags: ['Verification'],
+  summary: 'Verdict for one code or stamp URL',
+  request: { params: codeParam },
+  responses: { 200: json(verdictSchema, 'Verdict'), 429: json(errorSchema, 'Rate limited') },
 });
 
 const bulkRoute = createRoute({
-  method: 'post', path: '/api/v1/verify', tags: ['Verification'],
-  summary: 'Verdicts for up to 1,000 codes or URLs, in order. A bad code is a forged verdict and an entry in `errors`, not a failed request.',
-  description: 'With `record` and a retailer token (or session), the codes are also recorded as a receiving session and the signed receipt is returned.',
+  method: 'post',
+  path: '/api/v1/verify',
+  tags: ['Verification'],
+  summary:
+    'Verdicts for up to 1,000 codes or URLs, in order. A bad code is a forged verdict and an entry in `errors`, not a failed request.',
+  description:
+    'With `record` and a retailer token (or session), the codes are also recorded as a receiving session and the signed receipt is returned.',
   request: { body: { content: { 'application/json': { schema: bulkVerifyBody } }, required: true } },
-  responses: { 200: json(bulkVerifyResponse, 'Verdicts in input order'), ...commonErrors, ...conflictError,
-    429: json(errorSchema, 'Over the caller’s requests or codes a minute: N codes cost N (README, "Rate limits")') },
+  responses: {
+    200: json(bulkVerifyResponse, 'Verdicts in input order'),
+    ...commonErrors,
+    ...conflictError,
+    429: json(errorSchema, 'Over the caller’s requests or codes a minute: N codes cost N (README, "Rate limits")'),
+  },
 });
 
 export const verifyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -73,15 +100,23 @@ verifyRoutes.get('/S/', async (c) => {
   return c.html(renderVerifyPage(verdict, pickLang(c.req.query('lang')), '/S/'), 200);
 });
 
-verifyRoutes.openapi(verifyRoute, async (c) => c.json(await verifyStamp(serviceContext(c), c.req.valid('param').code), 200));
+verifyRoutes.openapi(verifyRoute, async (c) =>
+  c.json(await verifyStamp(serviceContext(c), c.req.valid('param').code), 200),
+);
 
 verifyRoutes.openapi(bulkRoute, async (c) => {
   const { codes, record } = c.req.valid('json');
   const ctx = serviceContext(c);
   const recorded = record ? await recordIntake(ctx, { ...record, items: codes.map((code) => ({ code })) }) : null;
-  const verdicts = recorded?.verdicts ?? await verifyStamps(ctx, codes);
+  const verdicts = recorded?.verdicts ?? (await verifyStamps(ctx, codes));
   const summary = countByStatus(verdicts.map((v) => v.status));
-  const errors = verdicts.flatMap((v, index) => (v.forgedReason === 'malformed'
-    ? [{ index, input: v.code, message: 'Không đọc được mã tem: không phải mã hay đường dẫn tem OCOP.' }] : []));
-  return c.json({ count: verdicts.length, summary, verdicts, errors, ...(recorded ? { intake: intakeResult(c, recorded) } : {}) }, 200);
+  const errors = verdicts.flatMap((v, index) =>
+    v.forgedReason === 'malformed'
+      ? [{ index, input: v.code, message: 'Không đọc được mã tem: không phải mã hay đường dẫn tem OCOP.' }]
+      : [],
+  );
+  return c.json(
+    { count: verdicts.length, summary, verdicts, errors, ...(recorded ? { intake: intakeResult(c, recorded) } : {}) },
+    200,
+  );
 });

@@ -18,17 +18,31 @@ export async function countThisScan(c: Context<AppEnv>, verdict: Verdict): Promi
   const signatureOnly = !verdict.live && verdict.status === 'valid';
   if (verdict.serial === null || (!signatureOnly && (!verdict.batchId || !verdict.scans))) return verdict;
   const now = c.var.deps.now();
-  const cf = (c.req.raw as { cf?: { country?: string; regionCode?: string; latitude?: string; longitude?: string } }).cf;
+  const cf = (c.req.raw as { cf?: { country?: string; regionCode?: string; latitude?: string; longitude?: string } })
+    .cf;
   const place = cf?.country ? [cf.country, cf.regionCode].filter(Boolean).join('-') : null;
   const lat = coarseCoordinate(cf?.latitude);
   const lon = coarseCoordinate(cf?.longitude);
   const { scannerHash, networkHash } = await scannerHashes(c, now);
-  c.var.scanSink.record({ serial: verdict.serial, scannedAt: coarseTime(now), place, scannerHash, networkHash, lat, lon });
+  c.var.scanSink.record({
+    serial: verdict.serial,
+    scannedAt: coarseTime(now),
+    place,
+    scannerHash,
+    networkHash,
+    lat,
+    lon,
+  });
   if (!verdict.scans) return verdict;
   const count = verdict.scans.count + 1;
   return {
     ...verdict,
-    scans: { ...verdict.scans, count, firstAt: verdict.scans.firstAt ?? coarseTime(now).toISOString(), firstPlace: verdict.scans.firstAt ? verdict.scans.firstPlace : place },
+    scans: {
+      ...verdict.scans,
+      count,
+      firstAt: verdict.scans.firstAt ?? coarseTime(now).toISOString(),
+      firstPlace: verdict.scans.firstAt ? verdict.scans.firstPlace : place,
+    },
   };
 }
 
@@ -37,7 +51,10 @@ export async function countThisScan(c: Context<AppEnv>, verdict: Verdict): Promi
  * with the secret SCAN_SALT and the day, so neither can be reversed without the salt nor linked
  * across days. The network lets copy detection see through a phone that changes its User-Agent.
  */
-async function scannerHashes(c: Context<AppEnv>, now: Date): Promise<{ scannerHash: string; networkHash: string | null }> {
+async function scannerHashes(
+  c: Context<AppEnv>,
+  now: Date,
+): Promise<{ scannerHash: string; networkHash: string | null }> {
   const salt = c.var.deps.config.SCAN_SALT;
   if (!salt) throw new Error('SCAN_SALT is not set'); // both runtimes set it at start; never hash with a known salt
   const day = vietnamToday(now);

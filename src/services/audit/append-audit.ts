@@ -11,8 +11,15 @@ const AUDIT_LOCK = 7_243_001;
 export type AuditEntry = { action: string; entity: string; entityId: string; before?: unknown; after?: unknown };
 
 export type AuditRowContent = {
-  at: string; actor: string; action: string; entity: string; entityId: string;
-  before: unknown; after: unknown; requestId: string | null; prevHash: string;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
+  prevHash: string;
 };
 
 export function auditHash(row: AuditRowContent): Promise<string> {

@@ -15,15 +15,29 @@ export async function verifyAuditChain(db: Db, pageSize = 5000): Promise<ChainRe
   let lastId = 0;
   let rows = 0;
   for (;;) {
-    const page = await db.select().from(auditLog).where(gt(auditLog.id, lastId)).orderBy(asc(auditLog.id)).limit(pageSize);
+    const page = await db
+      .select()
+      .from(auditLog)
+      .where(gt(auditLog.id, lastId))
+      .orderBy(asc(auditLog.id))
+      .limit(pageSize);
     if (page.length === 0) return { ok: true, rows };
     for (const row of page) {
-      if (row.prevHash !== prevHash) return { ok: false, rows, brokenAtId: row.id, reason: 'link to previous row broken' };
+      if (row.prevHash !== prevHash)
+        return { ok: false, rows, brokenAtId: row.id, reason: 'link to previous row broken' };
       const expected = await auditHash({
-        at: row.at.toISOString(), actor: row.actor, action: row.action, entity: row.entity, entityId: row.entityId,
-        before: row.before, after: row.after, requestId: row.requestId, prevHash: row.prevHash,
+        at: row.at.toISOString(),
+        actor: row.actor,
+        action: row.action,
+        entity: row.entity,
+        entityId: row.entityId,
+        before: row.before,
+        after: row.after,
+        requestId: row.requestId,
+        prevHash: row.prevHash,
       });
-      if (expected !== row.hash) return { ok: false, rows, brokenAtId: row.id, reason: 'content does not match its hash' };
+      if (expected !== row.hash)
+        return { ok: false, rows, brokenAtId: row.id, reason: 'content does not match its hash' };
       prevHash = row.hash;
       lastId = row.id;
       rows++;

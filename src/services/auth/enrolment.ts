@@ -27,7 +27,8 @@ export type InviteInput = { name: string; role: Role; provinceCode?: string | nu
 export async function createEnrolment({ ctx, input }: { ctx: ServiceContext; input: InviteInput }) {
   authorize(ctx.actor, grantAction(input.role));
   const name = input.name.trim();
-  if (!name || name.length > 120) throw invalid('Tên người được mời không hợp lệ.', [{ path: 'name', message: 'Cần 1–120 ký tự.' }]);
+  if (!name || name.length > 120)
+    throw invalid('Tên người được mời không hợp lệ.', [{ path: 'name', message: 'Cần 1–120 ký tự.' }]);
   const scope = await resolveScope(ctx.db, input);
   authorize(ctx.actor, grantAction(input.role), scope);
   return withTransaction(ctx, (tx) => insertEnrolment(tx, { name, role: input.role, ...scope }));
@@ -39,22 +40,40 @@ export async function createEnrolment({ ctx, input }: { ctx: ServiceContext; inp
  * enrolled none is made, and `consumeEnrolment` refuses any that survive.
  */
 export async function createFirstAdminEnrolment({ ctx }: { ctx: ServiceContext }) {
-  const operator: Actor = { kind: 'system', id: FIRST_ADMIN_CREATOR, role: 'admin', provinceCode: null, subjectId: null };
+  const operator: Actor = {
+    kind: 'system',
+    id: FIRST_ADMIN_CREATOR,
+    role: 'admin',
+    provinceCode: null,
+    subjectId: null,
+  };
   return withTransaction({ ...ctx, actor: operator }, async (tx) => {
     if (await adminExists(tx.db)) return null;
-    await tx.db.update(enrolments).set({ withdrawnAt: ctx.now() })
-      .where(and(eq(enrolments.createdBy, FIRST_ADMIN_CREATOR), isNull(enrolments.usedAt), isNull(enrolments.withdrawnAt)));
+    await tx.db
+      .update(enrolments)
+      .set({ withdrawnAt: ctx.now() })
+      .where(
+        and(eq(enrolments.createdBy, FIRST_ADMIN_CREATOR), isNull(enrolments.usedAt), isNull(enrolments.withdrawnAt)),
+      );
     return insertEnrolment(tx, { name: 'Quản trị viên', role: 'admin', provinceCode: null, subjectId: null });
   });
 }
 
-async function insertEnrolment(tx: ServiceContext, person: { name: string; role: Role; provinceCode: string | null; subjectId: string | null }) {
+async function insertEnrolment(
+  tx: ServiceContext,
+  person: { name: string; role: Role; provinceCode: string | null; subjectId: string | null },
+) {
   const secret = base64url.encode(crypto.getRandomValues(new Uint8Array(24)));
-  const [row] = await tx.db.insert(enrolments).values({
-    id: crypto.randomUUID(), tokenHash: await sha256Hex(secret), ...person,
-    createdBy: tx.actor.kind === 'anonymous' ? 'anonymous' : tx.actor.id,
-    expiresAt: new Date(tx.now().getTime() + ENROLMENT_HOURS * 3600_000),
-  }).returning();
+  const [row] = await tx.db
+    .insert(enrolments)
+    .values({
+      id: crypto.randomUUID(),
+      tokenHash: await sha256Hex(secret),
+      ...person,
+      createdBy: tx.actor.kind === 'anonymous' ? 'anonymous' : tx.actor.id,
+      expiresAt: new Date(tx.now().getTime() + ENROLMENT_HOURS * 3600_000),
+    })
+    .returning();
   const visible = withoutSecret(row!);
   await appendAudit(tx, { action: 'person.invite', entity: 'enrolment', entityId: row!.id, after: visible });
   return { enrolment: visible, link: `${tx.config.CONSOLE_ORIGIN}/enroll#${secret}` };
@@ -65,12 +84,16 @@ async function adminExists(db: Db): Promise<boolean> {
 }
 
 /** An open link: unused, not withdrawn, unexpired. */
-const open = (now: Date) => and(isNull(enrolments.usedAt), isNull(enrolments.withdrawnAt), gt(enrolments.expiresAt, now));
+const open = (now: Date) =>
+  and(isNull(enrolments.usedAt), isNull(enrolments.withdrawnAt), gt(enrolments.expiresAt, now));
 
 /** An open enrolment for a link's secret, or null. Read-only: the ceremony's options and the preview. */
 export async function findOpenEnrolment(ctx: ServiceContext, secret: string) {
   if (typeof secret !== 'string' || !/^[A-Za-z0-9_-]{16,64}$/.test(secret)) return null;
-  const [row] = await ctx.db.select().from(enrolments).where(and(eq(enrolments.tokenHash, await sha256Hex(secret)), open(ctx.now())));
+  const [row] = await ctx.db
+    .select()
+    .from(enrolments)
+    .where(and(eq(enrolments.tokenHash, await sha256Hex(secret)), open(ctx.now())));
   if (!row || (row.createdBy === FIRST_ADMIN_CREATOR && (await adminExists(ctx.db)))) return null;
   return row;
 }
@@ -80,8 +103,11 @@ export async function findOpenEnrolment(ctx: ServiceContext, secret: string) {
  * open), so of concurrent ceremonies on one link exactly one gets the row; the others find none.
  */
 export async function consumeEnrolment(tx: ServiceContext, enrolmentId: string) {
-  const [row] = await tx.db.update(enrolments).set({ usedAt: tx.now() })
-    .where(and(eq(enrolments.id, enrolmentId), open(tx.now()))).returning();
+  const [row] = await tx.db
+    .update(enrolments)
+    .set({ usedAt: tx.now() })
+    .where(and(eq(enrolments.id, enrolmentId), open(tx.now())))
+    .returning();
   if (!row || (row.createdBy === FIRST_ADMIN_CREATOR && (await adminExists(tx.db)))) {
     throw conflict('Liên kết đăng ký đã được dùng, đã bị thu hồi hoặc đã hết hạn.');
   }
@@ -95,7 +121,15 @@ export async function consumeEnrolment(tx: ServiceContext, enrolmentId: string) 
 export async function previewEnrolment({ ctx, input }: { ctx: ServiceContext; input: { secret: string } }) {
   const row = await findOpenEnrolment(ctx, input.secret);
   if (!row) throw invalid('Liên kết đăng ký không hợp lệ, đã hết hạn (24 giờ), đã bị thu hồi hoặc đã được dùng.');
-  const [subject] = row.subjectId ? await ctx.db.select({ name: subjects.name }).from(subjects).where(eq(subjects.id, row.subjectId)) : [];
-  return { name: row.name, role: row.role, provinceCode: row.provinceCode, provinceName: row.provinceCode ? PROVINCES[row.provinceCode]?.vi ?? null : null,
-    subjectName: subject?.name ?? null, expiresAt: row.expiresAt };
+  const [subject] = row.subjectId
+    ? await ctx.db.select({ name: subjects.name }).from(subjects).where(eq(subjects.id, row.subjectId))
+    : [];
+  return {
+    name: row.name,
+    role: row.role,
+    provinceCode: row.provinceCode,
+    provinceName: row.provinceCode ? (PROVINCES[row.provinceCode]?.vi ?? null) : null,
+    subjectName: subject?.name ?? null,
+    expiresAt: row.expiresAt,
+  };
 }

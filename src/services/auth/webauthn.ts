@@ -12,11 +12,21 @@ export function relyingParty(ctx: ServiceContext) {
   return { rpID: ctx.config.RP_ID, rpName: 'OCOP – tem điện tử', origin: ctx.config.CONSOLE_ORIGIN };
 }
 
-export const passkeyFailed = (why = 'Xác thực passkey không thành công. Vui lòng thử lại.') => new AppError('passkey_failed', why);
+export const passkeyFailed = (why = 'Xác thực passkey không thành công. Vui lòng thử lại.') =>
+  new AppError('passkey_failed', why);
 
-export async function storeChallenge(ctx: ServiceContext, challenge: string, purpose: ChallengePurpose, owner: { personId?: string; enrolmentId?: string } = {}) {
+export async function storeChallenge(
+  ctx: ServiceContext,
+  challenge: string,
+  purpose: ChallengePurpose,
+  owner: { personId?: string; enrolmentId?: string } = {},
+) {
   await ctx.db.insert(webauthnChallenges).values({
-    id: crypto.randomUUID(), challenge, purpose, personId: owner.personId ?? null, enrolmentId: owner.enrolmentId ?? null,
+    id: crypto.randomUUID(),
+    challenge,
+    purpose,
+    personId: owner.personId ?? null,
+    enrolmentId: owner.enrolmentId ?? null,
     expiresAt: new Date(ctx.now().getTime() + CHALLENGE_SECONDS * 1000),
   });
 }
@@ -39,15 +49,26 @@ export function challengeOf(response: unknown): string {
  * or one issued for another purpose, matches no row.
  */
 export async function consumeChallenge(ctx: ServiceContext, challenge: string, purpose: ChallengePurpose) {
-  const [row] = await ctx.db.update(webauthnChallenges).set({ usedAt: ctx.now() })
-    .where(and(eq(webauthnChallenges.challenge, challenge), eq(webauthnChallenges.purpose, purpose),
-      isNull(webauthnChallenges.usedAt), gt(webauthnChallenges.expiresAt, ctx.now())))
+  const [row] = await ctx.db
+    .update(webauthnChallenges)
+    .set({ usedAt: ctx.now() })
+    .where(
+      and(
+        eq(webauthnChallenges.challenge, challenge),
+        eq(webauthnChallenges.purpose, purpose),
+        isNull(webauthnChallenges.usedAt),
+        gt(webauthnChallenges.expiresAt, ctx.now()),
+      ),
+    )
     .returning();
   if (!row) throw passkeyFailed('Yêu cầu xác thực đã hết hạn hoặc đã được dùng. Vui lòng thử lại.');
   return row;
 }
 
 function base64UrlDecode(text: string): Uint8Array {
-  const base64 = text.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(text.length / 4) * 4, '=');
+  const base64 = text
+    .replace(/-/g, '+')
+    .replace(/_/g, '/')
+    .padEnd(Math.ceil(text.length / 4) * 4, '=');
   return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
 }

@@ -34,14 +34,31 @@ export function toCopyHistory(raw: RawCopyHistory | null): CopyHistory {
     const province = PROVINCES[i.province];
     return province ? [{ at: i.at, lat: province.lat, lon: province.lon, place: province.vi }] : [];
   });
-  const scanReads = (raw?.scans ?? []).map((s) => ({ at: s.at, lat: s.lat, lon: s.lon, place: s.place ?? `${s.lat}, ${s.lon}` }));
-  const scannersByNetwork = (raw?.scanners ?? []).map(([n, networks]): [number, number] => [Number(n), Number(networks)]);
-  return { scannersByNetwork, retailers: raw?.retailers ?? intakes.map((i) => i.retailer), reads: [...intakeReads, ...scanReads] };
+  const scanReads = (raw?.scans ?? []).map((s) => ({
+    at: s.at,
+    lat: s.lat,
+    lon: s.lon,
+    place: s.place ?? `${s.lat}, ${s.lon}`,
+  }));
+  const scannersByNetwork = (raw?.scanners ?? []).map(([n, networks]): [number, number] => [
+    Number(n),
+    Number(networks),
+  ]);
+  return {
+    scannersByNetwork,
+    retailers: raw?.retailers ?? intakes.map((i) => i.retailer),
+    reads: [...intakeReads, ...scanReads],
+  };
 }
 
 export function copyThresholds(config: Config): CopyThresholds {
-  return { maxRetailers: config.COPY_MAX_RETAILERS, farKm: config.COPY_FAR_KM, farHours: config.COPY_FAR_HOURS, maxScanners: config.COPY_MAX_SCANNERS,
-    maxScannersPerNetwork: config.COPY_MAX_SCANNERS_PER_NETWORK };
+  return {
+    maxRetailers: config.COPY_MAX_RETAILERS,
+    farKm: config.COPY_FAR_KM,
+    farHours: config.COPY_FAR_HOURS,
+    maxScanners: config.COPY_MAX_SCANNERS,
+    maxScannersPerNetwork: config.COPY_MAX_SCANNERS_PER_NETWORK,
+  };
 }
 
 export function signalsFor(raw: RawCopyHistory | null, config: Config): CopySignal[] {
@@ -59,8 +76,11 @@ export function suspicion(signals: CopySignal[]): { suspicious: boolean; signals
  */
 export async function loadCopySignals(db: Db, serials: number[], config: Config): Promise<Map<number, CopySignal[]>> {
   if (serials.length === 0) return new Map();
-  const rows = await queryRows<{ serial: string | number; history: RawCopyHistory | null }>(db, sql`
+  const rows = await queryRows<{ serial: string | number; history: RawCopyHistory | null }>(
+    db,
+    sql`
     select q.serial, ${copyHistorySql(sql`q.serial`)} as history
-    from (select distinct value::bigint as serial from json_array_elements_text(${JSON.stringify(serials)}::json)) as q`);
+    from (select distinct value::bigint as serial from json_array_elements_text(${JSON.stringify(serials)}::json)) as q`,
+  );
   return new Map(rows.map((r) => [Number(r.serial), signalsFor(r.history, config)]));
 }

@@ -6,12 +6,36 @@ import { service } from '../shared/service';
 import { listScope } from '../shared/policy';
 import { copyHistorySql, signalsFor, type RawCopyHistory } from './copy-history';
 
-type Row = { serial: number; batch_id: string; lot: string; product_id: string; product: string; subject: string;
-  province_code: string; copy_history: RawCopyHistory | null };
+type Row = {
+  serial: number;
+  batch_id: string;
+  lot: string;
+  product_id: string;
+  product: string;
+  subject: string;
+  province_code: string;
+  copy_history: RawCopyHistory | null;
+};
 
-export type SuspiciousStamp = { serial: number; batchId: string; lot: string; productId: string; product: string; subject: string;
-  provinceCode: string; signals: CopySignal[] };
-export type SuspiciousBatch = { batchId: string; lot: string; productId: string; product: string; subject: string; stamps: number; rules: CopySignal['rule'][] };
+export type SuspiciousStamp = {
+  serial: number;
+  batchId: string;
+  lot: string;
+  productId: string;
+  product: string;
+  subject: string;
+  provinceCode: string;
+  signals: CopySignal[];
+};
+export type SuspiciousBatch = {
+  batchId: string;
+  lot: string;
+  productId: string;
+  product: string;
+  subject: string;
+  stamps: number;
+  rules: CopySignal['rule'][];
+};
 
 const LIMIT = 500;
 
@@ -26,28 +50,51 @@ export const listSuspicious = service({
   action: 'copy.read',
   input: z.object({}),
   run: async ({ ctx }): Promise<{ stamps: SuspiciousStamp[]; batches: SuspiciousBatch[] }> => {
-  const scope = listScope(ctx.actor, 'copy.read'); // the province the list is cut to
-  const rows = await queryRows<Row>(ctx.db, sql`
+    const scope = listScope(ctx.actor, 'copy.read'); // the province the list is cut to
+    const rows = await queryRows<Row>(
+      ctx.db,
+      sql`
     select q.serial, b.id as batch_id, b.lot, p.id as product_id, p.name as product, s.name as subject, q.province_code,
       ${copyHistorySql(sql`q.serial`)} as copy_history
     from (select serial, batch_id, province_code, flagged_at from suspected_copies
       where ${scope.provinceCode ? sql`province_code = ${scope.provinceCode}` : sql`true`}
       order by flagged_at desc, serial limit ${LIMIT}) q
     join batches b on b.id = q.batch_id join products p on p.id = b.product_id join subjects s on s.id = p.subject_id
-    order by q.flagged_at desc, q.serial`);
+    order by q.flagged_at desc, q.serial`,
+    );
 
-  const stamps = rows.flatMap((r) => {
-    const signals = signalsFor(r.copy_history, ctx.config);
-    return signals.length === 0 ? [] : [{ serial: Number(r.serial), batchId: r.batch_id, lot: r.lot, productId: r.product_id, product: r.product,
-      subject: r.subject, provinceCode: r.province_code, signals }];
-  });
-  const batches = new Map<string, SuspiciousBatch>();
-  for (const s of stamps) {
-    const b = batches.get(s.batchId) ?? { batchId: s.batchId, lot: s.lot, productId: s.productId, product: s.product, subject: s.subject, stamps: 0, rules: [] };
-    b.stamps += 1;
-    for (const signal of s.signals) if (!b.rules.includes(signal.rule)) b.rules.push(signal.rule);
-    batches.set(s.batchId, b);
-  }
-  return { stamps, batches: [...batches.values()].sort((a, b) => b.stamps - a.stamps) };
+    const stamps = rows.flatMap((r) => {
+      const signals = signalsFor(r.copy_history, ctx.config);
+      return signals.length === 0
+        ? []
+        : [
+            {
+              serial: Number(r.serial),
+              batchId: r.batch_id,
+              lot: r.lot,
+              productId: r.product_id,
+              product: r.product,
+              subject: r.subject,
+              provinceCode: r.province_code,
+              signals,
+            },
+          ];
+    });
+    const batches = new Map<string, SuspiciousBatch>();
+    for (const s of stamps) {
+      const b = batches.get(s.batchId) ?? {
+        batchId: s.batchId,
+        lot: s.lot,
+        productId: s.productId,
+        product: s.product,
+        subject: s.subject,
+        stamps: 0,
+        rules: [],
+      };
+      b.stamps += 1;
+      for (const signal of s.signals) if (!b.rules.includes(signal.rule)) b.rules.push(signal.rule);
+      batches.set(s.batchId, b);
+    }
+    return { stamps, batches: [...batches.values()].sort((a, b) => b.stamps - a.stamps) };
   },
 });

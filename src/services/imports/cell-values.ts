@@ -4,16 +4,34 @@ import type { IssuerLevel } from '../../domain/recognition';
 
 /** Words people write in a list for each code, folded (no diacritics, case or spaces). */
 const SUBJECT_KINDS: Record<string, 'htx' | 'to_hop_tac' | 'doanh_nghiep' | 'ho_kinh_doanh'> = {
-  htx: 'htx', hoptacxa: 'htx', cooperative: 'htx',
-  tohoptac: 'to_hop_tac', tht: 'to_hop_tac', cooperativegroup: 'to_hop_tac',
-  doanhnghiep: 'doanh_nghiep', dn: 'doanh_nghiep', congty: 'doanh_nghiep', enterprise: 'doanh_nghiep',
-  hokinhdoanh: 'ho_kinh_doanh', hkd: 'ho_kinh_doanh', hosanxuat: 'ho_kinh_doanh', hosanxuatkinhdoanh: 'ho_kinh_doanh', householdbusiness: 'ho_kinh_doanh',
+  htx: 'htx',
+  hoptacxa: 'htx',
+  cooperative: 'htx',
+  tohoptac: 'to_hop_tac',
+  tht: 'to_hop_tac',
+  cooperativegroup: 'to_hop_tac',
+  doanhnghiep: 'doanh_nghiep',
+  dn: 'doanh_nghiep',
+  congty: 'doanh_nghiep',
+  enterprise: 'doanh_nghiep',
+  hokinhdoanh: 'ho_kinh_doanh',
+  hkd: 'ho_kinh_doanh',
+  hosanxuat: 'ho_kinh_doanh',
+  hosanxuatkinhdoanh: 'ho_kinh_doanh',
+  householdbusiness: 'ho_kinh_doanh',
 };
 
 const ISSUER_LEVELS: Record<string, IssuerLevel> = {
-  district: 'district', huyen: 'district', caphuyen: 'district',
-  province: 'province', tinh: 'province', captinh: 'province',
-  central: 'central', trunguong: 'central', captrunguong: 'central', tw: 'central',
+  district: 'district',
+  huyen: 'district',
+  caphuyen: 'district',
+  province: 'province',
+  tinh: 'province',
+  captinh: 'province',
+  central: 'central',
+  trunguong: 'central',
+  captrunguong: 'central',
+  tw: 'central',
 };
 
 export const subjectKindOf = (text: string) => SUBJECT_KINDS[foldText(text)] ?? null;

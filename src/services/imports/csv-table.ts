@@ -6,7 +6,11 @@ export type SheetRow = { row: number; cells: string[] };
  * write `,`. Whichever of `,` `;` TAB occurs most in the header line, outside quotes, wins.
  */
 function separatorOf(text: string): string {
-  const counts = new Map<string, number>([[',', 0], [';', 0], ['\t', 0]]);
+  const counts = new Map<string, number>([
+    [',', 0],
+    [';', 0],
+    ['\t', 0],
+  ]);
   let quoted = false;
   for (const ch of text) {
     if (ch === '"') quoted = !quoted;

@@ -25,9 +25,24 @@ export type ImportReport = {
   format: ImportFormat;
   /** SHA-256 (hex) of the file's bytes: the audit entry of a commit names it. */
   sha256: string;
-  counts: { rows: number; rowsWithProblems: number; problems: number; formerProvinces: number; subjects: Tally; products: Tally; certificates: Tally };
+  counts: {
+    rows: number;
+    rowsWithProblems: number;
+    problems: number;
+    formerProvinces: number;
+    subjects: Tally;
+    products: Tally;
+    certificates: Tally;
+  };
   /** One entry per data row: `new` where the row creates the record, `existing` where it is there already (or an earlier row creates it). */
-  rows: { row: number; subject: Outcome | null; product: Outcome | null; certificate: Outcome | null; provinceCode: string | null; formerProvince?: { code: string; name: string } }[];
+  rows: {
+    row: number;
+    subject: Outcome | null;
+    product: Outcome | null;
+    certificate: Outcome | null;
+    provinceCode: string | null;
+    formerProvince?: { code: string; name: string };
+  }[];
   problems: RowProblem[];
   headers: Partial<Record<ImportColumn, string>>;
   ignoredHeaders: string[];
@@ -40,12 +55,16 @@ async function fileSha256(bytes: Uint8Array): Promise<string> {
 
 /** Records, not rows: `new` is what a commit creates, `existing` what it finds already in the registry. */
 function tallies(planned: PlannedRow[]) {
-  const created = (key: 'subjectOutcome' | 'productOutcome' | 'certificateOutcome') => planned.filter((p) => p[key] === 'new').length;
+  const created = (key: 'subjectOutcome' | 'productOutcome' | 'certificateOutcome') =>
+    planned.filter((p) => p[key] === 'new').length;
   const stored = (ids: (string | undefined)[]) => new Set(ids.filter(Boolean)).size;
   return {
     subjects: { new: created('subjectOutcome'), existing: stored(planned.map((p) => p.subjectId)) },
     products: { new: created('productOutcome'), existing: stored(planned.map((p) => p.productId)) },
-    certificates: { new: created('certificateOutcome'), existing: planned.filter((p) => p.certificateOutcome === 'existing').length },
+    certificates: {
+      new: created('certificateOutcome'),
+      existing: planned.filter((p) => p.certificateOutcome === 'existing').length,
+    },
   };
 }
 
@@ -59,7 +78,10 @@ function tallies(planned: PlannedRow[]) {
  */
 export const importCertificates = service({
   action: 'certificate.import',
-  input: z.object({ file: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'Thiếu tệp.'), dryRun: z.boolean().default(false) }),
+  input: z.object({
+    file: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'Thiếu tệp.'),
+    dryRun: z.boolean().default(false),
+  }),
   run: async ({ ctx, input }): Promise<ImportReport> => {
     const table = await readTable(input.file);
     const sha256 = await fileSha256(input.file);
@@ -76,19 +98,32 @@ export const importCertificates = service({
       const byRow = new Map(planned.map((p) => [p.row, p]));
       const sorted = [...problems].sort((a, b) => a.row - b.row);
       return {
-        dryRun: input.dryRun, committed, format: table.format, sha256,
+        dryRun: input.dryRun,
+        committed,
+        format: table.format,
+        sha256,
         counts: {
-          rows: table.rows.length, rowsWithProblems: troubled.size, problems: problems.length,
+          rows: table.rows.length,
+          rowsWithProblems: troubled.size,
+          problems: problems.length,
           formerProvinces: checked.filter((c) => c.formerProvince).length,
           ...tallies(planned),
         },
         rows: table.rows.map(({ row }) => {
           const p = byRow.get(row);
           const c = checkedByRow.get(row);
-          return { row, subject: p?.subjectOutcome ?? null, product: p?.productOutcome ?? null, certificate: p?.certificateOutcome ?? null,
-            provinceCode: c?.subject.provinceCode ?? null, ...(c?.formerProvince ? { formerProvince: c.formerProvince } : {}) };
+          return {
+            row,
+            subject: p?.subjectOutcome ?? null,
+            product: p?.productOutcome ?? null,
+            certificate: p?.certificateOutcome ?? null,
+            provinceCode: c?.subject.provinceCode ?? null,
+            ...(c?.formerProvince ? { formerProvince: c.formerProvince } : {}),
+          };
         }),
-        problems: sorted, headers: table.headers, ignoredHeaders: table.ignoredHeaders,
+        problems: sorted,
+        headers: table.headers,
+        ignoredHeaders: table.ignoredHeaders,
       };
     };
 
@@ -107,9 +142,18 @@ export const importCertificates = service({
       if (report.counts.subjects.new + report.counts.products.new + report.counts.certificates.new === 0) return report;
       await writePlan(tx, plan.planned);
       await appendAudit(tx, {
-        action: 'certificate.import', entity: 'certificate_import', entityId: sha256,
-        after: { sha256, format: table.format, rows: report.counts.rows, formerProvinces: report.counts.formerProvinces,
-          subjects: report.counts.subjects, products: report.counts.products, certificates: report.counts.certificates },
+        action: 'certificate.import',
+        entity: 'certificate_import',
+        entityId: sha256,
+        after: {
+          sha256,
+          format: table.format,
+          rows: report.counts.rows,
+          formerProvinces: report.counts.formerProvinces,
+          subjects: report.counts.subjects,
+          products: report.counts.products,
+          certificates: report.counts.certificates,
+        },
       });
       return report;
     });
@@ -135,9 +179,10 @@ async function writePlan(tx: ServiceContext, planned: PlannedRow[]): Promise<voi
 function refusal(problems: RowProblem[]): AppError {
   const rows = new Set(problems.map((p) => p.row)).size;
   const outside = problems.some((p) => p.code === 'out_of_scope');
-  const fields = [...problems].sort((a, b) => a.row - b.row).slice(0, MAX_ERROR_FIELDS)
+  const fields = [...problems]
+    .sort((a, b) => a.row - b.row)
+    .slice(0, MAX_ERROR_FIELDS)
     .map((p) => ({ path: `${p.row}.${p.column}`, message: `Dòng ${p.row}, cột ${p.column}: ${p.message}` }));
   const message = `Chưa nhập gì: ${problems.length} lỗi ở ${rows} dòng. Hãy chạy thử (dryRun) để xem báo cáo, sửa tệp rồi nhập lại.`;
   return new AppError(outside ? 'forbidden' : 'invalid_input', message, { fields });
 }
-

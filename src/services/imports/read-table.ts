@@ -8,9 +8,22 @@ import { readXlsx } from './xlsx-io';
 export type ImportFormat = 'csv' | 'xlsx';
 /** A data row: its spreadsheet row number and each known column's text (trimmed, NFC). */
 export type ImportRow = { row: number; values: Record<ImportColumn, string> };
-export type ImportTable = { format: ImportFormat; rows: ImportRow[]; headers: Partial<Record<ImportColumn, string>>; ignoredHeaders: string[] };
+export type ImportTable = {
+  format: ImportFormat;
+  rows: ImportRow[];
+  headers: Partial<Record<ImportColumn, string>>;
+  ignoredHeaders: string[];
+};
 
-const BY_FOLDED = new Map<string, ImportColumn>(IMPORT_COLUMNS.flatMap((c) => [[foldText(c.key), c.key], [foldText(c.en), c.key]] as const));
+const BY_FOLDED = new Map<string, ImportColumn>(
+  IMPORT_COLUMNS.flatMap(
+    (c) =>
+      [
+        [foldText(c.key), c.key],
+        [foldText(c.en), c.key],
+      ] as const,
+  ),
+);
 /** The first bytes of a zip (every .xlsx) and of the older binary .xls. */
 const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 const isOle = (b: Uint8Array) => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
@@ -22,7 +35,8 @@ function decodeCsv(bytes: Uint8Array): string {
   } catch {
     throw invalid('Tệp có ký tự Unicode hỏng, không phải văn bản UTF-8. Hãy lưu lại tệp dưới dạng “CSV UTF-8”.');
   }
-  if (text.includes('\0')) throw invalid('Tệp chứa ký tự NUL: không phải tệp CSV văn bản. Hãy lưu lại tệp dưới dạng “CSV UTF-8”.');
+  if (text.includes('\0'))
+    throw invalid('Tệp chứa ký tự NUL: không phải tệp CSV văn bản. Hãy lưu lại tệp dưới dạng “CSV UTF-8”.');
   return text;
 }
 
@@ -43,7 +57,8 @@ export async function readTable(bytes: Uint8Array): Promise<ImportTable> {
   }
   const [header, ...data] = sheet;
   if (!header) throw invalid('Tệp không có dòng tiêu đề và dữ liệu.');
-  if (data.length > IMPORT_MAX_ROWS) throw invalid(`Tệp có ${data.length} dòng: tối đa ${IMPORT_MAX_ROWS} dòng mỗi lần nhập.`);
+  if (data.length > IMPORT_MAX_ROWS)
+    throw invalid(`Tệp có ${data.length} dòng: tối đa ${IMPORT_MAX_ROWS} dòng mỗi lần nhập.`);
 
   const positions = new Map<ImportColumn, number>();
   const headers: Partial<Record<ImportColumn, string>> = {};
@@ -60,14 +75,19 @@ export async function readTable(bytes: Uint8Array): Promise<ImportTable> {
   });
   const missing = IMPORT_COLUMNS.filter((c) => c.required && !positions.has(c.key)).map((c) => c.key);
   if (missing.length) {
-    throw invalid(`Thiếu cột: ${missing.join(', ')}. Hãy dùng tệp mẫu.`, missing.map((key) => ({ path: key, message: 'Thiếu cột này trong dòng tiêu đề.' })));
+    throw invalid(
+      `Thiếu cột: ${missing.join(', ')}. Hãy dùng tệp mẫu.`,
+      missing.map((key) => ({ path: key, message: 'Thiếu cột này trong dòng tiêu đề.' })),
+    );
   }
   const rows = data.map(({ row, cells }) => ({
     row,
-    values: Object.fromEntries(IMPORT_COLUMNS.map(({ key }) => {
-      const at = positions.get(key);
-      return [key, at === undefined ? '' : (cells[at] ?? '').normalize('NFC').trim()];
-    })) as Record<ImportColumn, string>,
+    values: Object.fromEntries(
+      IMPORT_COLUMNS.map(({ key }) => {
+        const at = positions.get(key);
+        return [key, at === undefined ? '' : (cells[at] ?? '').normalize('NFC').trim()];
+      }),
+    ) as Record<ImportColumn, string>,
   }));
   return { format, rows, headers, ignoredHeaders };
 }

@@ -47,7 +47,8 @@ const two = (n: number) => String(n).padStart(2, '0');
 /** A cell as the text a person sees in it: dates dd/mm/yyyy, formulas by their result. */
 function cellText(value: CellValue): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return `${two(value.getUTCDate())}/${two(value.getUTCMonth() + 1)}/${value.getUTCFullYear()}`;
+  if (value instanceof Date)
+    return `${two(value.getUTCDate())}/${two(value.getUTCMonth() + 1)}/${value.getUTCFullYear()}`;
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';

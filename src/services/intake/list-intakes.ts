@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { and, desc, eq } from 'drizzle-orm';
 import { intakeReceipts, intakes } from '../../db/schema';
-import type { ServiceContext } from '../shared/context';
 import { notFound } from '../shared/errors';
 import { authorize, type Actor } from '../shared/policy';
 import { service } from '../shared/service';
@@ -16,10 +15,21 @@ export const listIntakes = service({
   action: 'intake.read',
   input: z.object({ limit: z.number().int().min(1).max(500).default(100) }),
   run: async ({ ctx, input: { limit } }) => {
-  const retailerId = ownAccount(ctx.actor);
-  return ctx.db.select({ id: intakes.id, pointOfSale: intakes.pointOfSale, sessionId: intakes.sessionId, startedAt: intakes.startedAt,
-    recordedAt: intakes.recordedAt, itemCount: intakes.itemCount, summary: intakes.summary })
-    .from(intakes).where(eq(intakes.retailerId, retailerId)).orderBy(desc(intakes.recordedAt)).limit(limit);
+    const retailerId = ownAccount(ctx.actor);
+    return ctx.db
+      .select({
+        id: intakes.id,
+        pointOfSale: intakes.pointOfSale,
+        sessionId: intakes.sessionId,
+        startedAt: intakes.startedAt,
+        recordedAt: intakes.recordedAt,
+        itemCount: intakes.itemCount,
+        summary: intakes.summary,
+      })
+      .from(intakes)
+      .where(eq(intakes.retailerId, retailerId))
+      .orderBy(desc(intakes.recordedAt))
+      .limit(limit);
   },
 });
 
@@ -28,10 +38,13 @@ export const intakeReceipt = service({
   action: 'intake.read',
   input: z.object({ id: z.uuid() }),
   run: async ({ ctx, input: { id } }) => {
-  const retailerId = ownAccount(ctx.actor);
-  const [row] = await ctx.db.select({ jws: intakeReceipts.jws }).from(intakeReceipts).innerJoin(intakes, eq(intakes.id, intakeReceipts.intakeId))
-    .where(and(eq(intakes.id, id), eq(intakes.retailerId, retailerId)));
-  if (!row) throw notFound('phiên nhận hàng');
-  return row.jws;
+    const retailerId = ownAccount(ctx.actor);
+    const [row] = await ctx.db
+      .select({ jws: intakeReceipts.jws })
+      .from(intakeReceipts)
+      .innerJoin(intakes, eq(intakes.id, intakeReceipts.intakeId))
+      .where(and(eq(intakes.id, id), eq(intakes.retailerId, retailerId)));
+    if (!row) throw notFound('phiên nhận hàng');
+    return row.jws;
   },
 });

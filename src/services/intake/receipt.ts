@@ -15,6 +15,12 @@ export type ReceiptPayload = {
   retailer: { id: string; name: string; provinceCode: string; pointOfSale: string };
   session: { id: string; startedAt: string; finishedAt: string };
   summary: Partial<Record<VerdictStatus, number>>;
-  items: { code: string; serial: number | null; status: VerdictStatus; suspicious: boolean; scannedAt: string;
-    offline?: { status: VerdictStatus; asOf: string | null } }[];
+  items: {
+    code: string;
+    serial: number | null;
+    status: VerdictStatus;
+    suspicious: boolean;
+    scannedAt: string;
+    offline?: { status: VerdictStatus; asOf: string | null };
+  }[];
 };

@@ -16,15 +16,31 @@ const FIRST_KEY_LOCK = 7_243_002;
  * Instances starting together on one empty database queue on a lock: the first inserts, the
  * others find the table no longer empty and create nothing. Returns the kid created, if any.
  */
-export async function createFirstSigningKey({ ctx, input }: { ctx: ServiceContext; input: { external?: PrivateSigningJwk } }): Promise<string | null> {
+export async function createFirstSigningKey({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { external?: PrivateSigningJwk };
+}): Promise<string | null> {
   authorize(ctx.actor, 'keys.rotate');
   const keks = await ctx.keys.sealingKeys();
-  const jwk = input.external ?? await generateSigningJwk('K1');
+  const jwk = input.external ?? (await generateSigningJwk('K1'));
   return withTransaction(ctx, async (tx) => {
     await tx.db.execute(sql`select pg_advisory_xact_lock(${FIRST_KEY_LOCK})`);
     if ((await tx.db.select({ kid: signingKeys.kid }).from(signingKeys).limit(1)).length > 0) return null;
-    await tx.db.insert(signingKeys).values({ kid: jwk.kid, publicJwk: publicPart(jwk), state: 'active', privateKeySealed: await sealPrivateKey(keks, jwk) });
-    await appendAudit(tx, { action: 'keys.create', entity: 'signing_key', entityId: jwk.kid, after: { active: jwk.kid, external: Boolean(input.external) } });
+    await tx.db.insert(signingKeys).values({
+      kid: jwk.kid,
+      publicJwk: publicPart(jwk),
+      state: 'active',
+      privateKeySealed: await sealPrivateKey(keks, jwk),
+    });
+    await appendAudit(tx, {
+      action: 'keys.create',
+      entity: 'signing_key',
+      entityId: jwk.kid,
+      after: { active: jwk.kid, external: Boolean(input.external) },
+    });
     return jwk.kid;
   });
 }
@@ -35,7 +51,13 @@ export async function createFirstSigningKey({ ctx, input }: { ctx: ServiceContex
  * private key the database does not publish is never published here: only `keys rotate` and the
  * first start create keys. Returns the kids imported.
  */
-export async function importPrivateKeys({ ctx, input }: { ctx: ServiceContext; input: { candidates: PrivateSigningJwk[]; source: string } }): Promise<string[]> {
+export async function importPrivateKeys({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { candidates: PrivateSigningJwk[]; source: string };
+}): Promise<string[]> {
   authorize(ctx.actor, 'keys.rotate');
   const keks = await ctx.keys.sealingKeys();
   return withTransaction(ctx, async (tx) => {
@@ -44,12 +66,19 @@ export async function importPrivateKeys({ ctx, input }: { ctx: ServiceContext; i
     for (const row of rows) {
       const jwk = input.candidates.find((candidate) => samePublicKey(candidate, row));
       if (!jwk) continue;
-      await tx.db.update(signingKeys).set({ privateKeySealed: await sealPrivateKey(keks, jwk) })
+      await tx.db
+        .update(signingKeys)
+        .set({ privateKeySealed: await sealPrivateKey(keks, jwk) })
         .where(and(eq(signingKeys.kid, row.kid), isNull(signingKeys.privateKeySealed)));
       imported.push(row.kid);
     }
     if (imported.length > 0) {
-      await appendAudit(tx, { action: 'keys.import', entity: 'signing_key', entityId: imported.join(','), after: { imported, source: input.source } });
+      await appendAudit(tx, {
+        action: 'keys.import',
+        entity: 'signing_key',
+        entityId: imported.join(','),
+        after: { imported, source: input.source },
+      });
     }
     return imported;
   });

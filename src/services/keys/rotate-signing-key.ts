@@ -5,9 +5,8 @@ import { generateSigningJwk } from '../../keys/generate-key';
 import { openPrivateKey, sealPrivateKey } from '../../keys/key-encryption';
 import { nextKid, publicPart } from '../../keys/key-rows';
 import { appendAudit } from '../audit/append-audit';
-import { withTransaction, type ServiceContext } from '../shared/context';
+import { withTransaction } from '../shared/context';
 import { conflict, notFound } from '../shared/errors';
-import { authorize } from '../shared/policy';
 import { service } from '../shared/service';
 
 /**
@@ -21,23 +20,37 @@ export const rotateSigningKey = service({
   action: 'keys.rotate',
   input: z.object({}),
   run: async ({ ctx }) => {
-  const keks = await ctx.keys.sealingKeys();
-  const result = await withTransaction(ctx, async (tx) => {
-    // Row locks: two rotations queue instead of both picking the next kid.
-    const keys = await tx.db.select().from(signingKeys).for('update');
-    const active = keys.find((k) => k.state === 'active');
-    // A KEK that cannot open the current key is not the one the other instances hold: sealing the
-    // new key under it would leave them unable to sign.
-    if (active?.privateKeySealed) await openPrivateKey(keks, active.kid, active.privateKeySealed);
-    const jwk = await generateSigningJwk(nextKid(keys.map((k) => k.kid)));
-    const retired = await tx.db.update(signingKeys).set({ state: 'retired', stateChangedAt: ctx.now() })
-      .where(eq(signingKeys.state, 'active')).returning({ kid: signingKeys.kid });
-    await tx.db.insert(signingKeys).values({ kid: jwk.kid, publicJwk: publicPart(jwk), state: 'active', privateKeySealed: await sealPrivateKey(keks, jwk) });
-    await appendAudit(tx, { action: 'keys.rotate', entity: 'signing_key', entityId: jwk.kid, before: { active: retired.map((r) => r.kid) }, after: { active: jwk.kid } });
-    return { kid: jwk.kid, retired: retired.map((r) => r.kid) };
-  });
-  ctx.keys.markStale();
-  return result;
+    const keks = await ctx.keys.sealingKeys();
+    const result = await withTransaction(ctx, async (tx) => {
+      // Row locks: two rotations queue instead of both picking the next kid.
+      const keys = await tx.db.select().from(signingKeys).for('update');
+      const active = keys.find((k) => k.state === 'active');
+      // A KEK that cannot open the current key is not the one the other instances hold: sealing the
+      // new key under it would leave them unable to sign.
+      if (active?.privateKeySealed) await openPrivateKey(keks, active.kid, active.privateKeySealed);
+      const jwk = await generateSigningJwk(nextKid(keys.map((k) => k.kid)));
+      const retired = await tx.db
+        .update(signingKeys)
+        .set({ state: 'retired', stateChangedAt: ctx.now() })
+        .where(eq(signingKeys.state, 'active'))
+        .returning({ kid: signingKeys.kid });
+      await tx.db.insert(signingKeys).values({
+        kid: jwk.kid,
+        publicJwk: publicPart(jwk),
+        state: 'active',
+        privateKeySealed: await sealPrivateKey(keks, jwk),
+      });
+      await appendAudit(tx, {
+        action: 'keys.rotate',
+        entity: 'signing_key',
+        entityId: jwk.kid,
+        before: { active: retired.map((r) => r.kid) },
+        after: { active: jwk.kid },
+      });
+      return { kid: jwk.kid, retired: retired.map((r) => r.kid) };
+    });
+    ctx.keys.markStale();
+    return result;
   },
 });
 
@@ -50,17 +63,27 @@ export const markKeyCompromised = service({
   action: 'keys.rotate',
   input: z.object({ kid: z.string().min(1).max(64) }),
   run: async ({ ctx, input: { kid } }) => {
-  const after = await withTransaction(ctx, async (tx) => {
-    const [before] = await tx.db.select().from(signingKeys).where(eq(signingKeys.kid, kid)).for('update');
-    if (!before) throw notFound(`khóa ${kid}`);
-    if (before.state === 'active') throw conflict('Hãy xoay khóa (keys rotate) trước khi đánh dấu khóa đang dùng là bị lộ.');
-    const [changed] = await tx.db.update(signingKeys).set({ state: 'compromised', stateChangedAt: ctx.now() })
-      .where(eq(signingKeys.kid, kid)).returning();
-    await appendAudit(tx, { action: 'keys.compromise', entity: 'signing_key', entityId: kid, before: auditable(before), after: auditable(changed!) });
-    return changed!;
-  });
-  ctx.keys.noteCompromised(kid);
-  return auditable(after);
+    const after = await withTransaction(ctx, async (tx) => {
+      const [before] = await tx.db.select().from(signingKeys).where(eq(signingKeys.kid, kid)).for('update');
+      if (!before) throw notFound(`khóa ${kid}`);
+      if (before.state === 'active')
+        throw conflict('Hãy xoay khóa (keys rotate) trước khi đánh dấu khóa đang dùng là bị lộ.');
+      const [changed] = await tx.db
+        .update(signingKeys)
+        .set({ state: 'compromised', stateChangedAt: ctx.now() })
+        .where(eq(signingKeys.kid, kid))
+        .returning();
+      await appendAudit(tx, {
+        action: 'keys.compromise',
+        entity: 'signing_key',
+        entityId: kid,
+        before: auditable(before),
+        after: auditable(changed!),
+      });
+      return changed!;
+    });
+    ctx.keys.noteCompromised(kid);
+    return auditable(after);
   },
 });
 

@@ -2,7 +2,13 @@ import { z } from '@hono/zod-openapi';
 import { createCertificateInput, isoDate, text, uuid } from '../registry/inputs';
 
 /** Input schemas of the lifecycle: routes validate with them, services take their types. */
-export const REVOCATION_GROUNDS = ['no_reevaluation', 'failed_criteria', 'violation', 'production_stopped', 'mark_misuse'] as const;
+export const REVOCATION_GROUNDS = [
+  'no_reevaluation',
+  'failed_criteria',
+  'violation',
+  'production_stopped',
+  'mark_misuse',
+] as const;
 
 const decision = {
   effectiveOn: isoDate.openapi({ description: 'Ngày có hiệu lực của quyết định' }),
@@ -16,20 +22,27 @@ export const suspendInput = z.object(decision).openapi('SuspendCertificate');
 export const reinstateInput = z.object(decision).openapi('ReinstateCertificate');
 export const revokeInput = z.object({ ...decision, grounds: z.enum(REVOCATION_GROUNDS) }).openapi('RevokeCertificate');
 export const recallInput = z.object(decision).openapi('RecallBatch');
-export const correctionInput = z.object({
-  eventId: z.number().int().positive().openapi({ description: 'The mistaken event (certificate or batch timeline)' }),
-  effectiveOn: decision.effectiveOn, reason: decision.reason, basis: decision.basis, decidedBy: decision.decidedBy,
-}).openapi('CorrectLifecycleEvent');
+export const correctionInput = z
+  .object({
+    eventId: z.number().int().positive().openapi({ description: 'The mistaken event (certificate or batch timeline)' }),
+    effectiveOn: decision.effectiveOn,
+    reason: decision.reason,
+    basis: decision.basis,
+    decidedBy: decision.decidedBy,
+  })
+  .openapi('CorrectLifecycleEvent');
 
 /** A re-evaluation is a new rating decision: the same fields as issuing, for the same product. */
 export const reevaluateInput = createCertificateInput.omit({ productId: true }).openapi('ReevaluateCertificate');
 
-export const flagAreaInput = z.object({
-  standard: text(60).openapi({ example: 'VietGAP' }),
-  flaggedOn: isoDate,
-  reason: text(500),
-  inspectionId: uuid.optional(),
-}).openapi('FlagRawMaterialArea');
+export const flagAreaInput = z
+  .object({
+    standard: text(60).openapi({ example: 'VietGAP' }),
+    flaggedOn: isoDate,
+    reason: text(500),
+    inspectionId: uuid.optional(),
+  })
+  .openapi('FlagRawMaterialArea');
 
 export type DecisionInput = z.infer<typeof suspendInput>;
 export type RevokeInput = z.infer<typeof revokeInput>;

@@ -3,7 +3,6 @@ import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import { certificates, products, subjects } from '../../db/schema';
 import { addDays, vietnamToday } from '../../domain/calendar';
 import { RENEWAL_NOTICE_DAYS } from '../../domain/certificate-dates';
-import type { ServiceContext } from '../shared/context';
 import { listScope } from '../shared/policy';
 import { service } from '../shared/service';
 
@@ -16,24 +15,38 @@ export const listExpiringCertificates = service({
   action: 'registry.read',
   input: z.object({ withinDays: z.number().int().min(0).max(3650).optional() }),
   run: async ({ ctx, input: options }) => {
-  const scope = listScope(ctx.actor, 'registry.read');
-  const today = vietnamToday(ctx.now());
-  const horizon = addDays(today, options.withinDays ?? RENEWAL_NOTICE_DAYS);
-  const rows = await ctx.db.select({
-    certificateId: certificates.id, number: certificates.number, stars: certificates.stars, validUntil: certificates.validUntil,
-    status: certificates.status, issuerName: certificates.issuerName, productId: products.id, productName: products.name,
-    subjectId: subjects.id, subjectName: subjects.name, provinceCode: subjects.provinceCode,
-  }).from(certificates)
-    .innerJoin(products, eq(certificates.productId, products.id)).innerJoin(subjects, eq(products.subjectId, subjects.id))
-    .where(and(
-      lte(certificates.validUntil, horizon),
-      sql`${certificates.status} <> 'revoked'`,
-      sql`not exists (select 1 from certificates newer where newer.supersedes_id = ${certificates.id})`,
-      scope.provinceCode ? eq(subjects.provinceCode, scope.provinceCode) : undefined,
-      scope.subjectId ? eq(subjects.id, scope.subjectId) : undefined,
-    ))
-    .orderBy(asc(certificates.validUntil)).limit(500);
-  return rows.map((r) => ({ ...r, expired: r.validUntil < today, daysLeft: daysBetween(today, r.validUntil) }));
+    const scope = listScope(ctx.actor, 'registry.read');
+    const today = vietnamToday(ctx.now());
+    const horizon = addDays(today, options.withinDays ?? RENEWAL_NOTICE_DAYS);
+    const rows = await ctx.db
+      .select({
+        certificateId: certificates.id,
+        number: certificates.number,
+        stars: certificates.stars,
+        validUntil: certificates.validUntil,
+        status: certificates.status,
+        issuerName: certificates.issuerName,
+        productId: products.id,
+        productName: products.name,
+        subjectId: subjects.id,
+        subjectName: subjects.name,
+        provinceCode: subjects.provinceCode,
+      })
+      .from(certificates)
+      .innerJoin(products, eq(certificates.productId, products.id))
+      .innerJoin(subjects, eq(products.subjectId, subjects.id))
+      .where(
+        and(
+          lte(certificates.validUntil, horizon),
+          sql`${certificates.status} <> 'revoked'`,
+          sql`not exists (select 1 from certificates newer where newer.supersedes_id = ${certificates.id})`,
+          scope.provinceCode ? eq(subjects.provinceCode, scope.provinceCode) : undefined,
+          scope.subjectId ? eq(subjects.id, scope.subjectId) : undefined,
+        ),
+      )
+      .orderBy(asc(certificates.validUntil))
+      .limit(500);
+    return rows.map((r) => ({ ...r, expired: r.validUntil < today, daysLeft: daysBetween(today, r.validUntil) }));
   },
 });
 

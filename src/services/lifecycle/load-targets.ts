@@ -6,7 +6,10 @@ import { productTarget, type RecordTarget } from '../registry/load-scope';
 
 /** The subject and province a certificate belongs to, for the policy check. */
 export async function certificateTarget(db: Db, certificateId: string): Promise<RecordTarget & { productId: string }> {
-  const [found] = await db.select({ productId: certificates.productId }).from(certificates).where(eq(certificates.id, certificateId));
+  const [found] = await db
+    .select({ productId: certificates.productId })
+    .from(certificates)
+    .where(eq(certificates.id, certificateId));
   if (!found) throw notFound('giấy chứng nhận');
   return { ...(await productTarget(db, found.productId)), what: 'giấy chứng nhận' };
 }
@@ -20,8 +23,13 @@ export async function batchTarget(db: Db, batchId: string): Promise<RecordTarget
 /** An action may cite an inspection only of the same subject: evidence cannot cross producers. */
 export async function checkInspection(db: Db, inspectionId: string | undefined, subjectId: string): Promise<void> {
   if (!inspectionId) return;
-  const [row] = await db.select({ subjectId: inspections.subjectId }).from(inspections).where(eq(inspections.id, inspectionId));
+  const [row] = await db
+    .select({ subjectId: inspections.subjectId })
+    .from(inspections)
+    .where(eq(inspections.id, inspectionId));
   if (!row || row.subjectId !== subjectId) {
-    throw invalid('Biên bản kiểm tra không tồn tại hoặc không thuộc chủ thể này.', [{ path: 'inspectionId', message: 'Chọn một lần kiểm tra của chính chủ thể này.' }]);
+    throw invalid('Biên bản kiểm tra không tồn tại hoặc không thuộc chủ thể này.', [
+      { path: 'inspectionId', message: 'Chọn một lần kiểm tra của chính chủ thể này.' },
+    ]);
   }
 }

@@ -16,16 +16,37 @@ export async function recallBatch({ ctx, input }: { ctx: ServiceContext; input: 
   authorize(ctx.actor, 'batch.recall', target);
   await checkInspection(ctx.db, input.inspectionId, target.subjectId);
   return withTransaction(ctx, async (tx) => {
-    const [before] = await tx.db.select(withoutSearchText(batches)).from(batches).where(eq(batches.id, input.batchId)).for('update');
+    const [before] = await tx.db
+      .select(withoutSearchText(batches))
+      .from(batches)
+      .where(eq(batches.id, input.batchId))
+      .for('update');
     if (before!.recalledOn) throw conflict('Lô hàng đã bị thu hồi.');
-    const [after] = await tx.db.update(batches)
+    const [after] = await tx.db
+      .update(batches)
       .set({ recalledOn: input.effectiveOn, recallReason: input.reason, recallBasis: input.basis })
-      .where(eq(batches.id, input.batchId)).returning(withoutSearchText(batches));
-    const [event] = await tx.db.insert(batchEvents).values({
-      batchId: input.batchId, kind: 'recalled', effectiveOn: input.effectiveOn, reason: input.reason, basis: input.basis,
-      decidedBy: input.decidedBy, inspectionId: input.inspectionId ?? null, actor: actorLabel(ctx.actor),
-    }).returning();
-    await appendAudit(tx, { action: 'batch.recall', entity: 'batch', entityId: input.batchId, before, after: { ...after, event } });
+      .where(eq(batches.id, input.batchId))
+      .returning(withoutSearchText(batches));
+    const [event] = await tx.db
+      .insert(batchEvents)
+      .values({
+        batchId: input.batchId,
+        kind: 'recalled',
+        effectiveOn: input.effectiveOn,
+        reason: input.reason,
+        basis: input.basis,
+        decidedBy: input.decidedBy,
+        inspectionId: input.inspectionId ?? null,
+        actor: actorLabel(ctx.actor),
+      })
+      .returning();
+    await appendAudit(tx, {
+      action: 'batch.recall',
+      entity: 'batch',
+      entityId: input.batchId,
+      before,
+      after: { ...after, event },
+    });
     return { batch: after!, event: event! };
   });
 }

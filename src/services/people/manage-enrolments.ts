@@ -14,12 +14,21 @@ export const listPendingEnrolments = service({
   action: 'person.read',
   input: z.object({}),
   run: async ({ ctx }) => {
-  const scope = listScope(ctx.actor, 'person.read');
-  const rows = await ctx.db.select().from(enrolments)
-    .where(and(isNull(enrolments.usedAt), isNull(enrolments.withdrawnAt), gt(enrolments.expiresAt, ctx.now()),
-      scope.provinceCode ? eq(enrolments.provinceCode, scope.provinceCode) : undefined))
-    .orderBy(desc(enrolments.expiresAt)).limit(500);
-  return rows.map(withoutSecret);
+    const scope = listScope(ctx.actor, 'person.read');
+    const rows = await ctx.db
+      .select()
+      .from(enrolments)
+      .where(
+        and(
+          isNull(enrolments.usedAt),
+          isNull(enrolments.withdrawnAt),
+          gt(enrolments.expiresAt, ctx.now()),
+          scope.provinceCode ? eq(enrolments.provinceCode, scope.provinceCode) : undefined,
+        ),
+      )
+      .orderBy(desc(enrolments.expiresAt))
+      .limit(500);
+    return rows.map(withoutSecret);
   },
 });
 
@@ -31,8 +40,18 @@ export async function withdrawEnrolment({ ctx, input }: { ctx: ServiceContext; i
     if (!before) throw notFound('lời mời');
     authorizePowerOver(tx.actor, 'enrolment.withdraw', before, 'lời mời'); // only whoever could have issued it
     if (before.usedAt || before.withdrawnAt) throw conflict('Lời mời này đã được dùng hoặc đã bị thu hồi.');
-    const [after] = await tx.db.update(enrolments).set({ withdrawnAt: ctx.now() }).where(eq(enrolments.id, before.id)).returning();
-    await appendAudit(tx, { action: 'enrolment.withdraw', entity: 'enrolment', entityId: before.id, before: withoutSecret(before), after: withoutSecret(after!) });
+    const [after] = await tx.db
+      .update(enrolments)
+      .set({ withdrawnAt: ctx.now() })
+      .where(eq(enrolments.id, before.id))
+      .returning();
+    await appendAudit(tx, {
+      action: 'enrolment.withdraw',
+      entity: 'enrolment',
+      entityId: before.id,
+      before: withoutSecret(before),
+      after: withoutSecret(after!),
+    });
     return withoutSecret(after!);
   });
 }

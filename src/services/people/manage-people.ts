@@ -15,14 +15,20 @@ export const listPeople = service({
   action: 'person.read',
   input: z.object({}),
   run: async ({ ctx }) => {
-  const scope = listScope(ctx.actor, 'person.read');
-  const lastSignIn = ctx.db.select({ personId: sessions.personId, at: max(sessions.createdAt).as('last_sign_in_at') })
-    .from(sessions).groupBy(sessions.personId).as('last_sign_in');
-  const rows = await ctx.db.select({ person: people, lastSignInAt: lastSignIn.at }).from(people)
-    .leftJoin(lastSignIn, eq(lastSignIn.personId, people.id))
-    .where(scope.provinceCode ? eq(people.provinceCode, scope.provinceCode) : undefined)
-    .orderBy(desc(people.createdAt)).limit(500);
-  return rows.map((r) => ({ ...r.person, lastSignInAt: r.lastSignInAt ? new Date(r.lastSignInAt) : null }));
+    const scope = listScope(ctx.actor, 'person.read');
+    const lastSignIn = ctx.db
+      .select({ personId: sessions.personId, at: max(sessions.createdAt).as('last_sign_in_at') })
+      .from(sessions)
+      .groupBy(sessions.personId)
+      .as('last_sign_in');
+    const rows = await ctx.db
+      .select({ person: people, lastSignInAt: lastSignIn.at })
+      .from(people)
+      .leftJoin(lastSignIn, eq(lastSignIn.personId, people.id))
+      .where(scope.provinceCode ? eq(people.provinceCode, scope.provinceCode) : undefined)
+      .orderBy(desc(people.createdAt))
+      .limit(500);
+    return rows.map((r) => ({ ...r.person, lastSignInAt: r.lastSignInAt ? new Date(r.lastSignInAt) : null }));
   },
 });
 
@@ -32,8 +38,11 @@ function self(ctx: ServiceContext): string {
 }
 
 export async function listMyPasskeys(ctx: ServiceContext) {
-  return ctx.db.select({ id: passkeys.id, name: passkeys.name, createdAt: passkeys.createdAt, lastUsedAt: passkeys.lastUsedAt })
-    .from(passkeys).where(eq(passkeys.personId, self(ctx))).orderBy(passkeys.createdAt);
+  return ctx.db
+    .select({ id: passkeys.id, name: passkeys.name, createdAt: passkeys.createdAt, lastUsedAt: passkeys.lastUsedAt })
+    .from(passkeys)
+    .where(eq(passkeys.personId, self(ctx)))
+    .orderBy(passkeys.createdAt);
 }
 
 /** A person removes one of their own passkeys, never the last one (that would lock them out). */
@@ -41,11 +50,20 @@ export async function removeMyPasskey(ctx: ServiceContext, passkeyId: string) {
   const personId = self(ctx);
   requireFreshAssertion(ctx.actor);
   return withTransaction(ctx, async (tx) => {
-    const [own] = await tx.db.select().from(passkeys).where(and(eq(passkeys.id, passkeyId), eq(passkeys.personId, personId))).for('update');
+    const [own] = await tx.db
+      .select()
+      .from(passkeys)
+      .where(and(eq(passkeys.id, passkeyId), eq(passkeys.personId, personId)))
+      .for('update');
     if (!own) throw notFound('passkey');
     const [left] = await tx.db.select({ n: count() }).from(passkeys).where(eq(passkeys.personId, personId));
     if ((left?.n ?? 0) <= 1) throw conflict('Không thể xóa passkey cuối cùng: hãy thêm passkey khác trước.');
     await tx.db.delete(passkeys).where(eq(passkeys.id, passkeyId));
-    await appendAudit(tx, { action: 'passkey.remove', entity: 'person', entityId: personId, before: { id: own.id, name: own.name } });
+    await appendAudit(tx, {
+      action: 'passkey.remove',
+      entity: 'person',
+      entityId: personId,
+      before: { id: own.id, name: own.name },
+    });
   });
 }

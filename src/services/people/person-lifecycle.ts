@@ -26,20 +26,44 @@ export async function disablePerson({ ctx, input }: { ctx: ServiceContext; input
   authorize(ctx.actor, 'person.disable');
   return withTransaction(ctx, async (tx) => {
     const before = await personInReach(tx, 'person.disable', input.personId);
-    if (ctx.actor.kind === 'session' && ctx.actor.id === before.id) throw conflict('Bạn không thể tự vô hiệu hóa tài khoản của mình.');
+    if (ctx.actor.kind === 'session' && ctx.actor.id === before.id)
+      throw conflict('Bạn không thể tự vô hiệu hóa tài khoản của mình.');
     if (before.disabledAt) throw conflict('Người dùng này đã bị vô hiệu hóa.');
     const now = ctx.now();
     const [after] = await tx.db.update(people).set({ disabledAt: now }).where(eq(people.id, before.id)).returning();
-    const ended = await tx.db.update(sessions).set({ revokedAt: now })
-      .where(and(eq(sessions.personId, before.id), isNull(sessions.revokedAt))).returning({ id: sessions.id });
-    const tokensRevoked = await tx.db.update(apiTokens).set({ revokedAt: now })
-      .where(and(eq(apiTokens.createdBy, before.id), isNull(apiTokens.revokedAt))).returning({ id: apiTokens.id });
-    const withdrawn = await tx.db.update(enrolments).set({ withdrawnAt: now })
-      .where(and(eq(enrolments.createdBy, before.id), isNull(enrolments.usedAt), isNull(enrolments.withdrawnAt))).returning({ id: enrolments.id });
-    await appendAudit(tx, { action: 'person.disable', entity: 'person', entityId: before.id, before, after: {
-      ...after, sessionsEnded: ended.length, invitationsWithdrawn: withdrawn.map((w) => w.id), tokensRevoked: tokensRevoked.map((t) => t.id),
-    } });
-    return { person: after!, sessionsEnded: ended.length, invitationsWithdrawn: withdrawn.length, tokensRevoked: tokensRevoked.length };
+    const ended = await tx.db
+      .update(sessions)
+      .set({ revokedAt: now })
+      .where(and(eq(sessions.personId, before.id), isNull(sessions.revokedAt)))
+      .returning({ id: sessions.id });
+    const tokensRevoked = await tx.db
+      .update(apiTokens)
+      .set({ revokedAt: now })
+      .where(and(eq(apiTokens.createdBy, before.id), isNull(apiTokens.revokedAt)))
+      .returning({ id: apiTokens.id });
+    const withdrawn = await tx.db
+      .update(enrolments)
+      .set({ withdrawnAt: now })
+      .where(and(eq(enrolments.createdBy, before.id), isNull(enrolments.usedAt), isNull(enrolments.withdrawnAt)))
+      .returning({ id: enrolments.id });
+    await appendAudit(tx, {
+      action: 'person.disable',
+      entity: 'person',
+      entityId: before.id,
+      before,
+      after: {
+        ...after,
+        sessionsEnded: ended.length,
+        invitationsWithdrawn: withdrawn.map((w) => w.id),
+        tokensRevoked: tokensRevoked.map((t) => t.id),
+      },
+    });
+    return {
+      person: after!,
+      sessionsEnded: ended.length,
+      invitationsWithdrawn: withdrawn.length,
+      tokensRevoked: tokensRevoked.length,
+    };
   });
 }
 

@@ -21,10 +21,14 @@ export async function resolveScope(db: Db, input: ScopeInput): Promise<Scope> {
   const province = input.provinceCode?.trim() || null;
   const subjectId = input.subjectId?.trim() || null;
   if (input.role !== 'producer' && subjectId) {
-    throw invalid('Chỉ nhà sản xuất mới gắn với một chủ thể.', [{ path: 'subjectId', message: 'Bỏ trống với vai trò này.' }]);
+    throw invalid('Chỉ nhà sản xuất mới gắn với một chủ thể.', [
+      { path: 'subjectId', message: 'Bỏ trống với vai trò này.' },
+    ]);
   }
   if (province !== null && province !== 'central' && !isProvinceCode(province)) {
-    throw invalid('Mã tỉnh không thuộc 34 đơn vị hiện hành.', [{ path: 'provinceCode', message: 'Chọn một tỉnh trong danh sách hoặc "central".' }]);
+    throw invalid('Mã tỉnh không thuộc 34 đơn vị hiện hành.', [
+      { path: 'provinceCode', message: 'Chọn một tỉnh trong danh sách hoặc "central".' },
+    ]);
   }
   switch (input.role) {
     case 'producer': {
@@ -35,12 +39,16 @@ export async function resolveScope(db: Db, input: ScopeInput): Promise<Scope> {
     }
     case 'admin':
       if (province !== null && province !== 'central') {
-        throw invalid('Quản trị viên có phạm vi toàn quốc.', [{ path: 'provinceCode', message: 'Bỏ trống hoặc chọn "central".' }]);
+        throw invalid('Quản trị viên có phạm vi toàn quốc.', [
+          { path: 'provinceCode', message: 'Bỏ trống hoặc chọn "central".' },
+        ]);
       }
       return { provinceCode: null, subjectId: null };
     case 'retailer':
       if (province === null || province === 'central') {
-        throw invalid('Nhà bán lẻ phải thuộc một tỉnh.', [{ path: 'provinceCode', message: 'Chọn tỉnh của điểm bán.' }]);
+        throw invalid('Nhà bán lẻ phải thuộc một tỉnh.', [
+          { path: 'provinceCode', message: 'Chọn tỉnh của điểm bán.' },
+        ]);
       }
       return { provinceCode: province, subjectId: null };
     default:

@@ -18,7 +18,10 @@ export function partSize(templateId: string): number {
 
 export function partsOf(job: { templateId: string; quantity: number }) {
   const size = partSize(job.templateId);
-  return Array.from({ length: Math.ceil(job.quantity / size) }, (_, i) => ({ part: i + 1, labels: Math.min(size, job.quantity - i * size) }));
+  return Array.from({ length: Math.ceil(job.quantity / size) }, (_, i) => ({
+    part: i + 1,
+    labels: Math.min(size, job.quantity - i * size),
+  }));
 }
 
 /**
@@ -29,22 +32,44 @@ export function partsOf(job: { templateId: string; quantity: number }) {
  */
 export async function createPrintJob({ ctx, input }: { ctx: ServiceContext; input: PrintJobInput }) {
   if (!LABEL_TEMPLATES.has(input.template)) {
-    throw invalid('Mẫu nhãn không tồn tại.', [{ path: 'template', message: `Chọn một trong: ${[...LABEL_TEMPLATES.keys()].join(', ')}.` }]);
+    throw invalid('Mẫu nhãn không tồn tại.', [
+      { path: 'template', message: `Chọn một trong: ${[...LABEL_TEMPLATES.keys()].join(', ')}.` },
+    ]);
   }
   return withTransaction(ctx, async (tx) => {
-    const { range, created } = await issueStamps({ ctx: tx, input: { batchId: input.batchId, quantity: input.quantity, idempotencyKey: input.idempotencyKey } });
+    const { range, created } = await issueStamps({
+      ctx: tx,
+      input: { batchId: input.batchId, quantity: input.quantity, idempotencyKey: input.idempotencyKey },
+    });
     // Checked on the reserved range (its key and last serial set the QR's size); throwing here
     // rolls the reservation back.
-    const problem = templateModuleProblem(LABEL_TEMPLATES.get(input.template)!, ctx.config.PUBLIC_ORIGIN, range.kid, range.lastSerial);
+    const problem = templateModuleProblem(
+      LABEL_TEMPLATES.get(input.template)!,
+      ctx.config.PUBLIC_ORIGIN,
+      range.kid,
+      range.lastSerial,
+    );
     if (problem) throw invalid(problem, [{ path: 'template', message: problem }]);
     if (!created) {
-      const [existing] = await tx.db.select().from(printJobs).where(and(eq(printJobs.batchId, input.batchId), eq(printJobs.idempotencyKey, input.idempotencyKey)));
+      const [existing] = await tx.db
+        .select()
+        .from(printJobs)
+        .where(and(eq(printJobs.batchId, input.batchId), eq(printJobs.idempotencyKey, input.idempotencyKey)));
       if (existing) return { job: existing, range, created: false };
     }
-    const [job] = await tx.db.insert(printJobs).values({
-      id: crypto.randomUUID(), batchId: input.batchId, rangeId: range.id, templateId: input.template, quantity: input.quantity,
-      idempotencyKey: input.idempotencyKey, createdBy: actorLabel(ctx.actor), createdAt: ctx.now(),
-    }).returning();
+    const [job] = await tx.db
+      .insert(printJobs)
+      .values({
+        id: crypto.randomUUID(),
+        batchId: input.batchId,
+        rangeId: range.id,
+        templateId: input.template,
+        quantity: input.quantity,
+        idempotencyKey: input.idempotencyKey,
+        createdBy: actorLabel(ctx.actor),
+        createdAt: ctx.now(),
+      })
+      .returning();
     await appendAudit(tx, { action: 'print.create', entity: 'print_job', entityId: job!.id, after: job });
     return { job: job!, range, created: true };
   });

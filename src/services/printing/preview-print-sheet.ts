@@ -17,11 +17,23 @@ const previewInput = z.object({
  * The first sheet of a batch's labels, as the print will lay it out, with a sample QR of a
  * stamp's length that verifies as nothing: looking reserves no stamp and writes nothing.
  */
-export async function previewPrintSheet({ ctx, input }: { ctx: ServiceContext; input: { batchId: string; template: string } }) {
+export async function previewPrintSheet({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { batchId: string; template: string };
+}) {
   authorize(ctx.actor, 'print.read');
   const parsed = previewInput.safeParse(input);
   if (!parsed.success) {
-    throw invalid('Vui lòng sửa các trường được đánh dấu.', parsed.error.issues.map((i) => ({ path: i.path[0] === 'batchId' ? 'batch' : String(i.path[0] ?? ''), message: i.message })));
+    throw invalid(
+      'Vui lòng sửa các trường được đánh dấu.',
+      parsed.error.issues.map((i) => ({
+        path: i.path[0] === 'batchId' ? 'batch' : String(i.path[0] ?? ''),
+        message: i.message,
+      })),
+    );
   }
   const template = LABEL_TEMPLATES.get(parsed.data.template)!;
   const content = await batchLabelContent(ctx, parsed.data.batchId!);

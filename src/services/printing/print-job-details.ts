@@ -11,11 +11,21 @@ import { partFileName } from './render-print-part';
 export async function printJobDetails({ ctx, input }: { ctx: ServiceContext; input: { jobId: string } }) {
   authorize(ctx.actor, 'print.read');
   const row = await loadPrintJob(ctx, input.jobId);
-  const voids = await ctx.db.select().from(voidedSerials).where(eq(voidedSerials.rangeId, row.range.id)).orderBy(asc(voidedSerials.voidedAt), asc(voidedSerials.firstSerial));
+  const voids = await ctx.db
+    .select()
+    .from(voidedSerials)
+    .where(eq(voidedSerials.rangeId, row.range.id))
+    .orderBy(asc(voidedSerials.voidedAt), asc(voidedSerials.firstSerial));
   return {
     job: {
-      id: row.job.id, product: row.product.name, lot: row.batch.lot, quantity: row.job.quantity, createdAt: row.job.createdAt,
-      firstSerial: row.range.firstSerial, lastSerial: row.range.lastSerial, templateName: LABEL_TEMPLATES.get(row.job.templateId)?.name ?? row.job.templateId,
+      id: row.job.id,
+      product: row.product.name,
+      lot: row.batch.lot,
+      quantity: row.job.quantity,
+      createdAt: row.job.createdAt,
+      firstSerial: row.range.firstSerial,
+      lastSerial: row.range.lastSerial,
+      templateName: LABEL_TEMPLATES.get(row.job.templateId)?.name ?? row.job.templateId,
     },
     parts: partsOf(row.job).map((p) => ({ ...p, fileName: partFileName(row.batch.lot, row.job.id, p.part) })),
     voids,

@@ -13,13 +13,28 @@ import type { SubmitReportInput } from './inputs';
 export async function submitReport({ ctx, input }: { ctx: ServiceContext; input: SubmitReportInput }) {
   const verdict = await verifyStamp(ctx, input.code);
   return withTransaction(ctx, async (tx) => {
-    const [row] = await tx.db.insert(reports).values({
-      id: crypto.randomUUID(), code: verdict.code, serial: verdict.serial, verdictStatus: verdict.status,
-      provinceCode: verdict.subject?.provinceCode ?? input.purchaseProvinceCode ?? null,
-      subjectId: verdict.subjectId ?? null, productId: verdict.productId ?? null,
-      problem: input.problem, details: input.details, placeOfPurchase: input.placeOfPurchase || null, contact: input.contact || null,
-      createdAt: ctx.now(),
-    }).returning({ id: reports.id, provinceCode: reports.provinceCode, problem: reports.problem, verdictStatus: reports.verdictStatus });
+    const [row] = await tx.db
+      .insert(reports)
+      .values({
+        id: crypto.randomUUID(),
+        code: verdict.code,
+        serial: verdict.serial,
+        verdictStatus: verdict.status,
+        provinceCode: verdict.subject?.provinceCode ?? input.purchaseProvinceCode ?? null,
+        subjectId: verdict.subjectId ?? null,
+        productId: verdict.productId ?? null,
+        problem: input.problem,
+        details: input.details,
+        placeOfPurchase: input.placeOfPurchase || null,
+        contact: input.contact || null,
+        createdAt: ctx.now(),
+      })
+      .returning({
+        id: reports.id,
+        provinceCode: reports.provinceCode,
+        problem: reports.problem,
+        verdictStatus: reports.verdictStatus,
+      });
     await appendAudit(tx, { action: 'report.submit', entity: 'report', entityId: row!.id, after: row });
     return { id: row!.id, provinceCode: row!.provinceCode };
   });

@@ -2,8 +2,15 @@ import type { Db } from '../../db/client';
 import { isDatabaseUnavailable } from '../../db/unavailable';
 import { logError } from '../shared/log';
 
-export type ScanEvent = { serial: number; scannedAt: Date; place: string | null; scannerHash: string | null; networkHash?: string | null;
-  lat?: number | null; lon?: number | null };
+export type ScanEvent = {
+  serial: number;
+  scannedAt: Date;
+  place: string | null;
+  scannerHash: string | null;
+  networkHash?: string | null;
+  lat?: number | null;
+  lon?: number | null;
+};
 
 /** Stores one batch, all or nothing: the rows and what is kept up from them (src/services/scans/record-reads.ts). */
 export type ScanWriter = (db: Db, batch: ScanEvent[]) => Promise<void>;
@@ -43,11 +50,15 @@ export class ScanSink {
   private dropped = 0;
 
   /** @param db the database to write to; null when every flush names its own (Workers). */
-  constructor(private readonly db: Db | null, private readonly options: ScanSinkOptions) {}
+  constructor(
+    private readonly db: Db | null,
+    private readonly options: ScanSinkOptions,
+  ) {}
 
   record(event: ScanEvent): void {
     if (this.buffer.length >= (this.options.maxPending ?? 100_000)) {
-      if (this.dropped++ === 0) warn('scan buffer full: dropping new scans until the database answers', { pending: this.buffer.length });
+      if (this.dropped++ === 0)
+        warn('scan buffer full: dropping new scans until the database answers', { pending: this.buffer.length });
       return;
     }
     this.buffer.push(event);
@@ -67,12 +78,18 @@ export class ScanSink {
       const batch = this.buffer.splice(0, this.options.maxBatch ?? 1000);
       let failure: unknown = null;
       this.inFlight = batch.length;
-      this.flushing = this.options.write(db, batch).then(() => undefined, (error: unknown) => {
-        failure = error ?? new Error('scan write failed');
-      }).finally(() => {
-        this.inFlight = 0;
-        this.flushing = null;
-      });
+      this.flushing = this.options
+        .write(db, batch)
+        .then(
+          () => undefined,
+          (error: unknown) => {
+            failure = error ?? new Error('scan write failed');
+          },
+        )
+        .finally(() => {
+          this.inFlight = 0;
+          this.flushing = null;
+        });
       await this.flushing;
       if (failure) {
         this.failed(batch, failure);

@@ -1,8 +1,18 @@
 /** Typed errors that services throw; one table maps them to HTTP statuses in `onError`. */
 export type ErrorCode =
-  | 'invalid_input' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict'
-  | 'certificate_not_valid' | 'quantity_exceeded' | 'rate_limited' | 'unavailable' | 'internal'
-  | 'step_up_required' | 'csrf_failed' | 'passkey_failed';
+  | 'invalid_input'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'certificate_not_valid'
+  | 'quantity_exceeded'
+  | 'rate_limited'
+  | 'unavailable'
+  | 'internal'
+  | 'step_up_required'
+  | 'csrf_failed'
+  | 'passkey_failed';
 
 export const ERROR_STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 422 | 429 | 503 | 500> = {
   invalid_input: 400,

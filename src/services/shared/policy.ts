@@ -84,13 +84,26 @@ export type Action = keyof typeof POLICY;
  * than 5 minutes old; a bearer token can never do them; the operators' CLI (system) can.
  */
 export const STEP_UP_ACTIONS: ReadonlySet<Action> = new Set<Action>([
-  'certificate.suspend', 'certificate.revoke', 'batch.recall', 'lifecycle.correct', 'area.flag', 'keys.rotate', 'token.create',
-  'person.grant', 'admin.grant', 'person.disable', 'person.enable',
+  'certificate.suspend',
+  'certificate.revoke',
+  'batch.recall',
+  'lifecycle.correct',
+  'area.flag',
+  'keys.rotate',
+  'token.create',
+  'person.grant',
+  'admin.grant',
+  'person.disable',
+  'person.enable',
 ]);
 
 /** The action that governs power over a role: inviting it, or disabling and enabling its people. */
 export function grantAction(role: Role): Action {
-  return role === 'admin' ? 'admin.grant' : role === 'inspector' || role === 'authority' ? 'person.grant' : 'person.invite';
+  return role === 'admin'
+    ? 'admin.grant'
+    : role === 'inspector' || role === 'authority'
+      ? 'person.grant'
+      : 'person.invite';
 }
 export const STEP_UP_SECONDS = 300;
 /**
@@ -124,7 +137,8 @@ export function roleMay(actor: Actor, action: Action): boolean {
 export function requireFreshAssertion(actor: Actor): void {
   if (actor.kind === 'anonymous') throw unauthorized();
   if (actor.kind === 'system') return;
-  if (actor.kind === 'token') throw forbidden('Thao tác này cần một người xác thực lại bằng passkey; mã truy cập máy không thực hiện được.');
+  if (actor.kind === 'token')
+    throw forbidden('Thao tác này cần một người xác thực lại bằng passkey; mã truy cập máy không thực hiện được.');
   if (!actor.steppedUp) throw new AppError('step_up_required', 'Hãy xác thực lại bằng passkey để tiếp tục.');
 }
 

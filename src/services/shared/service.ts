@@ -7,6 +7,7 @@ import { authorize, type Action } from './policy';
  * How every caller (a route, a console page, the CLI, a test) calls an operation. An operation
  * whose input may be empty (a list with no filter, a key rotation) can be called without one.
  */
+// biome-ignore lint/complexity/noBannedTypes: `{} extends I` asks whether an empty input would do
 export type ServiceCall<I> = { ctx: ServiceContext } & ({} extends I ? { input?: I } : { input: I });
 
 type Spec<S extends z.ZodType, R> = {

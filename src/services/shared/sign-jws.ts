@@ -6,9 +6,14 @@ import type { ServiceContext } from './context';
  * with the public JWKS alone (`/.well-known/jwks.json`); `typ` tells documents apart, so a
  * receipt can never pass for a status list or the other way round.
  */
-export async function signJws(ctx: ServiceContext, typ: string, payload: unknown): Promise<{ jws: string; kid: string }> {
+export async function signJws(
+  ctx: ServiceContext,
+  typ: string,
+  payload: unknown,
+): Promise<{ jws: string; kid: string }> {
   const signer = await ctx.keys.activeSigner(ctx.db);
   const jws = await new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
-    .setProtectedHeader({ alg: 'EdDSA', kid: signer.kid, typ }).sign(signer.privateKey);
+    .setProtectedHeader({ alg: 'EdDSA', kid: signer.kid, typ })
+    .sign(signer.privateKey);
   return { jws, kid: signer.kid };
 }

@@ -23,9 +23,18 @@ const CERTIFICATE_REFUSAL = {
  * a job that dies midway reserves nothing, and a retry with the same idempotency key returns
  * the range that committed. 100,000 stamps are one row; codes are derived when printed.
  */
-export async function issueStamps({ ctx, input }: { ctx: ServiceContext; input: IssueStampsInput }): Promise<{ range: StampRange; created: boolean }> {
-  const [scope] = await ctx.db.select({ subjectId: subjects.id, provinceCode: subjects.provinceCode })
-    .from(batches).innerJoin(products, eq(batches.productId, products.id)).innerJoin(subjects, eq(products.subjectId, subjects.id))
+export async function issueStamps({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: IssueStampsInput;
+}): Promise<{ range: StampRange; created: boolean }> {
+  const [scope] = await ctx.db
+    .select({ subjectId: subjects.id, provinceCode: subjects.provinceCode })
+    .from(batches)
+    .innerJoin(products, eq(batches.productId, products.id))
+    .innerJoin(subjects, eq(products.subjectId, subjects.id))
     .where(eq(batches.id, input.batchId));
   if (!scope) throw notFound('lô hàng');
   authorize(ctx.actor, 'stamps.issue', { ...scope, what: 'lô hàng' });
@@ -44,22 +53,37 @@ export async function issueStamps({ ctx, input }: { ctx: ServiceContext; input: 
       const [certificate] = await tx.db.select().from(certificates).where(eq(certificates.id, batch!.certificateId));
       refuseUnlessPrintable(batch!, certificate!, vietnamToday(ctx.now()));
 
-      const [issued] = await tx.db.select({ n: sum(sql`${stampRanges.lastSerial} - ${stampRanges.firstSerial} + 1`) })
-        .from(stampRanges).where(eq(stampRanges.batchId, input.batchId));
+      const [issued] = await tx.db
+        .select({ n: sum(sql`${stampRanges.lastSerial} - ${stampRanges.firstSerial} + 1`) })
+        .from(stampRanges)
+        .where(eq(stampRanges.batchId, input.batchId));
       const already = Number(issued?.n ?? 0);
       if (already + input.quantity > batch!.quantity) {
-        throw new AppError('quantity_exceeded', `Lô hàng khai báo ${batch!.quantity} sản phẩm, đã in ${already} tem: chỉ còn in được ${batch!.quantity - already} tem.`);
+        throw new AppError(
+          'quantity_exceeded',
+          `Lô hàng khai báo ${batch!.quantity} sản phẩm, đã in ${already} tem: chỉ còn in được ${batch!.quantity - already} tem.`,
+        );
       }
 
-      const [counter] = await tx.db.update(serialCounter)
+      const [counter] = await tx.db
+        .update(serialCounter)
         .set({ nextSerial: sql`${serialCounter.nextSerial} + ${input.quantity}` })
         .where(eq(serialCounter.id, 1))
         .returning({ next: serialCounter.nextSerial });
       const firstSerial = counter!.next - input.quantity;
-      const [range] = await tx.db.insert(stampRanges).values({
-        id: crypto.randomUUID(), batchId: input.batchId, kid: signer.kid, firstSerial,
-        lastSerial: firstSerial + input.quantity - 1, idempotencyKey: input.idempotencyKey, createdBy: actorLabel(ctx.actor), createdAt: ctx.now(),
-      }).returning();
+      const [range] = await tx.db
+        .insert(stampRanges)
+        .values({
+          id: crypto.randomUUID(),
+          batchId: input.batchId,
+          kid: signer.kid,
+          firstSerial,
+          lastSerial: firstSerial + input.quantity - 1,
+          idempotencyKey: input.idempotencyKey,
+          createdBy: actorLabel(ctx.actor),
+          createdAt: ctx.now(),
+        })
+        .returning();
       await appendAudit(tx, { action: 'stamps.issue', entity: 'stamp_range', entityId: range!.id, after: range });
       return { range: range!, created: true };
     });
@@ -72,7 +96,9 @@ export async function issueStamps({ ctx, input }: { ctx: ServiceContext; input: 
 }
 
 async function findByKey(ctx: ServiceContext, input: IssueStampsInput): Promise<StampRange | undefined> {
-  const [existing] = await ctx.db.select().from(stampRanges)
+  const [existing] = await ctx.db
+    .select()
+    .from(stampRanges)
     .where(and(eq(stampRanges.batchId, input.batchId), eq(stampRanges.idempotencyKey, input.idempotencyKey)));
   if (existing && existing.lastSerial - existing.firstSerial + 1 !== input.quantity) {
     throw conflict('Khóa idempotency này đã được dùng cho một lệnh in với số lượng khác.');
@@ -80,11 +106,17 @@ async function findByKey(ctx: ServiceContext, input: IssueStampsInput): Promise<
   return existing;
 }
 
-function refuseUnlessPrintable(batch: typeof batches.$inferSelect, certificate: typeof certificates.$inferSelect, today: string) {
+function refuseUnlessPrintable(
+  batch: typeof batches.$inferSelect,
+  certificate: typeof certificates.$inferSelect,
+  today: string,
+) {
   if (batch.recalledOn) throw new AppError('certificate_not_valid', CERTIFICATE_REFUSAL.recalled);
-  if (certificate.status !== 'active') throw new AppError('certificate_not_valid', CERTIFICATE_REFUSAL[certificate.status]);
+  if (certificate.status !== 'active')
+    throw new AppError('certificate_not_valid', CERTIFICATE_REFUSAL[certificate.status]);
   const state = certificateTimeState(certificate.validFrom, certificate.validUntil, today);
-  if (state === 'expired' || state === 'not_yet_valid') throw new AppError('certificate_not_valid', CERTIFICATE_REFUSAL[state]);
+  if (state === 'expired' || state === 'not_yet_valid')
+    throw new AppError('certificate_not_valid', CERTIFICATE_REFUSAL[state]);
 }
 
 function isUniqueViolation(error: unknown): boolean {

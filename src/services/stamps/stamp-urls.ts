@@ -15,19 +15,31 @@ export const STAMP_PAGE_MAX = 1000;
  */
 export const listStampUrls = service({
   action: 'stamps.issue',
-  input: z.object({ rangeId: z.uuid(), offset: z.number().int().min(0), limit: z.number().int().min(1).max(STAMP_PAGE_MAX) }),
+  input: z.object({
+    rangeId: z.uuid(),
+    offset: z.number().int().min(0),
+    limit: z.number().int().min(1).max(STAMP_PAGE_MAX),
+  }),
   run: async ({ ctx, input: { rangeId, offset, limit } }) => {
-  const [row] = await ctx.db.select({ range: stampRanges, subjectId: subjects.id, provinceCode: subjects.provinceCode })
-    .from(stampRanges).innerJoin(batches, eq(stampRanges.batchId, batches.id))
-    .innerJoin(products, eq(batches.productId, products.id)).innerJoin(subjects, eq(products.subjectId, subjects.id))
-    .where(eq(stampRanges.id, rangeId));
-  if (!row) throw notFound('dải tem');
-  authorize(ctx.actor, 'stamps.issue', { subjectId: row.subjectId, provinceCode: row.provinceCode, what: 'dải tem' });
-  return stampPage(ctx, row.range, offset, limit);
+    const [row] = await ctx.db
+      .select({ range: stampRanges, subjectId: subjects.id, provinceCode: subjects.provinceCode })
+      .from(stampRanges)
+      .innerJoin(batches, eq(stampRanges.batchId, batches.id))
+      .innerJoin(products, eq(batches.productId, products.id))
+      .innerJoin(subjects, eq(products.subjectId, subjects.id))
+      .where(eq(stampRanges.id, rangeId));
+    if (!row) throw notFound('dải tem');
+    authorize(ctx.actor, 'stamps.issue', { subjectId: row.subjectId, provinceCode: row.provinceCode, what: 'dải tem' });
+    return stampPage(ctx, row.range, offset, limit);
   },
 });
 
-export async function stampPage(ctx: ServiceContext, range: typeof stampRanges.$inferSelect, offset: number, limit: number) {
+export async function stampPage(
+  ctx: ServiceContext,
+  range: typeof stampRanges.$inferSelect,
+  offset: number,
+  limit: number,
+) {
   const total = range.lastSerial - range.firstSerial + 1;
   const count = Math.max(0, Math.min(limit, STAMP_PAGE_MAX, total - offset));
   const signer = await ctx.keys.signerFor(range.kid);

@@ -9,13 +9,20 @@ export const MAX_VOID_SPANS = 500;
  * is not a serial or a range, or a range that runs backwards, is returned as a problem instead.
  */
 export function parseSerialSpans(text: string): { spans: SerialSpan[] } | { problem: string } {
-  const tokens = text.replace(/\s*[-–—]\s*/g, '-').split(/[\s,;]+/).filter(Boolean);
-  if (tokens.length === 0) return { problem: 'Ghi số sê-ri hoặc dải sê-ri cần vô hiệu, ví dụ 1000001, 1000005-1000010.' };
+  const tokens = text
+    .replace(/\s*[-–—]\s*/g, '-')
+    .split(/[\s,;]+/)
+    .filter(Boolean);
+  if (tokens.length === 0)
+    return { problem: 'Ghi số sê-ri hoặc dải sê-ri cần vô hiệu, ví dụ 1000001, 1000005-1000010.' };
   if (tokens.length > MAX_VOID_SPANS) return { problem: `Tối đa ${MAX_VOID_SPANS} số sê-ri hoặc dải một lần.` };
   const spans: SerialSpan[] = [];
   for (const token of tokens) {
     const m = /^(\d{1,15})(?:-(\d{1,15}))?$/.exec(token);
-    if (!m) return { problem: `Không hiểu “${token.slice(0, 40)}”: ghi số sê-ri hoặc dải như 1000005-1000010, cách nhau bằng dấu phẩy.` };
+    if (!m)
+      return {
+        problem: `Không hiểu “${token.slice(0, 40)}”: ghi số sê-ri hoặc dải như 1000005-1000010, cách nhau bằng dấu phẩy.`,
+      };
     const first = Number(m[1]);
     const last = Number(m[2] ?? m[1]);
     if (last < first) return { problem: `Dải ${first}-${last} chạy ngược: số đầu phải nhỏ hơn hoặc bằng số cuối.` };
@@ -46,11 +53,13 @@ export function spansOutside(spans: SerialSpan[], first: number, last: number): 
 export function overlapCount(spans: SerialSpan[], other: SerialSpan[]): number {
   const merged = mergeSpans(other);
   let n = 0;
-  for (const a of spans) for (const b of merged) n += Math.max(0, Math.min(a.last, b.last) - Math.max(a.first, b.first) + 1);
+  for (const a of spans)
+    for (const b of merged) n += Math.max(0, Math.min(a.last, b.last) - Math.max(a.first, b.first) + 1);
   return n;
 }
 
 export const countSerials = (spans: SerialSpan[]) => spans.reduce((n, s) => n + s.last - s.first + 1, 0);
 
 /** "1000001, 1000005–1000010": how the pages and messages name serials. */
-export const formatSpans = (spans: SerialSpan[]) => spans.map((s) => (s.first === s.last ? String(s.first) : `${s.first}–${s.last}`)).join(', ');
+export const formatSpans = (spans: SerialSpan[]) =>
+  spans.map((s) => (s.first === s.last ? String(s.first) : `${s.first}–${s.last}`)).join(', ');

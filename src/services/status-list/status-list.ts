@@ -2,7 +2,13 @@ import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { batches, certificates, stampRanges, statusListSnapshots, voidedSerials } from '../../db/schema';
 import { vietnamToday } from '../../domain/calendar';
-import { mergeSpans, STATUS_LIST_TYP, type RangeStatus, type StatusListContent, type StatusListPayload } from '../../domain/status-list';
+import {
+  mergeSpans,
+  STATUS_LIST_TYP,
+  type RangeStatus,
+  type StatusListContent,
+  type StatusListPayload,
+} from '../../domain/status-list';
 import { canonicalJson, sha256Hex } from '../shared/canonical-json';
 import type { ServiceContext } from '../shared/context';
 import { signJws } from '../shared/sign-jws';
@@ -18,15 +24,29 @@ export const rangeStatusSql = (today: string) => sql<RangeStatus | null>`case
 export async function statusListContent(db: Db, today: string): Promise<StatusListContent> {
   const rangeStatus = rangeStatusSql(today);
   const [ranges, voids] = await Promise.all([
-    db.select({ kid: stampRanges.kid, first: stampRanges.firstSerial, last: stampRanges.lastSerial, status: rangeStatus }).from(stampRanges)
-      .innerJoin(batches, eq(stampRanges.batchId, batches.id)).innerJoin(certificates, eq(batches.certificateId, certificates.id))
+    db
+      .select({
+        kid: stampRanges.kid,
+        first: stampRanges.firstSerial,
+        last: stampRanges.lastSerial,
+        status: rangeStatus,
+      })
+      .from(stampRanges)
+      .innerJoin(batches, eq(stampRanges.batchId, batches.id))
+      .innerJoin(certificates, eq(batches.certificateId, certificates.id))
       .orderBy(asc(stampRanges.firstSerial)),
-    db.select({ first: voidedSerials.firstSerial, last: voidedSerials.lastSerial }).from(voidedSerials).orderBy(asc(voidedSerials.firstSerial)),
+    db
+      .select({ first: voidedSerials.firstSerial, last: voidedSerials.lastSerial })
+      .from(voidedSerials)
+      .orderBy(asc(voidedSerials.firstSerial)),
   ]);
   return {
     issued: mergeSpans(ranges, (a, b) => a.kid === b.kid).map((r) => [r.kid, r.first, r.last]),
     void: mergeSpans(voids, () => true).map((v) => [v.first, v.last]),
-    ranges: mergeSpans(ranges.filter((r) => r.status !== null), (a, b) => a.status === b.status).map((r) => [r.first, r.last, r.status!]),
+    ranges: mergeSpans(
+      ranges.filter((r) => r.status !== null),
+      (a, b) => a.status === b.status,
+    ).map((r) => [r.first, r.last, r.status!]),
   };
 }
 
@@ -45,13 +65,19 @@ export async function currentStatusList(ctx: ServiceContext): Promise<StatusList
 
   const issuedAt = ctx.now();
   const payload: StatusListPayload = {
-    iss: ctx.config.PUBLIC_ORIGIN, version: (latest?.version ?? 0) + 1, iat: Math.floor(issuedAt.getTime() / 1000),
-    ttl: ctx.config.STATUS_LIST_TTL_SECONDS, ...content,
+    iss: ctx.config.PUBLIC_ORIGIN,
+    version: (latest?.version ?? 0) + 1,
+    iat: Math.floor(issuedAt.getTime() / 1000),
+    ttl: ctx.config.STATUS_LIST_TTL_SECONDS,
+    ...content,
   };
   const { jws } = await signJws(ctx, STATUS_LIST_TYP, payload);
   // Two requests racing to publish the same change: the loser reads the winner's snapshot.
-  const [stored] = await ctx.db.insert(statusListSnapshots).values({ version: payload.version, contentHash, jws, issuedAt })
-    .onConflictDoNothing().returning();
+  const [stored] = await ctx.db
+    .insert(statusListSnapshots)
+    .values({ version: payload.version, contentHash, jws, issuedAt })
+    .onConflictDoNothing()
+    .returning();
   if (stored) return stored;
   const [winner] = await ctx.db.select().from(statusListSnapshots).orderBy(desc(statusListSnapshots.version)).limit(1);
   return winner!;

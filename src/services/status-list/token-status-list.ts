@@ -4,8 +4,16 @@ import type { Db } from '../../db/client';
 import { batches, certificates, stampRanges, voidedSerials } from '../../db/schema';
 import { vietnamToday } from '../../domain/calendar';
 import {
-  BLOCK_SIZE, blockOf, buildBlock, INVALID_REASONS_CLAIM, STATUS_LIST_AGGREGATION_PATH, STATUS_LIST_JWT_TYP, statusListPath, zlibDeflate,
-  type BlockRange, type BlockSpan,
+  BLOCK_SIZE,
+  blockOf,
+  buildBlock,
+  INVALID_REASONS_CLAIM,
+  STATUS_LIST_AGGREGATION_PATH,
+  STATUS_LIST_JWT_TYP,
+  statusListPath,
+  zlibDeflate,
+  type BlockRange,
+  type BlockSpan,
 } from '../../domain/token-status-list';
 import { canonicalJson, sha256Hex } from '../shared/canonical-json';
 import type { ServiceContext } from '../shared/context';
@@ -19,7 +27,11 @@ export type StatusListToken = { n: number; contentHash: string; kid: string; jwt
 
 /** How many lists there are: every block up to the one holding the last issued serial (at least one). */
 export async function statusListCount(db: Db): Promise<number> {
-  const [last] = await db.select({ last: stampRanges.lastSerial }).from(stampRanges).orderBy(desc(stampRanges.firstSerial)).limit(1);
+  const [last] = await db
+    .select({ last: stampRanges.lastSerial })
+    .from(stampRanges)
+    .orderBy(desc(stampRanges.firstSerial))
+    .limit(1);
   return last ? blockOf(last.last) + 1 : 1;
 }
 
@@ -34,14 +46,24 @@ async function blockContent(db: Db, n: number, today: string): Promise<{ ranges:
   const lo = n * BLOCK_SIZE;
   const hi = lo + BLOCK_SIZE - 1;
   // A range (and so its voids) reaching into the block from below starts at the last range start <= lo.
-  const [floor] = await db.select({ first: max(stampRanges.firstSerial) }).from(stampRanges).where(lte(stampRanges.firstSerial, lo));
+  const [floor] = await db
+    .select({ first: max(stampRanges.firstSerial) })
+    .from(stampRanges)
+    .where(lte(stampRanges.firstSerial, lo));
   const from = floor?.first ?? lo;
   const [ranges, voids] = await Promise.all([
-    db.select({ first: stampRanges.firstSerial, last: stampRanges.lastSerial, status: rangeStatusSql(today) }).from(stampRanges)
-      .innerJoin(batches, eq(stampRanges.batchId, batches.id)).innerJoin(certificates, eq(batches.certificateId, certificates.id))
-      .where(and(gte(stampRanges.firstSerial, from), lte(stampRanges.firstSerial, hi))).orderBy(asc(stampRanges.firstSerial)),
-    db.select({ first: voidedSerials.firstSerial, last: voidedSerials.lastSerial }).from(voidedSerials)
-      .where(and(gte(voidedSerials.firstSerial, from), lte(voidedSerials.firstSerial, hi))).orderBy(asc(voidedSerials.firstSerial)),
+    db
+      .select({ first: stampRanges.firstSerial, last: stampRanges.lastSerial, status: rangeStatusSql(today) })
+      .from(stampRanges)
+      .innerJoin(batches, eq(stampRanges.batchId, batches.id))
+      .innerJoin(certificates, eq(batches.certificateId, certificates.id))
+      .where(and(gte(stampRanges.firstSerial, from), lte(stampRanges.firstSerial, hi)))
+      .orderBy(asc(stampRanges.firstSerial)),
+    db
+      .select({ first: voidedSerials.firstSerial, last: voidedSerials.lastSerial })
+      .from(voidedSerials)
+      .where(and(gte(voidedSerials.firstSerial, from), lte(voidedSerials.firstSerial, hi)))
+      .orderBy(asc(voidedSerials.firstSerial)),
   ]);
   return { ranges, voids };
 }
@@ -53,21 +75,35 @@ async function blockContent(db: Db, n: number, today: string): Promise<{ ranges:
  * as it was, bytes, `iat` and all, so caches and ETags hold. Null when block n is past every
  * issued serial.
  */
-export async function tokenStatusList(ctx: ServiceContext, n: number, previous?: StatusListToken): Promise<StatusListToken | null> {
+export async function tokenStatusList(
+  ctx: ServiceContext,
+  n: number,
+  previous?: StatusListToken,
+): Promise<StatusListToken | null> {
   const [count, content, signer] = await Promise.all([
-    statusListCount(ctx.db), blockContent(ctx.db, n, vietnamToday(ctx.now())), ctx.keys.activeSigner(ctx.db),
+    statusListCount(ctx.db),
+    blockContent(ctx.db, n, vietnamToday(ctx.now())),
+    ctx.keys.activeSigner(ctx.db),
   ]);
   if (n >= count) return null;
   const contentHash = await sha256Hex(canonicalJson(content));
   const now = Math.floor(ctx.now().getTime() / 1000);
-  if (previous && previous.contentHash === contentHash && previous.kid === signer.kid
-    && previous.exp - now > STATUS_LIST_LIFETIME_SECONDS / 2) return previous;
+  if (
+    previous &&
+    previous.contentHash === contentHash &&
+    previous.kid === signer.kid &&
+    previous.exp - now > STATUS_LIST_LIFETIME_SECONDS / 2
+  )
+    return previous;
 
   const { statuses, reasons } = buildBlock(n, content.ranges, content.voids);
   const [lst, reasonsLst] = await Promise.all([zlibDeflate(statuses), zlibDeflate(reasons)]);
   const origin = ctx.config.PUBLIC_ORIGIN;
   const payload = {
-    iss: origin, sub: `${origin}${statusListPath(n)}`, iat: now, exp: now + STATUS_LIST_LIFETIME_SECONDS,
+    iss: origin,
+    sub: `${origin}${statusListPath(n)}`,
+    iat: now,
+    exp: now + STATUS_LIST_LIFETIME_SECONDS,
     ttl: ctx.config.STATUS_LIST_TTL_SECONDS,
     status_list: { bits: 2, lst: base64url.encode(lst), aggregation_uri: `${origin}${STATUS_LIST_AGGREGATION_PATH}` },
     [INVALID_REASONS_CLAIM]: { bits: 2, lst: base64url.encode(reasonsLst) },

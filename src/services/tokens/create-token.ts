@@ -25,10 +25,18 @@ export async function createApiToken({ ctx, input }: { ctx: ServiceContext; inpu
   const scope = await resolveScope(ctx.db, input);
   const secret = TOKEN_PREFIX + base64url.encode(crypto.getRandomValues(new Uint8Array(32)));
   return withTransaction(ctx, async (tx) => {
-    const [row] = await tx.db.insert(apiTokens).values({
-      id: crypto.randomUUID(), tokenHash: await hashToken(secret), name: input.name, role: input.role, expiresAt: input.expiresAt, ...scope,
-      createdBy: ctx.actor.kind === 'anonymous' ? null : ctx.actor.id,
-    }).returning();
+    const [row] = await tx.db
+      .insert(apiTokens)
+      .values({
+        id: crypto.randomUUID(),
+        tokenHash: await hashToken(secret),
+        name: input.name,
+        role: input.role,
+        expiresAt: input.expiresAt,
+        ...scope,
+        createdBy: ctx.actor.kind === 'anonymous' ? null : ctx.actor.id,
+      })
+      .returning();
     const visible = withoutSecret(row!);
     await appendAudit(tx, { action: 'token.create', entity: 'api_token', entityId: row!.id, after: visible });
     return { token: secret, ...visible };

@@ -20,16 +20,29 @@ export const listApiTokens = service({
 export const revokeApiToken = service({
   action: 'token.revoke',
   input: z.object({ id: z.uuid() }),
-  run: ({ ctx, input: { id } }) => withTransaction(ctx, async (tx) => {
-    const [before] = await tx.db.select().from(apiTokens).where(eq(apiTokens.id, id)).for('update');
-    if (!before) throw notFound('mã truy cập');
-    if (before.revokedAt) throw conflict('Mã truy cập đã bị thu hồi.');
-    const [after] = await tx.db.update(apiTokens).set({ revokedAt: ctx.now() }).where(eq(apiTokens.id, id)).returning();
-    // A stolen token's unused invitations die with it, as a disabled person's do.
-    await tx.db.update(enrolments).set({ withdrawnAt: ctx.now() })
-      .where(and(eq(enrolments.createdBy, id), isNull(enrolments.usedAt), isNull(enrolments.withdrawnAt)));
-    const [beforeVisible, afterVisible] = [withoutSecret(before), withoutSecret(after!)];
-    await appendAudit(tx, { action: 'token.revoke', entity: 'api_token', entityId: id, before: beforeVisible, after: afterVisible });
-    return afterVisible;
-  }),
+  run: ({ ctx, input: { id } }) =>
+    withTransaction(ctx, async (tx) => {
+      const [before] = await tx.db.select().from(apiTokens).where(eq(apiTokens.id, id)).for('update');
+      if (!before) throw notFound('mã truy cập');
+      if (before.revokedAt) throw conflict('Mã truy cập đã bị thu hồi.');
+      const [after] = await tx.db
+        .update(apiTokens)
+        .set({ revokedAt: ctx.now() })
+        .where(eq(apiTokens.id, id))
+        .returning();
+      // A stolen token's unused invitations die with it, as a disabled person's do.
+      await tx.db
+        .update(enrolments)
+        .set({ withdrawnAt: ctx.now() })
+        .where(and(eq(enrolments.createdBy, id), isNull(enrolments.usedAt), isNull(enrolments.withdrawnAt)));
+      const [beforeVisible, afterVisible] = [withoutSecret(before), withoutSecret(after!)];
+      await appendAudit(tx, {
+        action: 'token.revoke',
+        entity: 'api_token',
+        entityId: id,
+        before: beforeVisible,
+        after: afterVisible,
+      });
+      return afterVisible;
+    }),
 });

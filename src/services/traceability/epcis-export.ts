@@ -21,7 +21,9 @@ export const exportBatchEpcis = service({
     const rows = await eventRows(ctx.db, { scope: {}, kinds: EVENT_KINDS, batchIds: [batchId] });
     return {
       '@context': epcisContext(ctx.config.PUBLIC_ORIGIN),
-      type: 'EPCISDocument', schemaVersion: '2.0', creationDate: ctx.now().toISOString(),
+      type: 'EPCISDocument',
+      schemaVersion: '2.0',
+      creationDate: ctx.now().toISOString(),
       epcisBody: { eventList: await buildEvents(ctx.db, ctx.config.PUBLIC_ORIGIN, rows) },
     };
   },

@@ -9,7 +9,9 @@ const encoder = new TextEncoder();
  * `urn:uuid:` or `ni:///` event ids.
  */
 export async function eventUuid(key: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(`${OCOP_VOCABULARY}event/${key}`)));
+  const digest = new Uint8Array(
+    await crypto.subtle.digest('SHA-256', encoder.encode(`${OCOP_VOCABULARY}event/${key}`)),
+  );
   const bytes = digest.slice(0, 16);
   bytes[6] = (bytes[6]! & 0x0f) | 0x80; // version 8
   bytes[8] = (bytes[8]! & 0x3f) | 0x80; // RFC 9562 variant

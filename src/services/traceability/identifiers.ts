@@ -12,7 +12,9 @@ export type BatchIds = { id: string; lot: string; gtin: string | null; subjectId
 const trimOrigin = (origin: string) => origin.replace(/\/+$/, '');
 
 export function lotClassUri(origin: string, b: BatchIds): string {
-  return b.gtin ? `https://id.gs1.org/01/${toGtin14(b.gtin)}/10/${encodeURIComponent(b.lot)}` : `${trimOrigin(origin)}/id/batch/${b.id}`;
+  return b.gtin
+    ? `https://id.gs1.org/01/${toGtin14(b.gtin)}/10/${encodeURIComponent(b.lot)}`
+    : `${trimOrigin(origin)}/id/batch/${b.id}`;
 }
 
 export function stampUri(origin: string, gtin: string | null, serial: number, code: string): string {
@@ -20,7 +22,8 @@ export function stampUri(origin: string, gtin: string | null, serial: number, co
 }
 
 export const subjectUri = (origin: string, subjectId: string) => `${trimOrigin(origin)}/id/subject/${subjectId}`;
-export const retailerUri = (origin: string, retailerId: string) => `${trimOrigin(origin)}/id/retailer/${encodeURIComponent(retailerId)}`;
+export const retailerUri = (origin: string, retailerId: string) =>
+  `${trimOrigin(origin)}/id/retailer/${encodeURIComponent(retailerId)}`;
 
 /** What an EPC in a query names: a stamp by GTIN and serial, or by its signed code. */
 export type StampName = { gtin14: string; serial: number } | { code: StampCode };

@@ -22,7 +22,15 @@ export const queryEventsInput = z.object({
   nextPageToken: z.string().min(1).max(200).optional(),
 });
 
-const positionSchema = z.tuple([z.number().int(), z.number().int().min(0).max(EVENT_KINDS.length - 1), z.string().min(1).max(100)]);
+const positionSchema = z.tuple([
+  z.number().int(),
+  z
+    .number()
+    .int()
+    .min(0)
+    .max(EVENT_KINDS.length - 1),
+  z.string().min(1).max(100),
+]);
 
 export function pageToken(p: Position): string {
   return base64url.encode(JSON.stringify([p.at, p.kind, p.key]));
@@ -33,7 +41,9 @@ function readPageToken(token: string): Position {
     const [at, kind, key] = positionSchema.parse(JSON.parse(new TextDecoder().decode(base64url.decode(token))));
     return { at, kind, key };
   } catch {
-    throw invalid('Mã trang tiếp theo không hợp lệ.', [{ path: 'nextPageToken', message: 'Dùng đúng mã trong liên kết rel="next" của trang trước.' }]);
+    throw invalid('Mã trang tiếp theo không hợp lệ.', [
+      { path: 'nextPageToken', message: 'Dùng đúng mã trong liên kết rel="next" của trang trước.' },
+    ]);
   }
 }
 
@@ -57,15 +67,32 @@ export const queryEpcisEvents = service({
     const batchIds = input.epcClass && kinds.length ? await resolveLots(ctx, input.epcClass) : undefined;
     if (stamps?.length === 0 || batchIds?.length === 0) kinds = [];
 
-    const rows = kinds.length ? await eventRows(ctx.db, { scope, kinds, stamps, batchIds, after, limit: input.perPage + 1,
-      from: input.geEventTime ? new Date(input.geEventTime) : undefined, before: input.ltEventTime ? new Date(input.ltEventTime) : undefined }) : [];
+    const rows = kinds.length
+      ? await eventRows(ctx.db, {
+          scope,
+          kinds,
+          stamps,
+          batchIds,
+          after,
+          limit: input.perPage + 1,
+          from: input.geEventTime ? new Date(input.geEventTime) : undefined,
+          before: input.ltEventTime ? new Date(input.ltEventTime) : undefined,
+        })
+      : [];
     const page = rows.slice(0, input.perPage);
     const more = rows.length > input.perPage;
     return {
       document: {
         '@context': epcisContext(ctx.config.PUBLIC_ORIGIN),
-        type: 'EPCISQueryDocument', schemaVersion: '2.0', creationDate: ctx.now().toISOString(),
-        epcisBody: { queryResults: { queryName: 'SimpleEventQuery', resultsBody: { eventList: await buildEvents(ctx.db, ctx.config.PUBLIC_ORIGIN, page) } } },
+        type: 'EPCISQueryDocument',
+        schemaVersion: '2.0',
+        creationDate: ctx.now().toISOString(),
+        epcisBody: {
+          queryResults: {
+            queryName: 'SimpleEventQuery',
+            resultsBody: { eventList: await buildEvents(ctx.db, ctx.config.PUBLIC_ORIGIN, page) },
+          },
+        },
       },
       nextPageToken: more ? pageToken(positionOf(page.at(-1)!)) : null,
     };

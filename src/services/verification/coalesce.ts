@@ -1,9 +1,15 @@
 import type { Db } from '../../db/client';
 
 /** The next turn of the event loop: after every socket that was readable in this one has been read. */
-const nextTurn: (run: () => void) => void = typeof setImmediate === 'function' ? (run) => setImmediate(run) : (run) => setTimeout(run, 0);
+const nextTurn: (run: () => void) => void =
+  typeof setImmediate === 'function' ? (run) => setImmediate(run) : (run) => setTimeout(run, 0);
 
-type Batch<Item, Row> = { items: Item[]; slots: Map<string, number>; result: Promise<Map<number, Row>>; send: () => void };
+type Batch<Item, Row> = {
+  items: Item[];
+  slots: Map<string, number>;
+  result: Promise<Map<number, Row>>;
+  send: () => void;
+};
 /** Per database handle: the batch still open to new loads, and how many queries are out. */
 type Line<Item, Row> = { open: Batch<Item, Row> | null; inFlight: number; due: Batch<Item, Row> | null };
 
@@ -62,7 +68,8 @@ export class Coalescer<Item, Row> {
     const started = new Promise<void>((resolve) => (start = resolve));
     let sent = false;
     const batch: Batch<Item, Row> = {
-      items: [], slots: new Map(),
+      items: [],
+      slots: new Map(),
       result: started.then(async () => {
         try {
           return await this.loadMany(db, batch.items);

@@ -44,7 +44,10 @@ export type StampRef = { kid: string; serial: number };
  */
 async function queryStampFacts(db: Db, refs: StampRef[]): Promise<Map<number, StampFactsRow>> {
   const stamps = refs.map((s, slot) => ({ slot, kid: s.kid, serial: s.serial }));
-  const rows = await executePrepared<StampFactsRow>(db, 'load_stamp_facts', sql`
+  const rows = await executePrepared<StampFactsRow>(
+    db,
+    'load_stamp_facts',
+    sql`
     select q.slot, k.state as key_state, k.public_jwk->>'x' as key_x, r.id as range_id, r.batch_id,
       case when r.id is not null then ${textsVersionSql} end as texts_version,
       coalesce(v.voided, false) as voided,
@@ -69,7 +72,8 @@ async function queryStampFacts(db: Db, refs: StampRef[]): Promise<Map<number, St
     left join subjects s on s.id = p.subject_id
     left join certificates c on c.id = b.certificate_id
     left join stamp_summaries sc on sc.serial = q.serial and r.id is not null
-  `);
+  `,
+  );
   const bySlot = new Map<number, StampFactsRow>();
   for (const row of rows) {
     if (row.first_scan_at) row.first_scan_at = new Date(row.first_scan_at).toISOString();

@@ -16,26 +16,68 @@ import type { AreaFlag, Verdict } from './verdict-types';
  */
 export type StampTexts = {
   version: string;
-  productId: string; subjectId: string; batchId: string; certificateId: string;
+  productId: string;
+  subjectId: string;
+  batchId: string;
+  certificateId: string;
   product: NonNullable<Verdict['product']>;
   subject: NonNullable<Verdict['subject']>;
   batch: Omit<NonNullable<Verdict['batch']>, 'recall'>;
-  certificate: Pick<NonNullable<Verdict['certificate']>, 'number' | 'scheme' | 'score' | 'decisionNumber' | 'decisionDate' | 'issuerName' | 'issuerLevel'>;
+  certificate: Pick<
+    NonNullable<Verdict['certificate']>,
+    'number' | 'scheme' | 'score' | 'decisionNumber' | 'decisionDate' | 'issuerName' | 'issuerLevel'
+  >;
 };
 
 type TextsRow = {
-  slot: number; version: string; batch_id: string; lot: string; production_date: string; best_before: string | null;
-  product_id: string; product_name: string; taxonomy_version: string; group_code: string; subgroup_code: string; gtin: string | null;
-  subject_id: string; subject_name: string; subject_kind: string; province_code: string; commune_code: string | null; address_as_issued: string; demo: boolean;
-  certificate_id: string; number: string; scheme: string; score: number; stars: number; issuer_name: string; issuer_level: string;
-  decision_number: string; decision_date: string;
-  areas: { id: string; name: string; kind: string; official_code: string | null; province_code: string; commune_code: string | null;
-    standards: { name: string; certificateNumber?: string; expiresOn: string }[] | null; flags: AreaFlag[] | null }[] | null;
+  slot: number;
+  version: string;
+  batch_id: string;
+  lot: string;
+  production_date: string;
+  best_before: string | null;
+  product_id: string;
+  product_name: string;
+  taxonomy_version: string;
+  group_code: string;
+  subgroup_code: string;
+  gtin: string | null;
+  subject_id: string;
+  subject_name: string;
+  subject_kind: string;
+  province_code: string;
+  commune_code: string | null;
+  address_as_issued: string;
+  demo: boolean;
+  certificate_id: string;
+  number: string;
+  scheme: string;
+  score: number;
+  stars: number;
+  issuer_name: string;
+  issuer_level: string;
+  decision_number: string;
+  decision_date: string;
+  areas:
+    | {
+        id: string;
+        name: string;
+        kind: string;
+        official_code: string | null;
+        province_code: string;
+        commune_code: string | null;
+        standards: { name: string; certificateNumber?: string; expiresOn: string }[] | null;
+        flags: AreaFlag[] | null;
+      }[]
+    | null;
 };
 
 async function queryTexts(db: Db, batches: { batchId: string }[]): Promise<Map<number, StampTexts>> {
   const wanted = batches.map((b, slot) => ({ slot, batchId: b.batchId }));
-  const rows = await executePrepared<TextsRow>(db, 'load_stamp_texts', sql`
+  const rows = await executePrepared<TextsRow>(
+    db,
+    'load_stamp_texts',
+    sql`
     select q.slot, ${textsVersionSql} as version, b.id as batch_id, b.lot, b.production_date::text, b.best_before::text,
       p.id as product_id, p.name as product_name, p.taxonomy_version, p.group_code, p.subgroup_code, p.gtin,
       s.id as subject_id, s.name as subject_name, s.kind as subject_kind, s.province_code, s.commune_code, s.address_as_issued, s.demo,
@@ -50,31 +92,64 @@ async function queryTexts(db: Db, batches: { batchId: string }[]): Promise<Map<n
     join products p on p.id = b.product_id
     join subjects s on s.id = p.subject_id
     join certificates c on c.id = b.certificate_id
-  `);
+  `,
+  );
   return new Map(rows.map((row) => [row.slot, deepFreeze(toTexts(row))]));
 }
 
 function toTexts(row: TextsRow): StampTexts {
   const group = classification(row.taxonomy_version, row.group_code, row.subgroup_code);
   return {
-    version: row.version, productId: row.product_id, subjectId: row.subject_id, batchId: row.batch_id, certificateId: row.certificate_id,
+    version: row.version,
+    productId: row.product_id,
+    subjectId: row.subject_id,
+    batchId: row.batch_id,
+    certificateId: row.certificate_id,
     product: {
-      name: row.product_name, stars: row.stars, gtin: row.gtin,
-      group: group && { taxonomyVersion: group.version, code: group.groupCode, name: group.groupName, nameEn: group.groupNameEn,
-        subgroupCode: group.subgroupCode, subgroupName: group.subgroupName },
+      name: row.product_name,
+      stars: row.stars,
+      gtin: row.gtin,
+      group: group && {
+        taxonomyVersion: group.version,
+        code: group.groupCode,
+        name: group.groupName,
+        nameEn: group.groupNameEn,
+        subgroupCode: group.subgroupCode,
+        subgroupName: group.subgroupName,
+      },
     },
     subject: {
-      name: row.subject_name, kind: row.subject_kind, provinceCode: row.province_code, provinceName: PROVINCES[row.province_code]?.vi ?? null,
-      communeCode: row.commune_code, address: row.address_as_issued, demo: row.demo,
+      name: row.subject_name,
+      kind: row.subject_kind,
+      provinceCode: row.province_code,
+      provinceName: PROVINCES[row.province_code]?.vi ?? null,
+      communeCode: row.commune_code,
+      address: row.address_as_issued,
+      demo: row.demo,
     },
     batch: {
-      lot: row.lot, productionDate: row.production_date, bestBefore: row.best_before,
-      areas: (row.areas ?? []).map((a) => ({ id: a.id, name: a.name, kind: a.kind, officialCode: a.official_code,
-        provinceCode: a.province_code, communeCode: a.commune_code, standards: a.standards ?? [], flags: a.flags ?? [] })),
+      lot: row.lot,
+      productionDate: row.production_date,
+      bestBefore: row.best_before,
+      areas: (row.areas ?? []).map((a) => ({
+        id: a.id,
+        name: a.name,
+        kind: a.kind,
+        officialCode: a.official_code,
+        provinceCode: a.province_code,
+        communeCode: a.commune_code,
+        standards: a.standards ?? [],
+        flags: a.flags ?? [],
+      })),
     },
     certificate: {
-      number: row.number, scheme: row.scheme, score: row.score, decisionNumber: row.decision_number, decisionDate: row.decision_date,
-      issuerName: row.issuer_name, issuerLevel: row.issuer_level,
+      number: row.number,
+      scheme: row.scheme,
+      score: row.score,
+      decisionNumber: row.decision_number,
+      decisionDate: row.decision_date,
+      issuerName: row.issuer_name,
+      issuerLevel: row.issuer_level,
     },
   };
 }
@@ -113,7 +188,11 @@ export function textsCache(keys: KeyRing): BoundedLru<string, StampTexts> {
  * version, else read (one query for all the misses) and kept. A text read newer than asked is
  * kept under its own version, so the next verdict reads it again only if it is newer still.
  */
-export async function loadStampTexts(db: Db, keys: KeyRing, wanted: { batchId: string; version: string }[]): Promise<(StampTexts | undefined)[]> {
+export async function loadStampTexts(
+  db: Db,
+  keys: KeyRing,
+  wanted: { batchId: string; version: string }[],
+): Promise<(StampTexts | undefined)[]> {
   const cache = textsCache(keys);
   const found = wanted.map((w) => {
     const texts = cache.get(w.batchId);
@@ -121,7 +200,10 @@ export async function loadStampTexts(db: Db, keys: KeyRing, wanted: { batchId: s
   });
   const missing = wanted.filter((_, i) => !found[i]);
   if (missing.length === 0) return found;
-  const loaded = await coalescer.load(db, missing.map((w) => ({ batchId: w.batchId })));
+  const loaded = await coalescer.load(
+    db,
+    missing.map((w) => ({ batchId: w.batchId })),
+  );
   let next = 0;
   return found.map((texts) => {
     if (texts) return texts;

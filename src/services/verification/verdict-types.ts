@@ -23,21 +23,63 @@ export type Verdict = {
   batchId?: string;
   certificateId?: string;
   product?: {
-    name: string; stars: number; gtin: string | null;
-    group: { taxonomyVersion: string; code: string; name: string; nameEn: string; subgroupCode: string; subgroupName: string } | null;
+    name: string;
+    stars: number;
+    gtin: string | null;
+    group: {
+      taxonomyVersion: string;
+      code: string;
+      name: string;
+      nameEn: string;
+      subgroupCode: string;
+      subgroupName: string;
+    } | null;
   };
-  subject?: { name: string; kind: string; provinceCode: string; provinceName: string | null; communeCode: string | null; address: string; demo: boolean };
+  subject?: {
+    name: string;
+    kind: string;
+    provinceCode: string;
+    provinceName: string | null;
+    communeCode: string | null;
+    address: string;
+    demo: boolean;
+  };
   batch?: {
-    lot: string; productionDate: string; bestBefore: string | null; recall: StateChange;
-    areas: { id: string; name: string; kind: string; officialCode: string | null; provinceCode: string; communeCode: string | null;
-      standards: { name: string; certificateNumber?: string; expiresOn: string }[]; flags: AreaFlag[] }[];
+    lot: string;
+    productionDate: string;
+    bestBefore: string | null;
+    recall: StateChange;
+    areas: {
+      id: string;
+      name: string;
+      kind: string;
+      officialCode: string | null;
+      provinceCode: string;
+      communeCode: string | null;
+      standards: { name: string; certificateNumber?: string; expiresOn: string }[];
+      flags: AreaFlag[];
+    }[];
   };
   certificate?: {
-    number: string; scheme: string; score: number; decisionNumber: string; decisionDate: string;
-    issuerName: string; issuerLevel: string; validFrom: string; validUntil: string;
-    status: 'active' | 'suspended' | 'revoked'; statusChange: StateChange;
+    number: string;
+    scheme: string;
+    score: number;
+    decisionNumber: string;
+    decisionDate: string;
+    issuerName: string;
+    issuerLevel: string;
+    validFrom: string;
+    validUntil: string;
+    status: 'active' | 'suspended' | 'revoked';
+    statusChange: StateChange;
   };
   /** `suspicious` is true when any copy-detection rule fires; `signals` says which and why. */
-  scans?: { count: number; firstAt: string | null; firstPlace: string | null; suspicious: boolean; signals: CopySignal[] };
+  scans?: {
+    count: number;
+    firstAt: string | null;
+    firstPlace: string | null;
+    suspicious: boolean;
+    signals: CopySignal[];
+  };
   digitalLink?: string;
 };

@@ -29,8 +29,13 @@ export async function verifyStamps(ctx: ServiceContext, inputs: string[]): Promi
   let rows: (StampFactsRow | undefined)[];
   let texts: (StampTexts | undefined)[];
   try {
-    rows = await loadStampFacts(ctx.db, codes.map(({ kid, serial }) => ({ kid, serial })));
-    const known = rows.flatMap((row) => (row?.batch_id && row.texts_version ? [{ batchId: row.batch_id, version: row.texts_version }] : []));
+    rows = await loadStampFacts(
+      ctx.db,
+      codes.map(({ kid, serial }) => ({ kid, serial })),
+    );
+    const known = rows.flatMap((row) =>
+      row?.batch_id && row.texts_version ? [{ batchId: row.batch_id, version: row.texts_version }] : [],
+    );
     texts = await loadStampTexts(ctx.db, ctx.keys, known);
   } catch (error) {
     // The database is unreachable: answer from the signature alone rather than fail the scanner.
@@ -45,18 +50,20 @@ export async function verifyStamps(ctx: ServiceContext, inputs: string[]): Promi
   let next = 0;
   const rowOf = parsed.map((p) => (p.code ? rows[next++] : undefined));
 
-  return Promise.all(parsed.map(async ({ text, code }, idx) => {
-    const base = { code: text, serial: code?.serial ?? null, kid: code?.kid ?? null, live: true, checkedAt };
-    if (!code) return forged(base, 'malformed');
-    const row = rowOf[idx];
-    if (!row?.key_state || !row.key_x) return forged(base, 'unknown_key');
-    const jwk = ed25519PublicJwk(row.key_x);
-    ctx.keys.rememberPublished(code.kid, jwk, row.key_state, row.range_id !== null);
-    if (!(await signatureHolds(ctx, code, jwk, text))) return forged(base, 'bad_signature');
-    // Read with the stamp, never cached: a compromise wins even over a signature checked before.
-    if (row.key_state === 'compromised') return forged(base, 'compromised_key');
-    return buildVerdict(ctx.config, base, row, row.batch_id ? textsByBatch.get(row.batch_id) : undefined, today);
-  }));
+  return Promise.all(
+    parsed.map(async ({ text, code }, idx) => {
+      const base = { code: text, serial: code?.serial ?? null, kid: code?.kid ?? null, live: true, checkedAt };
+      if (!code) return forged(base, 'malformed');
+      const row = rowOf[idx];
+      if (!row?.key_state || !row.key_x) return forged(base, 'unknown_key');
+      const jwk = ed25519PublicJwk(row.key_x);
+      ctx.keys.rememberPublished(code.kid, jwk, row.key_state, row.range_id !== null);
+      if (!(await signatureHolds(ctx, code, jwk, text))) return forged(base, 'bad_signature');
+      // Read with the stamp, never cached: a compromise wins even over a signature checked before.
+      if (row.key_state === 'compromised') return forged(base, 'compromised_key');
+      return buildVerdict(ctx.config, base, row, row.batch_id ? textsByBatch.get(row.batch_id) : undefined, today);
+    }),
+  );
 }
 
 /** The code a verdict (and an intake record) carries for an input: the stamp code, or the raw text cut short. */
@@ -83,7 +90,12 @@ async function signatureHolds(ctx: ServiceContext, code: StampCode, jwk: JsonWeb
  * signature is genuine, and nothing else was checked. The page says exactly that, amber, with no
  * tick and no claim that the certificate is valid. Any other key reads `forged`.
  */
-async function signatureOnly(ctx: ServiceContext, text: string, code: StampCode | null, checkedAt: string): Promise<Verdict> {
+async function signatureOnly(
+  ctx: ServiceContext,
+  text: string,
+  code: StampCode | null,
+  checkedAt: string,
+): Promise<Verdict> {
   const base = { code: text, serial: code?.serial ?? null, kid: code?.kid ?? null, live: false, checkedAt };
   if (!code) return forged(base, 'malformed');
   const jwk = ctx.keys.lastKnownKey(code.kid);

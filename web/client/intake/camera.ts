@@ -41,7 +41,9 @@ export async function startCamera(video: HTMLVideoElement, onCode: (text: string
     canvas.width = Math.round(video.videoWidth * scale);
     canvas.height = Math.round(video.videoHeight * scale);
     context.drawImage(video, 0, 0, canvas.width, canvas.height);
-    const found = jsQR(context.getImageData(0, 0, canvas.width, canvas.height).data, canvas.width, canvas.height, { inversionAttempts: 'dontInvert' });
+    const found = jsQR(context.getImageData(0, 0, canvas.width, canvas.height).data, canvas.width, canvas.height, {
+      inversionAttempts: 'dontInvert',
+    });
     return found ? [found.data] : [];
   };
 

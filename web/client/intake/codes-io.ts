@@ -33,13 +33,38 @@ function looksLikeStamp(cell: string): boolean {
 }
 
 export type ExportRow = {
-  scannedAt: string; code: string; serial: number | null; status: string; statusText: string; product: string; stars: number | null;
-  producer: string; lot: string; duplicate: boolean; offlineAsOf: string | null; suspicious: string;
+  scannedAt: string;
+  code: string;
+  serial: number | null;
+  status: string;
+  statusText: string;
+  product: string;
+  stars: number | null;
+  producer: string;
+  lot: string;
+  duplicate: boolean;
+  offlineAsOf: string | null;
+  suspicious: string;
 };
 
 /** A spreadsheet-safe CSV (web/csv.ts); times are ISO 8601 in Vietnam time (+07:00), as every export carries them. */
 export function sessionCsv(rows: ExportRow[], words: { header: readonly string[]; yes: string }): string {
   const time = (iso: string | null) => (iso ? vietnamIso(new Date(iso)) : '');
-  return csvDocument([words.header, ...rows.map((r) => [time(r.scannedAt), r.code, r.serial, r.status, r.statusText, r.product, r.stars, r.producer, r.lot,
-    r.duplicate ? words.yes : '', time(r.offlineAsOf), r.suspicious])]);
+  return csvDocument([
+    words.header,
+    ...rows.map((r) => [
+      time(r.scannedAt),
+      r.code,
+      r.serial,
+      r.status,
+      r.statusText,
+      r.product,
+      r.stars,
+      r.producer,
+      r.lot,
+      r.duplicate ? words.yes : '',
+      time(r.offlineAsOf),
+      r.suspicious,
+    ]),
+  ]);
 }

@@ -6,7 +6,10 @@ export type Tone = 'ok' | 'warning' | 'danger';
 
 const BEEPS: Record<Tone, { hz: number; seconds: number }[]> = {
   ok: [{ hz: 1046, seconds: 0.09 }],
-  warning: [{ hz: 660, seconds: 0.12 }, { hz: 660, seconds: 0.12 }],
+  warning: [
+    { hz: 660, seconds: 0.12 },
+    { hz: 660, seconds: 0.12 },
+  ],
   danger: [{ hz: 196, seconds: 0.55 }],
 };
 const VIBRATION: Record<Tone, number[]> = { ok: [40], warning: [80, 80, 80], danger: [300, 120, 300] };

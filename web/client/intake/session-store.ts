@@ -9,22 +9,50 @@ import type { VerdictStatus } from '../../../src/domain/verdict';
 import type { Reading } from './verifier';
 
 /** A read in the session. A row first decided offline keeps what the phone showed, for the receipt. */
-export type Row = Reading & { scannedAt: string; duplicate: boolean; source: 'camera' | 'scanner' | 'paste' | 'csv';
-  offlineStatus?: VerdictStatus; offlineAsOf?: string | null };
+export type Row = Reading & {
+  scannedAt: string;
+  duplicate: boolean;
+  source: 'camera' | 'scanner' | 'paste' | 'csv';
+  offlineStatus?: VerdictStatus;
+  offlineAsOf?: string | null;
+};
 export type Session = { id: string; startedAt: string; rows: Row[] };
 export type Pending = { session: Session; pointOfSale: string; error: string | null };
 /** The service's answer to a recorded session (the verdicts count this session for copy detection). */
-export type Recorded = { id: string; receiptUrl: string; recordedAt: string; itemCount: number; pointOfSale: string;
-  verdicts: { status: VerdictStatus; scans?: { suspicious: boolean } }[] };
+export type Recorded = {
+  id: string;
+  receiptUrl: string;
+  recordedAt: string;
+  itemCount: number;
+  pointOfSale: string;
+  verdicts: { status: VerdictStatus; scans?: { suspicious: boolean } }[];
+};
 /** The session just finished, shown until the next one starts; `receipt` once the service recorded it. */
-export type Finished = { session: Session; pointOfSale: string; finishedAt: string; receipt: { id: string; recordedAt: string } | null };
+export type Finished = {
+  session: Session;
+  pointOfSale: string;
+  finishedAt: string;
+  receipt: { id: string; recordedAt: string } | null;
+};
 /** A read accepted offline whose live verdict turned out worse. `key`: session id and position, so it is listed once. */
-export type Worse = { key: string; code: string; product: string | null; lot: string | null; offline: VerdictStatus; now: VerdictStatus };
+export type Worse = {
+  key: string;
+  code: string;
+  product: string | null;
+  lot: string | null;
+  offline: VerdictStatus;
+  now: VerdictStatus;
+};
 
 // Per account: on a shared phone, one person's queued sessions are never uploaded under another's.
 const account = document.querySelector<HTMLElement>('[data-intake-account]')?.dataset.intakeAccount ?? 'unknown';
-const KEY = { session: `ocop-intake:${account}:session`, pending: `ocop-intake:${account}:pending`, pointOfSale: `ocop-intake:${account}:point-of-sale`,
-  finished: `ocop-intake:${account}:finished`, worse: `ocop-intake:${account}:worse` };
+const KEY = {
+  session: `ocop-intake:${account}:session`,
+  pending: `ocop-intake:${account}:pending`,
+  pointOfSale: `ocop-intake:${account}:point-of-sale`,
+  finished: `ocop-intake:${account}:finished`,
+  worse: `ocop-intake:${account}:worse`,
+};
 
 function read<T>(key: string, fallback: T): T {
   try {
@@ -47,7 +75,8 @@ export const store = {
   pointOfSale: () => localStorage.getItem(KEY.pointOfSale) ?? '',
   savePointOfSale: (v: string) => localStorage.setItem(KEY.pointOfSale, v),
   finished: (): Finished | null => read<Finished | null>(KEY.finished, null),
-  saveFinished: (f: Finished | null) => (f ? localStorage.setItem(KEY.finished, JSON.stringify(f)) : localStorage.removeItem(KEY.finished)),
+  saveFinished: (f: Finished | null) =>
+    f ? localStorage.setItem(KEY.finished, JSON.stringify(f)) : localStorage.removeItem(KEY.finished),
   worse: (): Worse[] => read<Worse[]>(KEY.worse, []),
   saveWorse: (w: Worse[]) => localStorage.setItem(KEY.worse, JSON.stringify(w)),
   /** Moves the current session to the upload queue (and to the screen as finished) and starts an empty one. */

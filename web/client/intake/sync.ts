@@ -14,7 +14,12 @@ function items(s: Session) {
   return s.rows.map((r) => {
     const offlineStatus = r.live ? r.offlineStatus : r.status;
     const offlineAsOf = r.live ? r.offlineAsOf : r.asOf;
-    return { code: r.code, scannedAt: r.scannedAt, ...(offlineStatus ? { offlineStatus } : {}), ...(offlineAsOf ? { offlineAsOf } : {}) };
+    return {
+      code: r.code,
+      scannedAt: r.scannedAt,
+      ...(offlineStatus ? { offlineStatus } : {}),
+      ...(offlineAsOf ? { offlineAsOf } : {}),
+    };
   });
 }
 
@@ -29,11 +34,20 @@ export function syncPending(hooks: SyncHooks): Promise<void> {
     for (const pending of store.pending()) {
       let outcome: { recorded?: Recorded; error?: string; offline?: boolean };
       try {
-        const res = await send('/api/v1/intakes', { method: 'POST',
-          body: JSON.stringify({ sessionId: pending.session.id, pointOfSale: pending.pointOfSale, startedAt: pending.session.startedAt,
-            sentAt: new Date().toISOString(), items: items(pending.session) }) });
+        const res = await send('/api/v1/intakes', {
+          method: 'POST',
+          body: JSON.stringify({
+            sessionId: pending.session.id,
+            pointOfSale: pending.pointOfSale,
+            startedAt: pending.session.startedAt,
+            sentAt: new Date().toISOString(),
+            items: items(pending.session),
+          }),
+        });
         const body = (await res.json().catch(() => ({}))) as Recorded & { error?: { message: string } };
-        outcome = res.ok ? { recorded: body } : { error: res.status === 401 ? t.signedOut : body.error?.message ?? t.httpError(res.status) };
+        outcome = res.ok
+          ? { recorded: body }
+          : { error: res.status === 401 ? t.signedOut : (body.error?.message ?? t.httpError(res.status)) };
       } catch (error) {
         outcome = { offline: error instanceof Offline, error: error instanceof Offline ? undefined : String(error) };
       }
@@ -43,7 +57,9 @@ export function syncPending(hooks: SyncHooks): Promise<void> {
         store.savePending(queue.filter((p) => p.session.id !== pending.session.id));
         hooks.recorded(outcome.recorded, pending);
       } else {
-        store.savePending(queue.map((p) => (p.session.id === pending.session.id ? { ...p, error: outcome.error ?? null } : p)));
+        store.savePending(
+          queue.map((p) => (p.session.id === pending.session.id ? { ...p, error: outcome.error ?? null } : p)),
+        );
       }
     }
   })().finally(() => {

@@ -14,10 +14,16 @@ import { lang } from './lang';
 import { FROM_CACHE_HEADER } from './offline-copy';
 
 export type Reading = {
-  code: string; serial: number | null; status: VerdictStatus;
+  code: string;
+  serial: number | null;
+  status: VerdictStatus;
   /** false: decided offline, from the status list issued at `asOf`. */
-  live: boolean; asOf: string | null;
-  product: string | null; stars: number | null; producer: string | null; lot: string | null;
+  live: boolean;
+  asOf: string | null;
+  product: string | null;
+  stars: number | null;
+  producer: string | null;
+  lot: string | null;
   /** Copy-detection explanations, in words (live verdicts only). */
   signals: string[];
 };
@@ -35,8 +41,11 @@ export const network = { up: navigator.onLine };
 
 export async function send(path: string, init: RequestInit = {}): Promise<Response> {
   try {
-    const res = await fetch(path, { credentials: 'same-origin', ...init,
-      headers: { 'content-type': 'application/json', 'x-csrf-token': csrf(), ...(init.headers ?? {}) } });
+    const res = await fetch(path, {
+      credentials: 'same-origin',
+      ...init,
+      headers: { 'content-type': 'application/json', 'x-csrf-token': csrf(), ...(init.headers ?? {}) },
+    });
     network.up = !res.headers.has(FROM_CACHE_HEADER);
     return res;
   } catch {
@@ -56,8 +65,11 @@ export class IntakeVerifier {
 
   /** Fetches (through the service worker, so from its cache when offline) what offline verdicts need. */
   async loadOfflineData(): Promise<void> {
-    const [jwksRes, listsRes, snapshotRes] = await Promise.all(['/.well-known/jwks.json', STATUS_LIST_AGGREGATION_PATH, '/api/v1/intakes/offline-snapshot']
-      .map((path) => send(path)));
+    const [jwksRes, listsRes, snapshotRes] = await Promise.all(
+      ['/.well-known/jwks.json', STATUS_LIST_AGGREGATION_PATH, '/api/v1/intakes/offline-snapshot'].map((path) =>
+        send(path),
+      ),
+    );
     if (!jwksRes!.ok || !listsRes!.ok) throw new Error('Chưa tải được dữ liệu để kiểm tra ngoại tuyến.');
     const jwks = (await jwksRes!.json()) as Jwks;
     const { status_lists: lists } = (await listsRes!.json()) as { status_lists: string[] };
@@ -87,20 +99,50 @@ export class IntakeVerifier {
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     const { verdicts } = (await res.json()) as { verdicts: Verdict[] };
     return verdicts.map((v) => ({
-      code: v.code, serial: v.serial, status: v.status, live: v.live, asOf: null,
-      product: v.product?.name ?? null, stars: v.product?.stars ?? null, producer: v.subject?.name ?? null, lot: v.batch?.lot ?? null,
+      code: v.code,
+      serial: v.serial,
+      status: v.status,
+      live: v.live,
+      asOf: null,
+      product: v.product?.name ?? null,
+      stars: v.product?.stars ?? null,
+      producer: v.subject?.name ?? null,
+      lot: v.batch?.lot ?? null,
       signals: (v.scans?.signals ?? []).map((s) => explainSignal(s, lang)),
     }));
   }
 
   async verifyOffline(code: string): Promise<Reading> {
     if (!this.offline) {
-      return { code, serial: null, status: 'unknown', live: false, asOf: null, product: null, stars: null, producer: null, lot: null, signals: [] };
+      return {
+        code,
+        serial: null,
+        status: 'unknown',
+        live: false,
+        asOf: null,
+        product: null,
+        stars: null,
+        producer: null,
+        lot: null,
+        signals: [],
+      };
     }
     const v = await this.offline.verify(code);
-    const batch = v.serial === null || v.status === 'forged' ? undefined
-      : this.snapshot?.batches.find((b) => b.ranges.some(([first, last]) => v.serial! >= first && v.serial! <= last));
-    return { code: v.code, serial: v.serial, status: v.status, live: false, asOf: v.asOf,
-      product: batch?.product ?? null, stars: batch?.stars ?? null, producer: batch?.producer ?? null, lot: batch?.lot ?? null, signals: [] };
+    const batch =
+      v.serial === null || v.status === 'forged'
+        ? undefined
+        : this.snapshot?.batches.find((b) => b.ranges.some(([first, last]) => v.serial! >= first && v.serial! <= last));
+    return {
+      code: v.code,
+      serial: v.serial,
+      status: v.status,
+      live: false,
+      asOf: v.asOf,
+      product: batch?.product ?? null,
+      stars: batch?.stars ?? null,
+      producer: batch?.producer ?? null,
+      lot: batch?.lot ?? null,
+      signals: [],
+    };
   }
 }
