@@ -35,7 +35,7 @@ describe('the step-up dialog restates each decision and asks for a passkey once 
     expect(await asking.locator('[data-step-up-what]').textContent()).toBe(
       `Thu hồi lô ${valid.batch!.lot} của sản phẩm ${valid.product!.name}`,
     );
-    expect(await asking.locator('dl').textContent()).toMatch(/Lý do\s+Mẫu tinh dầu không đạt/);
+    expect(await asking.locator('dl').innerText()).toMatch(/Lý do\s+Mẫu tinh dầu không đạt/);
     // Going back sends nothing.
     await asking.getByRole('button', { name: 'Quay lại' }).click();
     await asking.waitFor({ state: 'hidden' });
@@ -64,7 +64,7 @@ describe('the step-up dialog restates each decision and asks for a passkey once 
     expect(await confirming.locator('[data-step-up-what]').textContent()).toBe(
       `Thu hồi giấy chứng nhận số ${valid.certificate!.number} của sản phẩm ${valid.product!.name}`,
     );
-    const details = await confirming.locator('dl').textContent();
+    const details = await confirming.locator('dl').innerText();
     expect(details).toMatch(/Căn cứ thu hồi \(chỉ khi thu hồi\)\s+Vi phạm an toàn thực phẩm/);
     expect(details).toMatch(/Căn cứ \(số quyết định, biên bản\)\s+1290\/QĐ-UBND/);
     expect(details).not.toContain('Thao tác'); // the sentence already says it
