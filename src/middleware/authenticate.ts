@@ -13,7 +13,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function setSessionCookie(c: Context<AppEnv>, value: string, maxAge = SESSION_SECONDS): void {
   setCookie(c, SESSION_COOKIE, value, {
     httpOnly: true, sameSite: 'Lax', path: '/', maxAge,
-    secure: new URL(c.var.deps.config.CONSOLE_ORIGIN).protocol === 'https:', // Secure everywhere but http://localhost
+    secure: new URL(c.get('deps').config.CONSOLE_ORIGIN).protocol === 'https:', // Secure everywhere but http://localhost
   });
 }
 
@@ -29,15 +29,15 @@ export const authenticate = createMiddleware<AppEnv>(async function authenticate
   if (header) {
     const secret = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
     if (!secret || !secret.startsWith(TOKEN_PREFIX) || secret.length > 100) throw unauthorized();
-    const [token] = await c.var.db.select().from(apiTokens)
+    const [token] = await c.get('db').select().from(apiTokens)
       .where(and(eq(apiTokens.tokenHash, await hashToken(secret)), isNull(apiTokens.revokedAt)));
-    if (!token || (token.expiresAt && token.expiresAt <= c.var.deps.now())) throw unauthorized();
+    if (!token || (token.expiresAt && token.expiresAt <= c.get('deps').now())) throw unauthorized();
     c.set('actor', { kind: 'token', id: token.id, role: token.role, provinceCode: token.provinceCode, subjectId: token.subjectId });
     return next();
   }
   const cookie = getCookie(c, SESSION_COOKIE);
   if (!cookie) return next();
-  const session = await loadSession(c.var.db, c.var.deps.config, c.var.deps.now(), cookie);
+  const session = await loadSession(c.get('db'), c.get('deps').config, c.get('deps').now(), cookie);
   if (!session) return next(); // an expired session reads as signed out
   if (!SAFE_METHODS.has(c.req.method)) {
     const sent = c.req.header('x-csrf-token') ?? (await formField(c, '_csrf'));
@@ -46,8 +46,8 @@ export const authenticate = createMiddleware<AppEnv>(async function authenticate
   c.set('actor', session.actor);
   c.set('session', { id: session.sessionId, csrfToken: session.csrfToken, personName: session.personName });
   if (session.renew) {
-    await extendSession(c.var.db, session.sessionId, c.var.deps.now());
-    setSessionCookie(c, await sessionCookieValue(c.var.deps, session.sessionId));
+    await extendSession(c.get('db'), session.sessionId, c.get('deps').now());
+    setSessionCookie(c, await sessionCookieValue(c.get('deps'), session.sessionId));
   }
   return next();
 });
