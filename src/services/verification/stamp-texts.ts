@@ -93,7 +93,7 @@ const coalescer = new Coalescer<{ batchId: string }, StampTexts>(queryTexts, (w)
  * Batches a busy instance keeps texts for, and how long an entry may be used without a fresh
  * query (a guard only: the version read with every verdict is what keeps texts current).
  */
-export const TEXTS_CACHE_BATCHES = 10_000;
+export const TEXTS_CACHE_BATCHES = 5_000;
 const TEXTS_TTL_MS = 10 * 60_000;
 
 /**
