@@ -20,6 +20,8 @@ export type KeyRingOptions = {
   refreshSeconds: number;
   /** Optional synchronous Ed25519 (Node's crypto), several times faster for printing thousands of stamps. */
   nativeSigner?: NativeSigner;
+  /** How many checked signatures to remember (default KeyRing.VERIFIED_MAX). */
+  signatureCacheSize?: number;
 };
 
 /** A stamp key's public JWK from its `x`: every stamp key is Ed25519 (DESIGN.md, "Stamps"). */
@@ -48,10 +50,12 @@ export class KeyRing {
    * the key is still trusted (a compromise) is never cached: callers read the key's state live.
    * Measured by `npm run bench` (signature_cache_memory): about 0.3 KB an entry.
    */
+  private readonly verified: BoundedLru<string, true>;
   static readonly VERIFIED_MAX = 50_000;
-  private readonly verified = new BoundedLru<string, true>(KeyRing.VERIFIED_MAX);
 
-  constructor(private readonly options: KeyRingOptions) {}
+  constructor(private readonly options: KeyRingOptions) {
+    this.verified = new BoundedLru(options.signatureCacheSize ?? KeyRing.VERIFIED_MAX);
+  }
 
   /** Reloads the copy now; concurrent callers share one query. */
   async refresh(db: Db): Promise<void> {

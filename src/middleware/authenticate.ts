@@ -22,7 +22,7 @@ export function setSessionCookie(c: Context<AppEnv>, value: string, maxAge = SES
     sameSite: 'Lax',
     path: '/',
     maxAge,
-    secure: new URL(c.var.deps.config.CONSOLE_ORIGIN).protocol === 'https:', // Secure everywhere but http://localhost
+    secure: new URL(c.get('deps').config.CONSOLE_ORIGIN).protocol === 'https:', // Secure everywhere but http://localhost
   });
 }
 
@@ -37,12 +37,13 @@ export const authenticate = createMiddleware<AppEnv>(async function authenticate
   const header = c.req.header('authorization');
   if (header) {
     const secret = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-    if (!secret?.startsWith(TOKEN_PREFIX) || secret.length > 100) throw unauthorized();
-    const [token] = await c.var.db
+    if (!secret || !secret.startsWith(TOKEN_PREFIX) || secret.length > 100) throw unauthorized();
+    const [token] = await c
+      .get('db')
       .select()
       .from(apiTokens)
       .where(and(eq(apiTokens.tokenHash, await hashToken(secret)), isNull(apiTokens.revokedAt)));
-    if (!token || (token.expiresAt && token.expiresAt <= c.var.deps.now())) throw unauthorized();
+    if (!token || (token.expiresAt && token.expiresAt <= c.get('deps').now())) throw unauthorized();
     c.set('actor', {
       kind: 'token',
       id: token.id,
@@ -54,7 +55,7 @@ export const authenticate = createMiddleware<AppEnv>(async function authenticate
   }
   const cookie = getCookie(c, SESSION_COOKIE);
   if (!cookie) return next();
-  const session = await loadSession(c.var.db, c.var.deps.config, c.var.deps.now(), cookie);
+  const session = await loadSession(c.get('db'), c.get('deps').config, c.get('deps').now(), cookie);
   if (!session) return next(); // an expired session reads as signed out
   if (!SAFE_METHODS.has(c.req.method)) {
     const sent = c.req.header('x-csrf-token') ?? (await formField(c, '_csrf'));
@@ -64,8 +65,8 @@ export const authenticate = createMiddleware<AppEnv>(async function authenticate
   c.set('actor', session.actor);
   c.set('session', { id: session.sessionId, csrfToken: session.csrfToken, personName: session.personName });
   if (session.renew) {
-    await extendSession(c.var.db, session.sessionId, c.var.deps.now());
-    setSessionCookie(c, await sessionCookieValue(c.var.deps, session.sessionId));
+    await extendSession(c.get('db'), session.sessionId, c.get('deps').now());
+    setSessionCookie(c, await sessionCookieValue(c.get('deps'), session.sessionId));
   }
   return next();
 });

@@ -11,6 +11,8 @@ export interface RateLimiter {
   take(key: string, perMinute: number, cost?: number): Promise<{ allowed: boolean; retryAfterSeconds: number }>;
 }
 
+const ALLOWED = Object.freeze({ allowed: true, retryAfterSeconds: 0 });
+
 /**
  * A token bucket per key, in process memory (one Node process): it holds up to `perMinute` and
  * refills continuously. A request is served when the bucket holds its whole cost, and one costing
@@ -29,12 +31,15 @@ export class MemoryRateLimiter implements RateLimiter {
     const tokens = bucket ? Math.min(perMinute, bucket.tokens + (now - bucket.at) * perMs) : perMinute;
     const needed = Math.min(cost, perMinute);
     if (!bucket && this.buckets.size > 50_000) this.buckets.clear();
-    if (tokens < needed) {
-      this.buckets.set(key, { tokens, at: now });
+    const allowed = tokens >= needed;
+    // Updated in place: a bucket is read and written on every request.
+    if (bucket) {
+      bucket.tokens = allowed ? tokens - cost : tokens;
+      bucket.at = now;
+    } else this.buckets.set(key, { tokens: allowed ? tokens - cost : tokens, at: now });
+    if (!allowed)
       return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((needed - tokens) / perMs / 1000)) };
-    }
-    this.buckets.set(key, { tokens: tokens - cost, at: now });
-    return { allowed: true, retryAfterSeconds: 0 };
+    return ALLOWED;
   }
 }
 
@@ -54,7 +59,7 @@ const LIMITS = {
 const TOO_MANY = 'Quá nhiều yêu cầu. Vui lòng thử lại sau ít phút.';
 
 async function charge(c: Context<AppEnv>, key: string, perMinute: number, cost: number, message: string) {
-  const { allowed, retryAfterSeconds } = await c.var.deps.rateLimiter.take(key, perMinute, cost);
+  const { allowed, retryAfterSeconds } = await c.get('deps').rateLimiter.take(key, perMinute, cost);
   if (allowed) return;
   c.header('Retry-After', String(retryAfterSeconds));
   throw new AppError('rate_limited', message, { retryAfterSeconds });
@@ -62,7 +67,7 @@ async function charge(c: Context<AppEnv>, key: string, perMinute: number, cost: 
 
 export function rateLimit(bucket: keyof typeof LIMITS) {
   return createMiddleware<AppEnv>(async function rateLimited(c, next) {
-    await charge(c, `${bucket}:${c.get('clientId')}`, LIMITS[bucket](c.var.deps.config), 1, TOO_MANY);
+    await charge(c, `${bucket}:${c.get('clientId')}`, LIMITS[bucket](c.get('deps').config), 1, TOO_MANY);
     await next();
   });
 }
@@ -84,7 +89,8 @@ async function codesIn(c: Context<AppEnv>): Promise<number> {
  * ANON_BULK_CODES_PER_MINUTE. Runs after `authenticate`, which names the caller.
  */
 export const bulkRateLimit = createMiddleware<AppEnv>(async function bulkRateLimited(c, next) {
-  const { actor, deps } = c.var;
+  const actor = c.get('actor');
+  const deps = c.get('deps');
   const signedIn = actor.kind !== 'anonymous';
   const key = signedIn ? `bulk-codes:${actor.kind}:${actor.id}` : `bulk-codes-anon:${c.get('clientId')}`;
   const perMinute = signedIn ? deps.config.BULK_CODES_PER_MINUTE : deps.config.ANON_BULK_CODES_PER_MINUTE;

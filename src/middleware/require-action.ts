@@ -11,7 +11,7 @@ import { requireFreshAssertion, roleMay, STEP_UP_ACTIONS, type Action } from '..
  */
 export function requireAction(...actions: Action[]) {
   return createMiddleware<AppEnv>(async function authorizedRole(c, next) {
-    const actor = c.var.actor;
+    const actor = c.get('actor');
     if (actor.kind === 'anonymous') throw unauthorized();
     if (!actions.some((action) => roleMay(actor, action))) throw forbidden();
     // What only a person with a fresh passkey may do, a bearer token is refused before its body is read.
@@ -22,6 +22,6 @@ export function requireAction(...actions: Action[]) {
 
 /** For the calls a signed-in person makes about their own account (step-up, passkeys, sign-out). */
 export const requirePersonSession = createMiddleware<AppEnv>(async function signedInPerson(c, next) {
-  if (c.var.actor.kind !== 'session' || !c.var.session) throw unauthorized();
+  if (c.get('actor').kind !== 'session' || !c.get('session')) throw unauthorized();
   await next();
 });

@@ -7,8 +7,12 @@ import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { stampUrl } from '../../src/domain/stamp-codec';
 import { VERDICT_STATUSES } from '../../src/domain/verdict';
+import { SEED_ACTOR } from '../../src/seed/seed-demo';
+import { textsCache } from '../../src/services/verification/stamp-texts';
+import { verifyStamp } from '../../src/services/verification/verify-stamps';
 import { launchChromium, listen } from '../support/browser';
 import { embeddedRss } from './embedded-rss';
+import { cacheMemory } from './cache-memory';
 import { statusListSizes } from './status-list-sizes';
 import { verifyVsBare } from './verify-throughput';
 import { loadConfig } from '../../src/env';
@@ -141,9 +145,17 @@ async function verifyOnly() {
   const h = await openHarness('postgres', { env: { VERIFY_RATE_PER_MINUTE: '100000000' } });
   try {
     await verifyVsBare(h, emit);
+    emit(await cacheMemory(await realTexts(h)));
   } finally {
     await h.close();
   }
+}
+
+/** One registry-texts cache entry as verification made it, for the memory line. */
+async function realTexts(h: Awaited<ReturnType<typeof openHarness>>) {
+  const texts = textsCache(h.keys).get((await verifyStamp(h.ctx(SEED_ACTOR), h.codes.valid)).batchId!);
+  if (!texts) throw new Error('verification kept no texts for the demo batch');
+  return texts;
 }
 
 async function main() {
@@ -187,6 +199,8 @@ async function main() {
       'verification vs a bare Hono JSON route (wrk, loopback, same process): one stamp, then 2,000 distinct stamps',
     );
     await verifyVsBare(h, emit);
+    progress('memory of the verification caches, filled past their bounds');
+    emit(await cacheMemory(await realTexts(h)));
 
     progress('1,000 codes in one request vs 1,000 single requests');
     const codes = Array.from({ length: 1000 }, (_, i) => h.codes[VERDICT_STATUSES[i % VERDICT_STATUSES.length]!]);

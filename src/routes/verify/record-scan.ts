@@ -17,14 +17,14 @@ export async function countThisScan(c: Context<AppEnv>, verdict: Verdict): Promi
   // (in the sink's buffer until the database returns), and the verdict has no count to add to.
   const signatureOnly = !verdict.live && verdict.status === 'valid';
   if (verdict.serial === null || (!signatureOnly && (!verdict.batchId || !verdict.scans))) return verdict;
-  const now = c.var.deps.now();
+  const now = c.get('deps').now();
   const cf = (c.req.raw as { cf?: { country?: string; regionCode?: string; latitude?: string; longitude?: string } })
     .cf;
   const place = cf?.country ? [cf.country, cf.regionCode].filter(Boolean).join('-') : null;
   const lat = coarseCoordinate(cf?.latitude);
   const lon = coarseCoordinate(cf?.longitude);
   const { scannerHash, networkHash } = await scannerHashes(c, now);
-  c.var.scanSink.record({
+  c.get('scanSink').record({
     serial: verdict.serial,
     scannedAt: coarseTime(now),
     place,
@@ -55,12 +55,12 @@ async function scannerHashes(
   c: Context<AppEnv>,
   now: Date,
 ): Promise<{ scannerHash: string; networkHash: string | null }> {
-  const salt = c.var.deps.config.SCAN_SALT;
+  const salt = c.get('deps').config.SCAN_SALT;
   if (!salt) throw new Error('SCAN_SALT is not set'); // both runtimes set it at start; never hash with a known salt
   const day = vietnamToday(now);
-  const network = coarseNetwork(c.var.clientId);
+  const network = coarseNetwork(c.get('clientId'));
   const [scannerHash, networkHash] = await Promise.all([
-    sha256Hex(`${salt}|${day}|${c.var.clientId}|${c.req.header('user-agent') ?? ''}`),
+    sha256Hex(`${salt}|${day}|${c.get('clientId')}|${c.req.header('user-agent') ?? ''}`),
     network ? sha256Hex(`${salt}|${day}|net|${network}`) : null,
   ]);
   return { scannerHash: scannerHash.slice(0, 32), networkHash: networkHash?.slice(0, 32) ?? null };

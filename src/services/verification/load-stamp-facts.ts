@@ -39,8 +39,9 @@ export type StampRef = { kid: string; serial: number };
 /**
  * The live facts of many stamps in one small indexed query. The range lookup takes the last
  * range starting at or below the serial (an index seek on first_serial) and keeps it only if it
- * covers the serial and was signed with the stamp's key. Nothing here is cached: a revocation
- * that has committed is seen by the next call.
+ * covers the serial and was signed with the stamp's key. What belongs to a batch (recall,
+ * certificate, texts version) is read once per distinct batch, however many of its stamps the
+ * query carries. Nothing here is cached: a revocation that has committed is seen by the next call.
  */
 async function queryStampFacts(db: Db, refs: StampRef[]): Promise<Map<number, StampFactsRow>> {
   const stamps = refs.map((s, slot) => ({ slot, kid: s.kid, serial: s.serial }));
@@ -48,29 +49,37 @@ async function queryStampFacts(db: Db, refs: StampRef[]): Promise<Map<number, St
     db,
     'load_stamp_facts',
     sql`
-    select q.slot, k.state as key_state, k.public_jwk->>'x' as key_x, r.id as range_id, r.batch_id,
-      case when r.id is not null then ${textsVersionSql} end as texts_version,
-      coalesce(v.voided, false) as voided,
-      b.recalled_on::text, b.recall_reason, b.recall_basis,
-      c.status as certificate_status, c.valid_from::text, c.valid_until::text,
-      c.status_changed_on::text, c.status_reason, c.status_basis,
+    with wanted as materialized (
+      select q.slot, q.serial, k.state as key_state, k.public_jwk->>'x' as key_x, r.id as range_id, r.batch_id,
+        coalesce(v.voided, false) as voided
+      from json_to_recordset(${JSON.stringify(stamps)}::json) as q(slot int, kid text, serial bigint)
+      left join signing_keys k on k.kid = q.kid
+      left join lateral (
+        select sr.id from stamp_ranges sr
+        where sr.first_serial <= q.serial order by sr.first_serial desc limit 1
+      ) r0 on true
+      left join stamp_ranges r on r.id = r0.id and r.last_serial >= q.serial and r.kid = q.kid
+      left join lateral (
+        select true as voided from voided_serials vs
+        where vs.range_id = r.id and vs.first_serial <= q.serial and vs.last_serial >= q.serial limit 1
+      ) v on true
+    ), lots as (
+      select b.id, ${textsVersionSql} as texts_version, b.recalled_on::text, b.recall_reason, b.recall_basis,
+        c.status as certificate_status, c.valid_from::text, c.valid_until::text,
+        c.status_changed_on::text, c.status_reason, c.status_basis
+      from (select distinct batch_id from wanted where batch_id is not null) d
+      join batches b on b.id = d.batch_id
+      join products p on p.id = b.product_id
+      join subjects s on s.id = p.subject_id
+      join certificates c on c.id = b.certificate_id
+    )
+    select q.slot, q.key_state, q.key_x, q.range_id, q.batch_id, q.voided, l.texts_version, l.recalled_on, l.recall_reason, l.recall_basis,
+      l.certificate_status, l.valid_from, l.valid_until, l.status_changed_on, l.status_reason, l.status_basis,
       coalesce(sc.scan_count, 0)::int as scan_count, sc.first_scan_at, sc.first_scan_place,
       case when r.id is not null then ${copyHistorySql(sql`q.serial`)} end as copy_history
-    from json_to_recordset(${JSON.stringify(stamps)}::json) as q(slot int, kid text, serial bigint)
-    left join signing_keys k on k.kid = q.kid
-    left join lateral (
-      select sr.id, sr.batch_id from stamp_ranges sr
-      where sr.first_serial <= q.serial order by sr.first_serial desc limit 1
-    ) r0 on true
-    left join stamp_ranges r on r.id = r0.id and r.last_serial >= q.serial and r.kid = q.kid
-    left join lateral (
-      select true as voided from voided_serials vs
-      where vs.range_id = r.id and vs.first_serial <= q.serial and vs.last_serial >= q.serial limit 1
-    ) v on true
-    left join batches b on b.id = r.batch_id
-    left join products p on p.id = b.product_id
-    left join subjects s on s.id = p.subject_id
-    left join certificates c on c.id = b.certificate_id
+    from wanted q
+    left join stamp_ranges r on r.id = q.range_id
+    left join lots l on l.id = q.batch_id
     left join stamp_summaries sc on sc.serial = q.serial and r.id is not null
   `,
   );
