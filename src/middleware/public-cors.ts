@@ -1,7 +1,7 @@
 import { getCookie } from 'hono/cookie';
 import { cors } from 'hono/cors';
 import { createMiddleware } from 'hono/factory';
-import type { Context } from 'hono';
+import type { Context, Next } from 'hono';
 import type { AppEnv } from '../app-env';
 import { SESSION_COOKIE } from '../services/auth/sessions';
 
@@ -21,20 +21,33 @@ const DOCUMENTS = [/^\/\.well-known\/(jwks\.json|gs1resolver)$/, /^\/api\/v1\/st
 const VERIFICATION = [/^\/api\/v1\/verify(\/[^/]+)?$/, /^\/01\//];
 
 const READ = ['GET', 'HEAD'];
-const handlers = {
-  documents: corsFor(READ),
-  verification: corsFor([...READ, 'POST']),
+const EXPOSED = ['ETag', 'Age', 'Link', 'Retry-After', 'X-Request-Id'];
+const preflights = {
+  documents: preflightFor(READ),
+  verification: preflightFor([...READ, 'POST']),
 };
 
-function corsFor(allowMethods: string[]) {
+/** Hono's `cors()`, kept for preflights only: see `allowAnyOrigin` for the requests themselves. */
+function preflightFor(allowMethods: string[]) {
   // Only what a credential-free call needs: no Authorization, no CSRF header, no cookies.
   return cors({
     origin: '*',
     allowMethods,
     allowHeaders: ['Content-Type', 'Accept', 'Accept-Language', 'If-None-Match'],
-    exposeHeaders: ['ETag', 'Age', 'Link', 'Retry-After', 'X-Request-Id'],
+    exposeHeaders: EXPOSED,
     maxAge: 86_400,
   });
+}
+
+/**
+ * The two headers an actual request needs, set before the route answers. Hono's `cors()` writes
+ * them into `c.res` before the handler runs, and then every answer is copied into a second
+ * Response (a stream and a header copy per verification) when the handler returns.
+ */
+async function allowAnyOrigin(c: Context<AppEnv>, next: Next) {
+  c.header('Access-Control-Allow-Origin', '*');
+  c.header('Access-Control-Expose-Headers', EXPOSED.join(','));
+  await next();
 }
 
 const CORS_HEADERS = ['Access-Control-Allow-Origin', 'Access-Control-Expose-Headers'];
@@ -52,9 +65,14 @@ async function asksToRecord(c: Context<AppEnv>): Promise<boolean> {
 
 export const publicCors = createMiddleware<AppEnv>(async function publicCors(c, next) {
   const path = c.req.path;
-  if (DOCUMENTS.some((p) => p.test(path))) return handlers.documents(c, next);
-  if (!VERIFICATION.some((p) => p.test(path)) || carriesCredentials(c)) return next();
-  const answered = await handlers.verification(c, next);
-  if (answered) return answered; // a preflight, answered by cors() itself
-  if (await asksToRecord(c)) for (const header of CORS_HEADERS) c.res.headers.delete(header);
+  const kind = DOCUMENTS.some((p) => p.test(path))
+    ? 'documents'
+    : VERIFICATION.some((p) => p.test(path)) && !carriesCredentials(c)
+      ? 'verification'
+      : null;
+  if (!kind) return next();
+  if (c.req.method === 'OPTIONS') return preflights[kind](c, next);
+  await allowAnyOrigin(c, next);
+  if (kind === 'verification' && (await asksToRecord(c)))
+    for (const header of CORS_HEADERS) c.header(header, undefined);
 });
