@@ -245,6 +245,8 @@ export const en: Words = {
       noOrganisations: 'No retailer organisation yet.',
       clerks: 'Clerks',
       tokens: 'Machine tokens',
+      organisationHint:
+        'Retailers only: the organisation (shop) the account works for. Two clerks of one shop count as one retailer in copy detection.',
       disabled: 'disabled',
       noAccounts: 'No account belongs to this organisation yet.',
       notRecorded: 'not recorded',

@@ -219,6 +219,7 @@ export type Words = {
       noOrganisations: string;
       clerks: string;
       tokens: string;
+      organisationHint: string;
       disabled: string;
       noAccounts: string;
       notRecorded: string;

@@ -245,6 +245,8 @@ export const vi: Words = {
       noOrganisations: 'Chưa có tổ chức bán lẻ nào.',
       clerks: 'Nhân viên',
       tokens: 'Mã truy cập máy',
+      organisationHint:
+        'Chỉ với nhà bán lẻ: tổ chức (cửa hàng) mà tài khoản làm việc cho. Hai nhân viên của một cửa hàng được tính là một nhà bán lẻ khi phát hiện tem sao chép.',
       disabled: 'đã khóa',
       noAccounts: 'Chưa có tài khoản nào thuộc tổ chức này.',
       notRecorded: 'chưa ghi nhận',
