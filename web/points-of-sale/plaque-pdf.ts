@@ -1,7 +1,7 @@
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFPage } from 'pdf-lib';
 import { PROVINCES } from '../../src/data/provinces';
-import { fitText } from '../../src/labels/fit-text';
+import { fitParts, fitText } from '../../src/labels/fit-text';
 import { stampSymbol } from '../../src/labels/qr-symbol';
 import type { PublicPointOfSale } from '../../src/services/points-of-sale/public-register';
 import { vietnamDate } from '../format';
@@ -17,6 +17,7 @@ const GREEN = rgb(0.08, 0.33, 0.18);
 const BLACK = rgb(0.1, 0.1, 0.1);
 const GREY = rgb(0.35, 0.35, 0.35);
 
+/** `url` is what the QR holds; `code` is printed beneath it, for a reader whose camera fails. */
 export type PlaqueContent = { point: PublicPointOfSale; url: string; code: string; createdAt: Date };
 
 /**
@@ -48,8 +49,12 @@ export async function renderPlaquePdf(content: PlaqueContent, fontBytes: Uint8Ar
   });
 
   let y = A5[1] - MARGIN;
-  const centred = (text: string, maxPt: number, minPt: number, lines: number, color = BLACK) => {
-    const fitted = fitText(font, text, WIDTH, maxPt, minPt, lines);
+  const centred = (text: string | string[], maxPt: number, minPt: number, lines: number, color = BLACK) => {
+    // An array is text that breaks only between its parts (a code with no spaces), joined by nothing.
+    const fitted =
+      typeof text === 'string'
+        ? fitText(font, text, WIDTH, maxPt, minPt, lines)
+        : fitParts(font, text, '', WIDTH, maxPt, minPt, lines);
     for (const line of fitted.lines) {
       y -= fitted.size * 1.25;
       const x = (A5[0] - font.widthOfTextAtSize(line, fitted.size)) / 2;
@@ -61,7 +66,12 @@ export async function renderPlaquePdf(content: PlaqueContent, fontBytes: Uint8Ar
   centred(w.designation.toUpperCase(), 18, 12, 2, GREEN);
   y -= 2 * MM;
   centred(point.name, 16, 10, 2);
-  centred(`${point.address}, ${point.communeName}, ${PROVINCES[point.provinceCode]?.vi ?? point.provinceCode}`, 10, 7, 3);
+  centred(
+    `${point.address}, ${point.communeName}, ${PROVINCES[point.provinceCode]?.vi ?? point.provinceCode}`,
+    10,
+    7,
+    3,
+  );
   centred(`${w.plaque.organisation}: ${point.organisationName}`, 10, 7, 2, GREY);
   if (point.registrationNumber) centred(`${w.fields.registrationNumber}: ${point.registrationNumber}`, 9, 7, 1, GREY);
 
@@ -69,8 +79,9 @@ export async function renderPlaquePdf(content: PlaqueContent, fontBytes: Uint8Ar
   drawQr(page, content.url, (A5[0] - QR_SIDE) / 2, qrTop);
   y = qrTop - QR_SIDE - 3 * MM;
   centred(w.plaque.scan, 10, 7, 2);
-  centred(content.url, 8, 5, 2, GREY);
-  centred(`${w.plaque.code}: ${content.code} · ${w.fields.openedOn}: ${vietnamDate(point.openedOn)}`, 8, 6, 2, GREY);
+  centred(`${w.fields.openedOn}: ${vietnamDate(point.openedOn)}`, 9, 7, 1, GREY);
+  centred(`${w.plaque.code}:`, 8, 6, 1, GREY);
+  centred(content.code.match(/.{1,8}/g) ?? [], 8, 5, 4, GREY);
   return doc.save({ useObjectStreams: false });
 }
 
@@ -99,4 +110,3 @@ function drawQr(page: PDFPage, text: string, x: number, top: number): void {
     }
   }
 }
-

@@ -261,6 +261,9 @@ export const en: Words = {
       scan: 'Scan the QR code to check this point of sale is still recognised',
       organisation: 'Run by',
       code: 'Check code',
+      forgedTitle: 'This plaque is not genuine',
+      forgedAdvice:
+        'The code on this plaque was not issued by the OCOP authority. The shop may not be recognised; please tell the provincial OCOP office.',
     },
   },
 };

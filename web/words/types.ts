@@ -230,6 +230,13 @@ export type Words = {
       publicPage: string;
       pointsCount: (n: number) => string;
     };
-    plaque: { scan: string; organisation: string; code: string };
+    plaque: {
+      scan: string;
+      organisation: string;
+      code: string;
+      /** A code that is not one the service signed, or whose key was compromised. */
+      forgedTitle: string;
+      forgedAdvice: string;
+    };
   };
 };

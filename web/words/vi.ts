@@ -261,6 +261,9 @@ export const vi: Words = {
       scan: 'Quét mã QR để xác minh điểm bán còn được công nhận',
       organisation: 'Đơn vị quản lý',
       code: 'Mã xác minh',
+      forgedTitle: 'Biển hiệu không hợp lệ',
+      forgedAdvice:
+        'Mã trên biển hiệu này không do cơ quan quản lý OCOP cấp. Điểm bán có thể không được công nhận; hãy báo cho văn phòng OCOP tỉnh.',
     },
   },
 };
