@@ -3,6 +3,7 @@ import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiTokens, auditLog, enrolments, people, stampSummaries } from '../../src/db/schema';
 import { createEnrolment } from '../../src/services/auth/enrolment';
+import { personActor, sessionCookieValue, startSession } from '../../src/services/auth/sessions';
 import type { Verdict } from '../../src/services/verification/verdict-types';
 import { ADMIN, bearer, DATABASE_KINDS, json, openHarness, type Harness } from '../support/harness';
 
@@ -214,5 +215,35 @@ describe.each(DATABASE_KINDS)('points of sale on %s', (kind) => {
     };
     expect(detail.organisation).toMatchObject({ name: 'Cửa hàng cũ', registrationNumber: null, provinceCode: '20' });
     expect(detail.clerks.map((c) => c.id)).toEqual([person]);
+  });
+
+  it('serves the console pages to an authority, with forms that refuse in Vietnamese beside the field', async () => {
+    const [person] = await h.db
+      .insert(people)
+      .values({ id: crypto.randomUUID(), name: 'Cán bộ OCOP', role: 'authority', provinceCode: '20' })
+      .returning();
+    const session = await startSession(h.ctx(personActor(person!)), person!);
+    const cookie = `ocop_session=${await sessionCookieValue(h.ctx(ADMIN), session.id)}`;
+    const form = (fields: Record<string, string>) => ({
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: session.csrfToken, ...fields }).toString(),
+    });
+    const made = await h.request(
+      '/console/points-of-sale/organisations',
+      form({ ...organisation('13'), communeCode: '' }),
+    );
+    expect(made.status).toBe(303);
+    const detail = made.headers.get('location')!;
+    const refused = await h.request(`${detail}/points`, form({ ...point('', '13'), communeCode: '6265' }));
+    expect(refused.status).toBe(400);
+    const page = await refused.text();
+    expect(page).toContain('Mã xã gồm 5 chữ số.');
+    expect(page).toContain('value="13 Lê Lợi"');
+    const added = await h.request(`${detail}/points`, form({ ...point('', '13') }));
+    expect(added.status).toBe(303);
+    const list = await (await h.request('/console/points-of-sale', { headers: { cookie } })).text();
+    expect(list).toContain('Công ty TNHH Đặc sản 13');
+    expect(list).toContain('1 điểm bán');
   });
 });
