@@ -37,6 +37,8 @@ import { stampRoutes } from './routes/stamps';
 import { verifyRoutes } from './routes/verify';
 import { frontDoorRoutes } from './routes/front-door';
 import { resolverRoutes } from './routes/resolver';
+import { pointOfSaleRoutes } from './routes/points-of-sale';
+import { pointOfSalePages } from './routes/console/point-of-sale-pages';
 
 z.config({ localeError: vietnameseIssue }); // validation messages in Vietnamese; error codes stay stable English
 
@@ -96,6 +98,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', intakePages);
   app.route('/', frontDoorRoutes);
   app.route('/', importPages);
+  app.route('/', pointOfSaleRoutes);
+  app.route('/', pointOfSalePages);
   mountDocs(app);
   app.get('/healthz', (c) => c.json({ ok: true }));
 

@@ -25,8 +25,9 @@ const OPERATOR: Actor = {
 };
 
 const USAGE = `Usage: npm run cli -- <command>
-  enroll --role R [--province NN|central] [--subject ID] --name "Full name"   (one-time passkey link, 24 h)
-  token create --role retailer|producer|inspector|authority|admin [--province NN|central] [--subject ID] [--name TEXT] [--days N]
+  enroll --role R [--province NN|central] [--subject ID] [--organisation ID] --name "Full name"   (one-time passkey link, 24 h)
+  token create --role retailer|producer|inspector|authority|admin [--province NN|central] [--subject ID] [--organisation ID] [--name TEXT] [--days N]
+      (--organisation: a retailer's organisation; without one a retailer counts as its own in copy detection)
   keys rotate
   keys compromise --kid KID
   keys rewrap   (re-seal the private keys under a new key-encryption key)
@@ -45,6 +46,7 @@ async function main(argv: string[]): Promise<number> {
       role: { type: 'string' },
       province: { type: 'string' },
       subject: { type: 'string' },
+      organisation: { type: 'string' },
       name: { type: 'string' },
       days: { type: 'string' },
       kid: { type: 'string' },
@@ -103,6 +105,7 @@ async function run(
   // Passed as written: `resolveScope` requires a province or `central` where the role needs one.
   const province = typeof values.province === 'string' ? values.province : null;
   const subjectId = typeof values.subject === 'string' ? values.subject : null;
+  const organisationId = typeof values.organisation === 'string' ? values.organisation : null;
   if ((command === 'enroll' || command === 'token create') && !ROLES.includes(role)) {
     throw new AppError('invalid_input', `--role must be one of ${ROLES.join(', ')}`);
   }
@@ -114,7 +117,7 @@ async function run(
     if (typeof values.name !== 'string') throw new AppError('invalid_input', '--name "Full name" is required');
     const { link, enrolment } = await createEnrolment({
       ctx,
-      input: { name: values.name, role, provinceCode: province, subjectId },
+      input: { name: values.name, role, provinceCode: province, subjectId, organisationId },
     });
     console.error(
       `Enrolment for ${enrolment.name} (${role}${enrolment.provinceCode ? `, province ${enrolment.provinceCode}` : ''}), valid until ${enrolment.expiresAt.toISOString()}. Open once:`,
@@ -132,6 +135,7 @@ async function run(
         role,
         provinceCode: province,
         subjectId,
+        organisationId,
         name: typeof values.name === 'string' ? values.name : `${role} token`,
         expiresAt: new Date(ctx.now().getTime() + days * 86_400_000),
       },

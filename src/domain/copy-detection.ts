@@ -29,7 +29,7 @@ export type CopyHistory = {
    * one network. A scan whose network is unknown counts as a network of its own.
    */
   scannersByNetwork: [scanners: number, networks: number][];
-  /** Retailer accounts that recorded the stamp in an intake session. */
+  /** Retailers (organisations: two clerks of one shop are one) that recorded the stamp in an intake session. */
   retailers: string[];
   reads: LocatedRead[];
 };

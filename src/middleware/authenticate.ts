@@ -50,6 +50,7 @@ export const authenticate = createMiddleware<AppEnv>(async function authenticate
       role: token.role,
       provinceCode: token.provinceCode,
       subjectId: token.subjectId,
+      organisationId: token.organisationId,
     });
     return next();
   }

@@ -12,6 +12,8 @@ import { createProduct } from '../../src/services/registry/create-product';
 import { createRawMaterialArea } from '../../src/services/registry/create-area';
 import { createSubject } from '../../src/services/registry/create-subject';
 import { rotateSigningKey } from '../../src/services/keys/rotate-signing-key';
+import { registerOrganisation } from '../../src/services/points-of-sale/organisations';
+import { registerPointOfSale } from '../../src/services/points-of-sale/points';
 import { pruneScans } from '../../src/services/scans/prune-scans';
 import { issueStamps } from '../../src/services/stamps/issue-stamps';
 import { voidStamps } from '../../src/services/stamps/void-stamps';
@@ -197,6 +199,26 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
         },
       })
     ).id;
+  /** A retailer organisation of province X with one open point of sale, registered by the seed. */
+  const retailFixture = async () => {
+    const ctx = h.ctx(SEED_ACTOR);
+    const org = await registerOrganisation({
+      ctx,
+      input: { name: `Cửa hàng ${next()}`, registrationNumber: next(), address: 'Lạng Sơn', provinceCode: PROVINCE_X },
+    });
+    const point = await registerPointOfSale({
+      ctx,
+      input: {
+        organisationId: org.id,
+        name: `Điểm bán ${next()}`,
+        address: '1 Lê Lợi',
+        communeCode: '06265',
+        communeName: 'Phường Đông Kinh',
+        openedOn: '2026-03-01',
+      },
+    });
+    return { organisationId: org.id, pointId: point.id };
+  };
   const freshBatch = async () =>
     (
       await createBatch({
@@ -518,6 +540,40 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
       path: () => '/api/v1/intakes',
       body: () => ({ sessionId: `matrix-${next()}`, pointOfSale: 'Kho nhận hàng', items: [{ code: fixture.code }] }),
     },
+    {
+      action: 'retail.register',
+      method: 'POST',
+      prepare: async () => {
+        fixture.retailer ??= (await retailFixture()).organisationId;
+      },
+      path: () => '/api/v1/points-of-sale',
+      body: () => ({
+        organisationId: fixture.retailer,
+        name: `Điểm bán ${next()}`,
+        address: '1 Lê Lợi',
+        communeCode: '06265',
+        communeName: 'Phường Đông Kinh',
+        openedOn: '2026-03-01',
+      }),
+    },
+    {
+      action: 'retail.update',
+      method: 'PATCH',
+      prepare: async () => {
+        fixture.pointOfSale ??= (await retailFixture()).pointId;
+      },
+      path: () => `/api/v1/points-of-sale/${fixture.pointOfSale}`,
+      body: () => ({ address: `${next()} Lê Lợi` }),
+    },
+    {
+      action: 'retail.status',
+      method: 'POST',
+      prepare: async () => {
+        fixture.freshPoint = (await retailFixture()).pointId;
+      },
+      path: () => `/api/v1/points-of-sale/${fixture.freshPoint}/status`,
+      body: () => ({ status: 'suspended', reason: 'Kiểm tra nguồn hàng' }),
+    },
   ];
 
   /** Mutating actions that have no HTTP route are checked on their services directly. */
@@ -566,6 +622,7 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
       'intake.read',
       'copy.read',
       'trace.export',
+      'retail.read',
     ]);
     const covered = new Set([...ENDPOINTS, ...SERVICES].map((e) => e.action));
     expect([...Object.keys(POLICY)].filter((a) => !reads.has(a) && !covered.has(a as Action))).toEqual([]);

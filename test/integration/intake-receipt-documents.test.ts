@@ -1,14 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intakeReceipts, intakes, people, signingKeys } from '../../src/db/schema';
 import { personActor, sessionCookieValue, startSession } from '../../src/services/auth/sessions';
 import { recordIntake } from '../../src/services/intake/record-intake';
 import type { Verdict } from '../../src/services/verification/verdict-types';
-import { pdfText } from '../support/decode-labels';
+import { pdfText, qrOnFirstPage } from '../support/decode-labels';
 import {
   ADMIN,
   bearer,
@@ -19,23 +15,6 @@ import {
   TEST_ORIGIN,
   type Harness,
 } from '../support/harness';
-
-/** Every QR on the PDF's first page, rendered as a printer would and read by zbarimg. */
-function qrOnFirstPage(pdf: Uint8Array): string[] {
-  const dir = mkdtempSync(join(tmpdir(), 'ocop-receipt-'));
-  try {
-    writeFileSync(join(dir, 'r.pdf'), pdf);
-    execFileSync('pdftoppm', ['-r', '150', '-png', '-f', '1', '-l', '1', join(dir, 'r.pdf'), join(dir, 'page')]);
-    const [png] = readdirSync(dir).filter((f) => f.endsWith('.png'));
-    return execFileSync('zbarimg', ['--raw', '-q', '-Sdisable', '-Sqrcode.enable', join(dir, png!)], {
-      encoding: 'utf8',
-    })
-      .trim()
-      .split('\n');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 type Check = {
   signature: string;

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LabelTemplate } from '../../src/labels/template-schema';
@@ -85,6 +85,23 @@ export function pdfText(pdf: Uint8Array): string {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],
     });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Every QR on the PDF's first page, rendered as a printer would and read by zbarimg. */
+export function qrOnFirstPage(pdf: Uint8Array): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'ocop-receipt-'));
+  try {
+    writeFileSync(join(dir, 'r.pdf'), pdf);
+    execFileSync('pdftoppm', ['-r', '150', '-png', '-f', '1', '-l', '1', join(dir, 'r.pdf'), join(dir, 'page')]);
+    const [png] = readdirSync(dir).filter((f) => f.endsWith('.png'));
+    return execFileSync('zbarimg', ['--raw', '-q', '-Sdisable', '-Sqrcode.enable', join(dir, png!)], {
+      encoding: 'utf8',
+    })
+      .trim()
+      .split('\n');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -82,7 +82,10 @@ export async function openHarness(kind: DatabaseKind, options: { seed?: boolean;
       now = date;
     },
     /** A real bearer token, created through the same service as `npm run cli -- token create`: scope as written. */
-    token: async (role: Role, scope: { provinceCode?: string | null; subjectId?: string | null } = {}) =>
+    token: async (
+      role: Role,
+      scope: { provinceCode?: string | null; subjectId?: string | null; organisationId?: string | null } = {},
+    ) =>
       (
         await createApiToken({
           ctx: ctx(ADMIN),
@@ -91,6 +94,7 @@ export async function openHarness(kind: DatabaseKind, options: { seed?: boolean;
             role,
             provinceCode: scope.provinceCode ?? null,
             subjectId: scope.subjectId ?? null,
+            organisationId: scope.organisationId ?? null,
             expiresAt: null,
           },
         })

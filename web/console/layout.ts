@@ -25,6 +25,7 @@ const NAV: { href: string; label: string; action: Action | 'own-passkeys' }[] = 
   { href: '/console/reports', label: 'Phản ánh', action: 'report.read' },
   { href: '/console/suspicious', label: 'Nghi sao chép', action: 'copy.read' },
   { href: '/console/intake/', label: 'Nhận hàng', action: 'intake.record' },
+  { href: '/console/points-of-sale', label: vi.pointsOfSale.console.title, action: 'retail.read' },
   { href: '/console/people', label: 'Người dùng', action: 'person.read' },
   { href: '/console/tokens', label: 'Mã truy cập', action: 'token.read' },
   { href: '/console/audit', label: 'Nhật ký', action: 'audit.read' },

@@ -57,6 +57,8 @@ export type PeoplePage = {
   csrf: string;
   selfId: string | null;
   subjects: Option[];
+  /** The retailer organisations a retailer's account may belong to. */
+  organisations?: Option[];
   link?: string;
   notice?: string;
   message?: string;
@@ -76,7 +78,7 @@ ${peopleTable(p.people, p.csrf, p.selfId)}
 <p class="hint">Mời thanh tra, cơ quan quản lý hoặc quản trị viên cần xác thực lại bằng passkey.</p>
 ${renderForm({
   action: '/console/people/invite',
-  fields: scopeFields(p.subjects),
+  fields: scopeFields(p.subjects, p.organisations),
   values: p.values ?? {},
   errors: p.errors ?? {},
   csrf: p.csrf,

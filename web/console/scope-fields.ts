@@ -11,7 +11,7 @@ const PROVINCE_OPTIONS = [
 ];
 
 /** Who an invitation or a token speaks for: the same fields for both, scope never implied. */
-export const scopeFields = (subjects: Option[]): Field[] => [
+export const scopeFields = (subjects: Option[], organisations: Option[] = []): Field[] => [
   { name: 'name', label: 'Họ tên / tên', type: 'text', required: true },
   { name: 'role', label: 'Vai trò', type: 'select', required: true, options: ROLE_OPTIONS },
   {
@@ -22,4 +22,11 @@ export const scopeFields = (subjects: Option[]): Field[] => [
     hint: 'Bắt buộc với thanh tra và cơ quan quản lý (một tỉnh hoặc Trung ương) và với nhà bán lẻ (một tỉnh).',
   },
   { name: 'subjectId', label: 'Chủ thể (chỉ với nhà sản xuất)', type: 'select', options: subjects },
+  {
+    name: 'organisationId',
+    label: vi.pointsOfSale.fields.organisation,
+    type: 'select',
+    options: organisations,
+    hint: vi.pointsOfSale.console.organisationHint,
+  },
 ];

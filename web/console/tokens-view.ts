@@ -20,6 +20,8 @@ export type TokensPage = {
   tokens: TokenRow[];
   csrf: string;
   subjects: Option[];
+  /** The retailer organisations a retailer's account may belong to. */
+  organisations?: Option[];
   secret?: string;
   values?: Record<string, unknown>;
   errors?: FieldErrors;
@@ -39,7 +41,7 @@ ${p.secret ? html`<div class="notice" role="status"><p>Mã truy cập mới (ch�
   )}</tbody></table>
 <h2>Tạo mã truy cập</h2>${renderForm({
     action: '/console/tokens',
-    fields: scopeFields(p.subjects),
+    fields: scopeFields(p.subjects, p.organisations),
     values: p.values ?? {},
     errors: p.errors ?? {},
     csrf: p.csrf,

@@ -3,6 +3,7 @@ import type { ProductDossier } from '../../src/services/inspections/product-doss
 import type { REVOCATION_GROUNDS } from '../../src/services/lifecycle/inputs';
 import type { REPORT_PROBLEMS } from '../../src/services/reports/inputs';
 import type { Role } from '../../src/services/shared/policy';
+import type { Standing } from '../../src/domain/registration-standing';
 import type { REGISTRY_ENTITIES, RegistryKind } from '../../src/domain/registry-entities';
 
 /**
@@ -69,6 +70,9 @@ export const AUDIT_ACTIONS = [
   'scans.prune',
   'copies.reevaluate',
   'certificate.import',
+  'retail.register',
+  'retail.update',
+  'retail.status',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -91,6 +95,8 @@ export const AUDIT_ENTITIES = [
   'scans',
   'suspected_copies',
   'certificate_import',
+  'retail_organisation',
+  'point_of_sale',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
@@ -165,5 +171,72 @@ export type Words = {
     matchedIn: string;
     /** The query could not be read: a NUL, or text that was not UTF-8 on its way. */
     unreadable: string;
+  };
+  /** Retailer organisations and their points of sale: the console, the public register and the plaque. */
+  pointsOfSale: {
+    /** The designation's official name, as the plaque and the register print it. */
+    designation: string;
+    statuses: Record<Standing, string>;
+    /** What each standing means to someone reading the plaque or the register. */
+    statusNotes: Record<Standing, string>;
+    fields: {
+      organisation: string;
+      name: string;
+      registrationNumber: string;
+      address: string;
+      province: string;
+      commune: string;
+      communeCode: string;
+      communeName: string;
+      openedOn: string;
+      closedOn: string;
+      status: string;
+      reason: string;
+      since: string;
+    };
+    register: {
+      title: string;
+      intro: string;
+      anyProvince: string;
+      anyCommune: string;
+      filter: string;
+      count: (shown: number, total: number) => string;
+      none: string;
+      previous: string;
+      next: string;
+      openData: string;
+      pointTitle: string;
+      checkedAt: (when: string) => string;
+      backToList: string;
+    };
+    console: {
+      title: string;
+      organisations: string;
+      newOrganisation: string;
+      points: string;
+      newPoint: string;
+      noPoints: string;
+      noOrganisations: string;
+      clerks: string;
+      tokens: string;
+      organisationHint: string;
+      disabled: string;
+      noAccounts: string;
+      notRecorded: string;
+      changeStatus: string;
+      register: string;
+      save: string;
+      plaque: string;
+      publicPage: string;
+      pointsCount: (n: number) => string;
+    };
+    plaque: {
+      scan: string;
+      organisation: string;
+      code: string;
+      /** A code that is not one the service signed, or whose key was compromised. */
+      forgedTitle: string;
+      forgedAdvice: string;
+    };
   };
 };

@@ -11,6 +11,8 @@ export const apiTokens = pgTable('api_tokens', {
   /** Two-digit province code; null means central (nationwide) for inspectors and authorities. */
   provinceCode: text(),
   subjectId: uuid(),
+  /** A retailer token's organisation: its intakes count as that organisation's. */
+  organisationId: uuid(),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   expiresAt: timestamp({ withTimezone: true }),
   revokedAt: timestamp({ withTimezone: true }),

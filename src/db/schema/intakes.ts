@@ -22,6 +22,8 @@ export const intakes = pgTable(
     /** The receiving account: a retailer's person or API token id. Copy detection counts these. */
     retailerId: text().notNull(),
     retailerName: text().notNull(),
+    /** The account's organisation when recorded; null before organisations (the account was its own). */
+    organisationId: uuid(),
     provinceCode: text().notNull(),
     pointOfSale: text().notNull(),
     /** The client's id for its session: a retried or synced upload finds its first recording. */

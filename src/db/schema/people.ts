@@ -9,6 +9,8 @@ export const people = pgTable('people', {
   /** Null means central (nationwide) for inspectors and authorities. */
   provinceCode: text(),
   subjectId: uuid(),
+  /** A retailer's organisation (src/db/schema/retail-organisations.ts): whose clerk this is. */
+  organisationId: uuid(),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   disabledAt: timestamp({ withTimezone: true }),
 });
@@ -41,6 +43,7 @@ export const enrolments = pgTable('enrolments', {
   role: role().notNull(),
   provinceCode: text(),
   subjectId: uuid(),
+  organisationId: uuid(),
   createdBy: text().notNull(),
   expiresAt: timestamp({ withTimezone: true }).notNull(),
   usedAt: timestamp({ withTimezone: true }),

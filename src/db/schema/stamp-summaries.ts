@@ -20,7 +20,10 @@ export const stampSummaries = pgTable('stamp_summaries', {
   /** The newest located scans and intake reads (`READS_KEPT` of each). */
   scanReads: jsonb().$type<ScanRead[]>().notNull().default([]),
   intakeReads: jsonb().$type<IntakeRead[]>().notNull().default([]),
-  /** Distinct retailer accounts that recorded the stamp in an intake, the first `RETAILERS_KEPT`. */
+  /**
+   * Distinct retailers that recorded the stamp in an intake, the first `RETAILERS_KEPT`: their
+   * organisations' ids (an account made before organisations became one with its own id).
+   */
   retailers: jsonb().$type<string[]>().notNull().default([]),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });

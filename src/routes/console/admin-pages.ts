@@ -8,7 +8,7 @@ import { formToInput } from '../../../web/console/forms';
 import { scopeFields } from '../../../web/console/scope-fields';
 import { tokensView, type TokensPage } from '../../../web/console/tokens-view';
 import { auditPages } from './audit-pages';
-import { subjectOptions } from './scope-fields';
+import { organisationOptions, subjectOptions } from './scope-fields';
 import { formFailure, parseWith, postedForm, render, requirePerson, type PageStatus } from './shared';
 
 /** API tokens, and the audit log (audit-pages.ts); people live in people-pages.ts. */
@@ -19,14 +19,15 @@ adminPages.route('/', auditPages);
 type Extra = Pick<TokensPage, 'secret' | 'values' | 'errors' | 'message'> & { status?: PageStatus };
 
 async function tokensPage(c: Context<AppEnv>, extra: Extra = {}) {
-  const [tokens, subjects] = await Promise.all([
+  const [tokens, subjects, organisations] = await Promise.all([
     listApiTokens({ ctx: serviceContext(c), input: {} }),
     subjectOptions(c),
+    organisationOptions(c),
   ]);
   return render(
     c,
     'Mã truy cập (API)',
-    tokensView({ tokens, subjects, csrf: c.var.session!.csrfToken, ...extra }),
+    tokensView({ tokens, subjects, organisations, csrf: c.var.session!.csrfToken, ...extra }),
     extra.status,
   );
 }

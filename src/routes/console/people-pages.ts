@@ -10,7 +10,7 @@ import { formToInput } from '../../../web/console/forms';
 import { peopleView, type PeoplePage } from '../../../web/console/people-view';
 import { scopeFields } from '../../../web/console/scope-fields';
 import { vi } from '../../../web/words/vi';
-import { subjectOptions } from './scope-fields';
+import { organisationOptions, subjectOptions } from './scope-fields';
 import { formFailure, parseWith, postedForm, render, requirePerson, type PageStatus } from './shared';
 
 /** Who holds power in the caller's jurisdiction: people, pending invitations, and inviting more. */
@@ -22,16 +22,17 @@ type Extra = Pick<PeoplePage, 'link' | 'notice' | 'message' | 'values' | 'errors
 
 async function peoplePage(c: Context<AppEnv>, extra: Extra = {}) {
   const ctx = serviceContext(c);
-  const [people, invitations, subjects] = await Promise.all([
+  const [people, invitations, subjects, organisations] = await Promise.all([
     listPeople({ ctx }),
     listPendingEnrolments({ ctx }),
     subjectOptions(c),
+    organisationOptions(c),
   ]);
   const selfId = ctx.actor.kind === 'session' ? ctx.actor.id : null;
   return render(
     c,
     'Người dùng',
-    peopleView({ people, invitations, subjects, selfId, csrf: c.var.session!.csrfToken, ...extra }),
+    peopleView({ people, invitations, subjects, organisations, selfId, csrf: c.var.session!.csrfToken, ...extra }),
     extra.status,
   );
 }

@@ -20,6 +20,9 @@ export const inviteInput = z
     role: z.enum(ROLES),
     provinceCode: province,
     subjectId: uuid.optional(),
+    organisationId: uuid.optional().openapi({
+      description: 'Retailers: the organisation whose clerk or machine this is (its province is taken)',
+    }),
   })
   .openapi('Invite');
 
@@ -29,6 +32,7 @@ export const tokenInput = z
     role: z.enum(ROLES),
     provinceCode: province,
     subjectId: uuid.optional(),
+    organisationId: uuid.optional(),
     days: z.number().int().min(1).max(3650).default(365),
   })
   .openapi('CreateToken');

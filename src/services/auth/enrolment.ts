@@ -9,14 +9,21 @@ import { withoutSecret } from '../shared/without-secret';
 import { withTransaction, type ServiceContext } from '../shared/context';
 import { conflict, invalid } from '../shared/errors';
 import { authorize, grantAction, type Actor, type Role } from '../shared/policy';
-import { resolveScope } from '../people/scope';
+import { resolveScope, type Scope } from '../people/scope';
 
 /** An enrolment link is valid for 24 hours and can be used once. */
 export const ENROLMENT_HOURS = 24;
 /** The creator recorded on the link `npm start` prints while no administrator has enrolled. */
 export const FIRST_ADMIN_CREATOR = 'first-start';
 
-export type InviteInput = { name: string; role: Role; provinceCode?: string | null; subjectId?: string | null };
+export type InviteInput = {
+  name: string;
+  role: Role;
+  provinceCode?: string | null;
+  subjectId?: string | null;
+  /** A retailer's organisation, in the inviter's province (see `resolveScope`). */
+  organisationId?: string | null;
+};
 
 /**
  * Creates a one-time passkey enrolment link. The policy tier of the invited role decides who may
@@ -55,14 +62,17 @@ export async function createFirstAdminEnrolment({ ctx }: { ctx: ServiceContext }
       .where(
         and(eq(enrolments.createdBy, FIRST_ADMIN_CREATOR), isNull(enrolments.usedAt), isNull(enrolments.withdrawnAt)),
       );
-    return insertEnrolment(tx, { name: 'Quản trị viên', role: 'admin', provinceCode: null, subjectId: null });
+    return insertEnrolment(tx, {
+      name: 'Quản trị viên',
+      role: 'admin',
+      provinceCode: null,
+      subjectId: null,
+      organisationId: null,
+    });
   });
 }
 
-async function insertEnrolment(
-  tx: ServiceContext,
-  person: { name: string; role: Role; provinceCode: string | null; subjectId: string | null },
-) {
+async function insertEnrolment(tx: ServiceContext, person: { name: string; role: Role } & Scope) {
   const secret = base64url.encode(crypto.getRandomValues(new Uint8Array(24)));
   const [row] = await tx.db
     .insert(enrolments)

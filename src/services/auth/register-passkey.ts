@@ -108,6 +108,7 @@ export async function finishPasskeyRegistration(
           role: enrolment.role,
           provinceCode: enrolment.provinceCode,
           subjectId: enrolment.subjectId,
+          organisationId: enrolment.organisationId,
         })
         .returning()) as [Person];
       await tx.db.update(enrolments).set({ personId: person.id }).where(eq(enrolments.id, enrolment.id));

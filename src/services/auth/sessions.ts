@@ -21,6 +21,7 @@ export function personActor(person: Person, steppedUp = false): Exclude<Actor, {
     role: person.role,
     provinceCode: person.provinceCode,
     subjectId: person.subjectId,
+    organisationId: person.organisationId,
     steppedUp,
   };
 }

@@ -62,6 +62,7 @@ export async function recordIntake(ctx: ServiceContext, input: RecordIntakeInput
         id,
         retailerId: retailer.id,
         retailerName: name,
+        organisationId: retailer.organisationId,
         provinceCode: retailer.provinceCode,
         pointOfSale: input.pointOfSale,
         sessionId: input.sessionId,
@@ -84,7 +85,7 @@ export async function recordIntake(ctx: ServiceContext, input: RecordIntakeInput
           : [
               {
                 serial: item.serial,
-                retailerId: retailer.id,
+                retailerId: retailer.countedAs,
                 provinceCode: retailer.provinceCode,
                 scannedAt: item.scannedAt,
               },

@@ -13,7 +13,7 @@ export const provinceCode = z
   .string()
   .refine(isProvinceCode, 'Mã tỉnh không thuộc 34 đơn vị hiện hành.')
   .openapi({ example: '20', description: 'Mã tỉnh 2 chữ số (QĐ 19/2025/QĐ-TTg)' });
-const communeCode = z.string().regex(/^\d{5}$/, 'Mã xã gồm 5 chữ số.');
+export const communeCode = z.string().regex(/^\d{5}$/, 'Mã xã gồm 5 chữ số.');
 export const text = (max: number) => z.string().trim().min(1, 'Không được để trống.').max(max);
 export const uuid = z.uuid('Mã định danh không hợp lệ.');
 

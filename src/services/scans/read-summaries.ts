@@ -8,7 +8,10 @@ import type { ScanEvent } from './scan-sink';
 
 export type ReadSummary = typeof stampSummaries.$inferSelect;
 
-/** A code read in a retailer's intake session, as the intake writer records it. */
+/**
+ * A code read in a retailer's intake session, as the intake writer records it. `retailerId` is the
+ * retailer the copy rules count: the account's organisation (`retailerOf(...).countedAs`).
+ */
 export type IntakeReadEvent = { serial: number; retailerId: string; provinceCode: string; scannedAt: Date };
 
 /**

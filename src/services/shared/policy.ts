@@ -13,6 +13,8 @@ export type Actor =
       /** Two-digit province; null = central (nationwide) for inspectors and authorities. */
       provinceCode: string | null;
       subjectId: string | null;
+      /** A retailer's organisation: its intakes count as the organisation's (`many_retailers`). */
+      organisationId?: string | null;
       /** For sessions: a passkey assertion less than 5 minutes old (step-up). */
       steppedUp?: boolean;
     };
@@ -52,6 +54,13 @@ export const POLICY = {
   'intake.record': { retailer: 'province' },
   'intake.read': { retailer: 'province' },
   'copy.read': { inspector: 'province', authority: 'province', admin: 'any' },
+  // Retailer organisations and their points of sale ("Điểm giới thiệu và bán sản phẩm OCOP"):
+  // the provincial OCOP office registers, edits, suspends and closes them. No step-up: a
+  // designation is administrative and reversible, and no consumer verdict depends on it.
+  'retail.read': { authority: 'province', admin: 'any' },
+  'retail.register': { authority: 'province', admin: 'any' },
+  'retail.update': { authority: 'province', admin: 'any' },
+  'retail.status': { authority: 'province', admin: 'any' },
   'trace.export': { producer: 'own-subject', inspector: 'province', authority: 'province', admin: 'any' },
   'batch.update': { producer: 'own-subject', authority: 'province', admin: 'any' },
   'subject.update': { authority: 'province', admin: 'any' },
