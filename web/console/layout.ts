@@ -2,7 +2,9 @@ import { PROVINCES } from '../../src/data/provinces';
 import type { Action, Actor } from '../../src/services/shared/policy';
 import { html, raw, type Html } from '../view';
 import type { Lang } from '../i18n';
-import { vi } from '../words/vi';
+import { REGISTRY_KINDS } from '../../src/domain/registry-entities';
+import { WORDS } from '../words';
+import type { ConsoleNavItem, Words } from '../words/types';
 
 /**
  * Who is looking at the page. `may` answers whether their role may ever do an action: the route
@@ -12,24 +14,34 @@ export type PageUser = { actor: Actor; personName?: string; csrfToken?: string; 
 /** Whether the viewer's role may ever do an action (the route answers it from the policy table). */
 export type May = (action: Action) => boolean;
 
-const NAV: { href: string; label: string; action: Action | 'own-passkeys' }[] = [
-  { href: '/console/subjects', label: 'Chủ thể', action: 'registry.read' },
-  { href: '/console/areas', label: 'Vùng nguyên liệu', action: 'registry.read' },
-  { href: '/console/products', label: 'Sản phẩm', action: 'registry.read' },
-  { href: '/console/certificates', label: 'Chứng nhận', action: 'registry.read' },
-  { href: '/console/imports', label: 'Nhập danh sách', action: 'certificate.import' },
-  { href: '/console/batches', label: 'Lô hàng', action: 'registry.read' },
-  { href: '/console/expiring', label: 'Sắp hết hạn', action: 'registry.read' },
-  { href: '/console/print', label: 'In tem', action: 'stamps.issue' },
-  { href: '/console/inspect', label: 'Hậu kiểm', action: 'inspection.read' },
-  { href: '/console/reports', label: 'Phản ánh', action: 'report.read' },
-  { href: '/console/suspicious', label: 'Nghi sao chép', action: 'copy.read' },
-  { href: '/console/intake/', label: 'Nhận hàng', action: 'intake.record' },
-  { href: '/console/points-of-sale', label: vi.pointsOfSale.console.title, action: 'retail.read' },
-  { href: '/console/people', label: 'Người dùng', action: 'person.read' },
-  { href: '/console/tokens', label: 'Mã truy cập', action: 'token.read' },
-  { href: '/console/audit', label: 'Nhật ký', action: 'audit.read' },
-  { href: '/console/passkeys', label: 'Passkey của tôi', action: 'own-passkeys' },
+type NavItem = { href: string; label: (words: Words) => string; action: Action | 'own-passkeys' };
+const item = (href: string, label: ConsoleNavItem, action: NavItem['action']): NavItem => ({
+  href,
+  label: (words) => words.console.nav[label],
+  action,
+});
+
+/** The menu: the registry's lists (one an entity of the registry table), then each desk. */
+const NAV: NavItem[] = [
+  ...REGISTRY_KINDS.map(
+    (kind): NavItem => ({
+      href: `/console/${kind}`,
+      label: (words) => words.registry[kind].title,
+      action: 'registry.read',
+    }),
+  ),
+  item('/console/imports', 'imports', 'certificate.import'),
+  item('/console/expiring', 'expiring', 'registry.read'),
+  item('/console/print', 'print', 'stamps.issue'),
+  item('/console/inspect', 'inspect', 'inspection.read'),
+  item('/console/reports', 'reports', 'report.read'),
+  item('/console/suspicious', 'suspicious', 'copy.read'),
+  item('/console/intake/', 'intake', 'intake.record'),
+  { href: '/console/points-of-sale', label: (words) => words.pointsOfSale.console.title, action: 'retail.read' },
+  item('/console/people', 'people', 'person.read'),
+  item('/console/tokens', 'tokens', 'token.read'),
+  item('/console/audit', 'audit', 'audit.read'),
+  item('/console/passkeys', 'passkeys', 'own-passkeys'),
 ];
 
 const CSS = `*{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1b1b;background:#f4f5f2}
@@ -52,25 +64,28 @@ dialog{border:0;border-radius:.6rem;max-width:28rem;padding:1.2rem}dialog [data-
 export type PageOptions = { script?: string; lang?: Lang };
 
 export function consolePage(title: string, user: PageUser | null, body: Html, options: PageOptions = {}): Html {
+  const lang = options.lang ?? 'vi';
+  const words = WORDS[lang];
+  const shell = words.console;
   const actor = user?.actor;
   const shown = (action: Action | 'own-passkeys') =>
     action === 'own-passkeys' ? actor?.kind === 'session' : user?.may?.(action) === true;
   const nav =
     actor && actor.kind !== 'anonymous'
-      ? html`<nav aria-label="Điều hướng chính"><ul>${NAV.filter((n) => shown(n.action)).map((n) => html`<li><a href="${n.href}">${n.label}</a></li>`)}</ul></nav>
-<span class="who">${user?.personName ?? ''} · ${vi.roles[actor.role]}${actor.provinceCode ? ` · ${PROVINCES[actor.provinceCode]?.vi ?? vi.messages.province(actor.provinceCode)}` : ''}</span>
-<form method="post" action="/console/sign-out"><input type="hidden" name="_csrf" value="${user?.csrfToken ?? ''}"><button class="secondary" type="submit">Đăng xuất</button></form>`
+      ? html`<nav aria-label="${shell.navLabel}"><ul>${NAV.filter((n) => shown(n.action)).map((n) => html`<li><a href="${n.href}">${n.label(words)}</a></li>`)}</ul></nav>
+<span class="who">${user?.personName ?? ''} · ${words.roles[actor.role]}${actor.provinceCode ? ` · ${PROVINCES[actor.provinceCode]?.[lang] ?? words.messages.province(actor.provinceCode)}` : ''}</span>
+<form method="post" action="/console/sign-out"><input type="hidden" name="_csrf" value="${user?.csrfToken ?? ''}"><button class="secondary" type="submit">${shell.signOut}</button></form>`
       : '';
   // raw: CSS is a constant of this file; escaping would break its quoted font names.
-  return html`<!doctype html><html lang="${options.lang ?? 'vi'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+  return html`<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="csrf-token" content="${user?.csrfToken ?? ''}"><meta name="robots" content="noindex"><title>${title} · OCOP</title>
 <style>${raw(CSS)}</style><script src="/console/app.js" defer></script>${options.script ? html`<script src="${options.script}" defer></script>` : ''}</head><body>
-<a class="skip" href="#main">Bỏ qua điều hướng</a>
-<header><a href="/console"><strong>OCOP · Quản lý</strong></a>${nav}</header>
+<a class="skip" href="#main">${shell.skip}</a>
+<header><a href="/console"><strong>${shell.home}</strong></a>${nav}</header>
 <main id="main" tabindex="-1"><h1>${title}</h1>${body}</main>
-<dialog id="step-up" aria-labelledby="step-up-title" aria-describedby="step-up-what"><h2 id="step-up-title">Xác thực lại bằng passkey</h2>
+<dialog id="step-up" aria-labelledby="step-up-title" aria-describedby="step-up-what"><h2 id="step-up-title">${shell.stepUp.title}</h2>
 <p id="step-up-what" data-step-up-what></p><dl data-step-up-details></dl>
-<p data-step-up-passkey>Thao tác này cần xác nhận bằng passkey của bạn (vân tay, khuôn mặt hoặc mã PIN).</p><p role="status" aria-live="polite"></p>
-<button type="button" data-step-up-confirm>Xác thực</button> <button type="button" class="secondary" data-step-up-cancel>Quay lại</button></dialog>
+<p data-step-up-passkey>${shell.stepUp.explain}</p><p role="status" aria-live="polite"></p>
+<button type="button" data-step-up-confirm>${shell.stepUp.confirm}</button> <button type="button" class="secondary" data-step-up-cancel>${shell.stepUp.back}</button></dialog>
 </body></html>`;
 }

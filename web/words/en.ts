@@ -187,6 +187,31 @@ export const en: Words = {
       columns: { lot: 'Lot', productionDate: 'Produced', quantity: 'Quantity', recalledOn: 'Recalled' },
     },
   },
+  console: {
+    nav: {
+      imports: 'Import lists',
+      expiring: 'Expiring soon',
+      print: 'Print stamps',
+      inspect: 'Inspections',
+      reports: 'Reports',
+      suspicious: 'Suspected copies',
+      intake: 'Goods intake',
+      people: 'People',
+      tokens: 'Access tokens',
+      audit: 'Audit log',
+      passkeys: 'My passkeys',
+    },
+    navLabel: 'Main navigation',
+    skip: 'Skip navigation',
+    signOut: 'Sign out',
+    home: 'OCOP · Back office',
+    stepUp: {
+      title: 'Confirm with your passkey',
+      explain: 'This action needs your passkey (fingerprint, face or PIN).',
+      confirm: 'Confirm',
+      back: 'Back',
+    },
+  },
   search: {
     label:
       'Search by stamp code or link, serial, product, subject, address, certificate number, lot or raw-material area',

@@ -11,6 +11,19 @@ import type { REGISTRY_ENTITIES, RegistryKind } from '../../src/domain/registry-
  * of them, so a new code the service starts returning fails the type check until it has words.
  */
 type Dossier = ProductDossier;
+/** The console's menu entries other than the registry's own lists. */
+export type ConsoleNavItem =
+  | 'imports'
+  | 'expiring'
+  | 'print'
+  | 'inspect'
+  | 'reports'
+  | 'suspicious'
+  | 'intake'
+  | 'people'
+  | 'tokens'
+  | 'audit'
+  | 'passkeys';
 export type IssuerLevel = Dossier['certificates'][number]['issuerLevel'];
 export type SubjectKind = Dossier['subject']['kind'];
 export type AreaKind = Dossier['areas'][number]['kind'];
@@ -160,6 +173,15 @@ export type Words = {
       singular: string;
       columns: Record<(typeof REGISTRY_ENTITIES)[K]['listed'][number], string>;
     };
+  };
+  /** The console's frame: its menu (besides the registry's, named in `registry`), sign-out and the step-up dialog. */
+  console: {
+    nav: Record<ConsoleNavItem, string>;
+    navLabel: string;
+    skip: string;
+    signOut: string;
+    home: string;
+    stepUp: { title: string; explain: string; confirm: string; back: string };
   };
   /** The search boxes: the console's one search and each registry list's. */
   search: {

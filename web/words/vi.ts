@@ -187,6 +187,31 @@ export const vi: Words = {
       columns: { lot: 'Số lô', productionDate: 'Sản xuất', quantity: 'Số lượng', recalledOn: 'Thu hồi' },
     },
   },
+  console: {
+    nav: {
+      imports: 'Nhập danh sách',
+      expiring: 'Sắp hết hạn',
+      print: 'In tem',
+      inspect: 'Hậu kiểm',
+      reports: 'Phản ánh',
+      suspicious: 'Nghi sao chép',
+      intake: 'Nhận hàng',
+      people: 'Người dùng',
+      tokens: 'Mã truy cập',
+      audit: 'Nhật ký',
+      passkeys: 'Passkey của tôi',
+    },
+    navLabel: 'Điều hướng chính',
+    skip: 'Bỏ qua điều hướng',
+    signOut: 'Đăng xuất',
+    home: 'OCOP · Quản lý',
+    stepUp: {
+      title: 'Xác thực lại bằng passkey',
+      explain: 'Thao tác này cần xác nhận bằng passkey của bạn (vân tay, khuôn mặt hoặc mã PIN).',
+      confirm: 'Xác thực',
+      back: 'Quay lại',
+    },
+  },
   search: {
     label:
       'Tìm theo mã tem hoặc đường dẫn, số sê-ri, sản phẩm, chủ thể, địa chỉ, số chứng nhận, số lô hoặc vùng nguyên liệu',
