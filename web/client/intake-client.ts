@@ -7,11 +7,12 @@
  */
 import { MAX_INTAKE_CODES } from '../../src/domain/intake-limits';
 import { statusTone } from '../../src/domain/verdict';
-import { startCamera, type Camera } from './intake/camera';
-import { codesFromText, MAX_CSV_BYTES, sessionCsv } from './intake/codes-io';
+import { wireCameraToggle } from './intake/camera-toggle';
+import { downloadSessionCsv } from './intake/csv-download';
+import { wireEntryForms } from './intake/entry-forms';
 import { feedback } from './intake/feedback';
 import { localTime, statusTitle, t } from './intake/lang';
-import { vietnamIso } from '../format';
+import { $, announce, showError } from './intake/page';
 import { store, type Pending, type Recorded, type Row, type Session } from './intake/session-store';
 import { addReceiptRow, renderSession, shownRows } from './intake/session-view';
 import { syncPending, type SyncHooks } from './intake/sync';
@@ -21,21 +22,8 @@ import { raiseWorse, wireWorse, worseReads } from './intake/worse-alert';
 const RETRY_MS = 5000;
 /** Reads of at least this many codes (a paste, a CSV) show a progress bar. */
 const PROGRESS_FROM = 20;
-const $ = <T extends Element>(selector: string) => document.querySelector<T>(selector)!;
-
 const verifier = new IntakeVerifier();
 let session: Session = store.session();
-let camera: Camera | null = null;
-
-function announce(message: string): void {
-  $('#announce').textContent = message;
-}
-
-function showError(message: string): void {
-  const box = $<HTMLElement>('#intake-error');
-  box.textContent = message;
-  box.hidden = message === '';
-}
 
 // ---- Rendering -------------------------------------------------------------------------------
 
@@ -175,32 +163,8 @@ function showRecorded(recorded: Recorded, pending: Pending): void {
 }
 
 function exportCsv(): void {
-  const shown = shownRows(session, store.finished());
-  const csv = sessionCsv(
-    shown.map((r) => ({
-      scannedAt: r.scannedAt,
-      code: r.code,
-      serial: r.serial,
-      status: r.status,
-      statusText: statusTitle(r.status),
-      product: r.product ?? '',
-      stars: r.stars,
-      producer: r.producer ?? '',
-      lot: r.lot ?? '',
-      duplicate: r.duplicate,
-      offlineAsOf: r.live ? null : r.asOf,
-      suspicious: r.signals.join(' '),
-    })),
-    { header: t.csvHeader, yes: t.yes },
-  );
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
   const of = session.rows.length ? session : (store.finished()?.session ?? session);
-  link.download = `nhan-hang-${vietnamIso(new Date(of.startedAt)).slice(0, 10)}-${of.id.slice(0, 8)}.csv`;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(link.href), 10_000); // once the download has started
+  downloadSessionCsv(shownRows(session, store.finished()), of);
 }
 
 // ---- Wiring ----------------------------------------------------------------------------------
@@ -210,64 +174,8 @@ function wire(): void {
   pos.value = store.pointOfSale() || pos.value;
   pos.addEventListener('input', () => store.savePointOfSale(pos.value.trim()));
 
-  const scan = $<HTMLInputElement>('#scan-input');
-  $('#scan-form').addEventListener('submit', (event) => {
-    event.preventDefault();
-    const code = scan.value.trim();
-    scan.value = '';
-    scan.focus();
-    if (code) void addCodes([code], 'scanner');
-  });
-
-  $('#paste-form').addEventListener('submit', (event) => {
-    event.preventDefault();
-    const area = $<HTMLTextAreaElement>('#paste-input');
-    const { codes, skipped } = codesFromText(area.value);
-    if (codes.length === 0) return showError(t.noCodesPasted);
-    area.value = '';
-    void addCodes(codes, 'paste').then(() => skipped.length && announce(t.skipped(skipped.length)));
-  });
-
-  $<HTMLInputElement>('#csv-input').addEventListener('change', async (event) => {
-    const input = event.target as HTMLInputElement;
-    const file = input.files?.[0];
-    input.value = '';
-    if (!file) return;
-    if (file.size > MAX_CSV_BYTES) return showError(t.csvTooBig);
-    const { codes, skipped } = codesFromText(await file.text());
-    if (codes.length === 0) return showError(t.csvEmpty(file.name));
-    await addCodes(codes, 'csv');
-    $('#csv-result').textContent = t.csvRead(codes.length, file.name, skipped.length);
-  });
-
-  const toggle = $<HTMLButtonElement>('#camera-toggle');
-  const video = $<HTMLVideoElement>('#camera');
-  toggle.addEventListener('click', async () => {
-    if (camera) {
-      camera.stop();
-      camera = null;
-      video.hidden = true;
-      $('#scan-panel').classList.remove('camera-on');
-      toggle.textContent = t.cameraOn;
-      toggle.setAttribute('aria-pressed', 'false');
-      $('#camera-status').textContent = t.cameraStopped;
-      return;
-    }
-    try {
-      video.hidden = false;
-      $('#scan-panel').classList.add('camera-on');
-      // The preview at the top of the screen, the tally and the newest results right under it.
-      $('#scan-panel').scrollIntoView({ block: 'start' });
-      camera = await startCamera(video, (text) => void addCodes([text], 'camera'));
-      toggle.textContent = t.cameraOff;
-      toggle.setAttribute('aria-pressed', 'true');
-      $('#camera-status').textContent = t.cameraScanning(camera.engine);
-    } catch (error) {
-      video.hidden = true;
-      $('#scan-panel').classList.remove('camera-on');
-      $('#camera-status').textContent = t.cameraFailed(error instanceof Error ? error.message : String(error));
-    }
-  });
+  wireEntryForms(addCodes);
+  wireCameraToggle(addCodes);
 
   $('#finish').addEventListener('click', () => {
     const pointOfSale = pos.value.trim();

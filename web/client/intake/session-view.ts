@@ -6,9 +6,8 @@ import { countByStatus, statusTone, VERDICT_STATUSES } from '../../../src/domain
 import { receiptLinks } from '../../intake-receipt-links';
 import { lang, localTime, statusTitle, t } from './lang';
 import { rowItem } from './result-row';
+import { $ } from './page';
 import type { Finished, Recorded, Row, Session } from './session-store';
-
-const $ = <T extends Element>(selector: string) => document.querySelector<T>(selector)!;
 
 /** The rows on screen: the session under way, or, while it is empty, the one just finished. */
 export function shownRows(session: Session, finished: Finished | null): Row[] {
