@@ -398,7 +398,7 @@ describe.each(DATABASE_KINDS)('people and power on %s', (kind) => {
       expect.stringMatching(/^system:cli/),
     ]);
     expect(await cli('audit', 'verify')).toContain('intact');
-  });
+  }, 150_000); // five CLI processes, each loading the whole service: ~5 s apiece on a busy machine
 
   it('answers an id outside the caller’s jurisdiction exactly as a missing one', async () => {
     const product = (await h.db.query.products.findFirst())!;

@@ -33,13 +33,13 @@ accountPages.post('/console/sign-out', requirePerson, async (c) => {
 });
 
 accountPages.get('/console/passkeys', requirePerson, async (c) => {
-  const keys = await listMyPasskeys(serviceContext(c));
+  const keys = await listMyPasskeys({ ctx: serviceContext(c) });
   return render(c, 'Passkey của tôi', passkeysView(keys, c.var.session!.csrfToken, c.req.query('error')));
 });
 
 accountPages.post('/console/passkeys/:id/remove', requirePerson, async (c) => {
   try {
-    await removeMyPasskey(serviceContext(c), decodeURIComponent(c.req.param('id')));
+    await removeMyPasskey({ ctx: serviceContext(c), input: { passkeyId: decodeURIComponent(c.req.param('id')) } });
     return c.redirect('/console/passkeys', 303);
   } catch (error) {
     return c.redirect(`/console/passkeys?error=${encodeURIComponent(formFailure(error).message)}`, 303);

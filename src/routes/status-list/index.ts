@@ -69,7 +69,7 @@ statusListRoutes.openapi(route, async (c) => {
   let snapshot: StatusListSnapshot;
   let ageSeconds: number | null = null;
   try {
-    snapshot = await currentStatusList(ctx);
+    snapshot = await currentStatusList({ ctx });
     lastServed.set(c.var.deps, { snapshot, confirmedAt: Date.now() });
   } catch (error) {
     const last = lastServed.get(c.var.deps);
@@ -91,7 +91,7 @@ statusListRoutes.openapi(route, async (c) => {
       string,
       unknown
     >;
-    const { status_lists: lists } = ageSeconds === null ? await statusListAggregation(ctx) : { status_lists: [] };
+    const { status_lists: lists } = ageSeconds === null ? await statusListAggregation({ ctx }) : { status_lists: [] };
     return c.json(
       {
         version: snapshot.version,

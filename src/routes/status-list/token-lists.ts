@@ -57,7 +57,7 @@ const listRoute = createRoute({
 
 tokenStatusListRoutes.openapi(aggregationRoute, async (c) => {
   c.header('Cache-Control', `public, max-age=${c.var.deps.config.STATUS_LIST_TTL_SECONDS}`);
-  return c.json(await statusListAggregation(serviceContext(c)), 200);
+  return c.json(await statusListAggregation({ ctx: serviceContext(c) }), 200);
 });
 
 /** Per running app: the last list of each block, reused while unchanged and served during an outage. */
@@ -71,7 +71,7 @@ tokenStatusListRoutes.openapi(listRoute, async (c) => {
   let token: StatusListToken | null;
   let ageSeconds: number | null = null;
   try {
-    token = await tokenStatusList(ctx, n, mine.get(n)?.token);
+    token = await tokenStatusList({ ctx, input: { n, previous: mine.get(n)?.token } });
     if (token) mine.set(n, { token, confirmedAt: Date.now() });
   } catch (error) {
     const last = mine.get(n);

@@ -4,7 +4,7 @@ import { passkeys, people, sessions } from '../../db/schema';
 import { appendAudit } from '../audit/append-audit';
 import { withTransaction, type ServiceContext } from '../shared/context';
 import { conflict, notFound, unauthorized } from '../shared/errors';
-import { listScope, requireFreshAssertion } from '../shared/policy';
+import { listScope } from '../shared/policy';
 import { service } from '../shared/service';
 
 /**
@@ -37,33 +37,40 @@ function self(ctx: ServiceContext): string {
   return ctx.actor.id;
 }
 
-export async function listMyPasskeys(ctx: ServiceContext) {
-  return ctx.db
-    .select({ id: passkeys.id, name: passkeys.name, createdAt: passkeys.createdAt, lastUsedAt: passkeys.lastUsedAt })
-    .from(passkeys)
-    .where(eq(passkeys.personId, self(ctx)))
-    .orderBy(passkeys.createdAt);
-}
+/** The signed-in person's passkeys: names and when each was added and last used. */
+export const listMyPasskeys = service({
+  action: 'passkey.list',
+  input: z.object({}),
+  run: async ({ ctx }) =>
+    ctx.db
+      .select({ id: passkeys.id, name: passkeys.name, createdAt: passkeys.createdAt, lastUsedAt: passkeys.lastUsedAt })
+      .from(passkeys)
+      .where(eq(passkeys.personId, self(ctx)))
+      .orderBy(passkeys.createdAt),
+});
 
 /** A person removes one of their own passkeys, never the last one (that would lock them out). */
-export async function removeMyPasskey(ctx: ServiceContext, passkeyId: string) {
-  const personId = self(ctx);
-  requireFreshAssertion(ctx.actor);
-  return withTransaction(ctx, async (tx) => {
-    const [own] = await tx.db
-      .select()
-      .from(passkeys)
-      .where(and(eq(passkeys.id, passkeyId), eq(passkeys.personId, personId)))
-      .for('update');
-    if (!own) throw notFound('passkey');
-    const [left] = await tx.db.select({ n: count() }).from(passkeys).where(eq(passkeys.personId, personId));
-    if ((left?.n ?? 0) <= 1) throw conflict('Không thể xóa passkey cuối cùng: hãy thêm passkey khác trước.');
-    await tx.db.delete(passkeys).where(eq(passkeys.id, passkeyId));
-    await appendAudit(tx, {
-      action: 'passkey.remove',
-      entity: 'person',
-      entityId: personId,
-      before: { id: own.id, name: own.name },
+export const removeMyPasskey = service({
+  action: 'passkey.remove',
+  input: z.object({ passkeyId: z.string().min(1).max(1024) }),
+  run: async ({ ctx, input: { passkeyId } }) => {
+    const personId = self(ctx);
+    return withTransaction(ctx, async (tx) => {
+      const [own] = await tx.db
+        .select()
+        .from(passkeys)
+        .where(and(eq(passkeys.id, passkeyId), eq(passkeys.personId, personId)))
+        .for('update');
+      if (!own) throw notFound('passkey');
+      const [left] = await tx.db.select({ n: count() }).from(passkeys).where(eq(passkeys.personId, personId));
+      if ((left?.n ?? 0) <= 1) throw conflict('Không thể xóa passkey cuối cùng: hãy thêm passkey khác trước.');
+      await tx.db.delete(passkeys).where(eq(passkeys.id, passkeyId));
+      await appendAudit(tx, {
+        action: 'passkey.remove',
+        entity: 'person',
+        entityId: personId,
+        before: { id: own.id, name: own.name },
+      });
     });
-  });
-}
+  },
+});

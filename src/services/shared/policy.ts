@@ -84,6 +84,9 @@ export const POLICY = {
   'keys.rotate': { admin: 'any' },
   // Dropping old months of raw scans (the summaries stay) and re-judging suspected copies.
   'scans.manage': { admin: 'any' },
+  // A signed-in person's own passkeys, whatever their role: the service also requires a session of a person.
+  'passkey.list': { retailer: 'any', producer: 'any', inspector: 'any', authority: 'any', admin: 'any' },
+  'passkey.remove': { retailer: 'any', producer: 'any', inspector: 'any', authority: 'any', admin: 'any' },
 } as const satisfies Record<string, Partial<Record<Role, Reach>>>;
 
 export type Action = keyof typeof POLICY;
@@ -104,6 +107,7 @@ export const STEP_UP_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   'admin.grant',
   'person.disable',
   'person.enable',
+  'passkey.remove',
 ]);
 
 /** The action that governs power over a role: inviting it, or disabling and enabling its people. */

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { batches, certificates, stampRanges, statusListSnapshots, voidedSerials } from '../../db/schema';
@@ -10,7 +11,7 @@ import {
   type StatusListPayload,
 } from '../../domain/status-list';
 import { canonicalJson, sha256Hex } from '../shared/canonical-json';
-import type { ServiceContext } from '../shared/context';
+import { service } from '../shared/service';
 import { signJws } from '../shared/sign-jws';
 
 /** A range's status by the online verdict's precedence (null: valid); select from ranges joined to batches and certificates. */
@@ -57,28 +58,40 @@ export type StatusListSnapshot = typeof statusListSnapshots.$inferSelect;
  * version is signed and stored only when the content differs from the latest one, so an
  * unchanged list keeps its bytes, version and issue time (and caches their validity).
  */
-export async function currentStatusList(ctx: ServiceContext): Promise<StatusListSnapshot> {
-  const content = await statusListContent(ctx.db, vietnamToday(ctx.now()));
-  const contentHash = await sha256Hex(canonicalJson(content));
-  const [latest] = await ctx.db.select().from(statusListSnapshots).orderBy(desc(statusListSnapshots.version)).limit(1);
-  if (latest?.contentHash === contentHash) return latest;
+export const currentStatusList = service({
+  action: 'public',
+  input: z.object({}),
+  run: async ({ ctx }): Promise<StatusListSnapshot> => {
+    const content = await statusListContent(ctx.db, vietnamToday(ctx.now()));
+    const contentHash = await sha256Hex(canonicalJson(content));
+    const [latest] = await ctx.db
+      .select()
+      .from(statusListSnapshots)
+      .orderBy(desc(statusListSnapshots.version))
+      .limit(1);
+    if (latest?.contentHash === contentHash) return latest;
 
-  const issuedAt = ctx.now();
-  const payload: StatusListPayload = {
-    iss: ctx.config.PUBLIC_ORIGIN,
-    version: (latest?.version ?? 0) + 1,
-    iat: Math.floor(issuedAt.getTime() / 1000),
-    ttl: ctx.config.STATUS_LIST_TTL_SECONDS,
-    ...content,
-  };
-  const { jws } = await signJws(ctx, STATUS_LIST_TYP, payload);
-  // Two requests racing to publish the same change: the loser reads the winner's snapshot.
-  const [stored] = await ctx.db
-    .insert(statusListSnapshots)
-    .values({ version: payload.version, contentHash, jws, issuedAt })
-    .onConflictDoNothing()
-    .returning();
-  if (stored) return stored;
-  const [winner] = await ctx.db.select().from(statusListSnapshots).orderBy(desc(statusListSnapshots.version)).limit(1);
-  return winner!;
-}
+    const issuedAt = ctx.now();
+    const payload: StatusListPayload = {
+      iss: ctx.config.PUBLIC_ORIGIN,
+      version: (latest?.version ?? 0) + 1,
+      iat: Math.floor(issuedAt.getTime() / 1000),
+      ttl: ctx.config.STATUS_LIST_TTL_SECONDS,
+      ...content,
+    };
+    const { jws } = await signJws(ctx, STATUS_LIST_TYP, payload);
+    // Two requests racing to publish the same change: the loser reads the winner's snapshot.
+    const [stored] = await ctx.db
+      .insert(statusListSnapshots)
+      .values({ version: payload.version, contentHash, jws, issuedAt })
+      .onConflictDoNothing()
+      .returning();
+    if (stored) return stored;
+    const [winner] = await ctx.db
+      .select()
+      .from(statusListSnapshots)
+      .orderBy(desc(statusListSnapshots.version))
+      .limit(1);
+    return winner!;
+  },
+});

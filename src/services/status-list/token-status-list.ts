@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { asc, desc, eq, gte, lte, max, and } from 'drizzle-orm';
 import { base64url } from 'jose';
 import type { Db } from '../../db/client';
@@ -16,7 +17,7 @@ import {
   type BlockSpan,
 } from '../../domain/token-status-list';
 import { canonicalJson, sha256Hex } from '../shared/canonical-json';
-import type { ServiceContext } from '../shared/context';
+import { service } from '../shared/service';
 import { signJws } from '../shared/sign-jws';
 import { rangeStatusSql } from './status-list';
 
@@ -36,10 +37,14 @@ export async function statusListCount(db: Db): Promise<number> {
 }
 
 /** The Status List Aggregation (the draft's JSON): the URI of every list. */
-export async function statusListAggregation(ctx: ServiceContext): Promise<{ status_lists: string[] }> {
-  const count = await statusListCount(ctx.db);
-  return { status_lists: Array.from({ length: count }, (_, n) => `${ctx.config.PUBLIC_ORIGIN}${statusListPath(n)}`) };
-}
+export const statusListAggregation = service({
+  action: 'public',
+  input: z.object({}),
+  run: async ({ ctx }): Promise<{ status_lists: string[] }> => {
+    const count = await statusListCount(ctx.db);
+    return { status_lists: Array.from({ length: count }, (_, n) => `${ctx.config.PUBLIC_ORIGIN}${statusListPath(n)}`) };
+  },
+});
 
 /** The ranges and voids that touch block n, read through the serial indexes only. */
 async function blockContent(db: Db, n: number, today: string): Promise<{ ranges: BlockRange[]; voids: BlockSpan[] }> {
@@ -75,39 +80,40 @@ async function blockContent(db: Db, n: number, today: string): Promise<{ ranges:
  * as it was, bytes, `iat` and all, so caches and ETags hold. Null when block n is past every
  * issued serial.
  */
-export async function tokenStatusList(
-  ctx: ServiceContext,
-  n: number,
-  previous?: StatusListToken,
-): Promise<StatusListToken | null> {
-  const [count, content, signer] = await Promise.all([
-    statusListCount(ctx.db),
-    blockContent(ctx.db, n, vietnamToday(ctx.now())),
-    ctx.keys.activeSigner(ctx.db),
-  ]);
-  if (n >= count) return null;
-  const contentHash = await sha256Hex(canonicalJson(content));
-  const now = Math.floor(ctx.now().getTime() / 1000);
-  if (
-    previous &&
-    previous.contentHash === contentHash &&
-    previous.kid === signer.kid &&
-    previous.exp - now > STATUS_LIST_LIFETIME_SECONDS / 2
-  )
-    return previous;
+export const tokenStatusList = service({
+  action: 'public',
+  // `previous`: this instance's last copy of the list, handed back unchanged while it still holds.
+  input: z.object({ n: z.number().int().min(0), previous: z.custom<StatusListToken>().optional() }),
+  run: async ({ ctx, input: { n, previous } }): Promise<StatusListToken | null> => {
+    const [count, content, signer] = await Promise.all([
+      statusListCount(ctx.db),
+      blockContent(ctx.db, n, vietnamToday(ctx.now())),
+      ctx.keys.activeSigner(ctx.db),
+    ]);
+    if (n >= count) return null;
+    const contentHash = await sha256Hex(canonicalJson(content));
+    const now = Math.floor(ctx.now().getTime() / 1000);
+    if (
+      previous &&
+      previous.contentHash === contentHash &&
+      previous.kid === signer.kid &&
+      previous.exp - now > STATUS_LIST_LIFETIME_SECONDS / 2
+    )
+      return previous;
 
-  const { statuses, reasons } = buildBlock(n, content.ranges, content.voids);
-  const [lst, reasonsLst] = await Promise.all([zlibDeflate(statuses), zlibDeflate(reasons)]);
-  const origin = ctx.config.PUBLIC_ORIGIN;
-  const payload = {
-    iss: origin,
-    sub: `${origin}${statusListPath(n)}`,
-    iat: now,
-    exp: now + STATUS_LIST_LIFETIME_SECONDS,
-    ttl: ctx.config.STATUS_LIST_TTL_SECONDS,
-    status_list: { bits: 2, lst: base64url.encode(lst), aggregation_uri: `${origin}${STATUS_LIST_AGGREGATION_PATH}` },
-    [INVALID_REASONS_CLAIM]: { bits: 2, lst: base64url.encode(reasonsLst) },
-  };
-  const { jws, kid } = await signJws(ctx, STATUS_LIST_JWT_TYP, payload);
-  return { n, contentHash, kid, jwt: jws, iat: payload.iat, exp: payload.exp };
-}
+    const { statuses, reasons } = buildBlock(n, content.ranges, content.voids);
+    const [lst, reasonsLst] = await Promise.all([zlibDeflate(statuses), zlibDeflate(reasons)]);
+    const origin = ctx.config.PUBLIC_ORIGIN;
+    const payload = {
+      iss: origin,
+      sub: `${origin}${statusListPath(n)}`,
+      iat: now,
+      exp: now + STATUS_LIST_LIFETIME_SECONDS,
+      ttl: ctx.config.STATUS_LIST_TTL_SECONDS,
+      status_list: { bits: 2, lst: base64url.encode(lst), aggregation_uri: `${origin}${STATUS_LIST_AGGREGATION_PATH}` },
+      [INVALID_REASONS_CLAIM]: { bits: 2, lst: base64url.encode(reasonsLst) },
+    };
+    const { jws, kid } = await signJws(ctx, STATUS_LIST_JWT_TYP, payload);
+    return { n, contentHash, kid, jwt: jws, iat: payload.iat, exp: payload.exp };
+  },
+});
