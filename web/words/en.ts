@@ -88,6 +88,7 @@ export const en: Words = {
     'scans.prune': 'Dropped the scans of old months',
     'copies.reevaluate': 'Re-judged suspected copies',
     'certificate.import': 'Imported a certificate list',
+    'target.set': 'Record a plan target',
   },
   auditEntities: {
     subject: 'Producer',
@@ -107,6 +108,7 @@ export const en: Words = {
     scans: 'Scans',
     suspected_copies: 'Suspected copies',
     certificate_import: 'Certificate list file',
+    plan_target: 'Plan target',
   },
   actors: {
     anonymous: 'Consumer (not signed in)',

@@ -69,6 +69,7 @@ export const AUDIT_ACTIONS = [
   'scans.prune',
   'copies.reevaluate',
   'certificate.import',
+  'target.set',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -91,6 +92,7 @@ export const AUDIT_ENTITIES = [
   'scans',
   'suspected_copies',
   'certificate_import',
+  'plan_target',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

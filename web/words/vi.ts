@@ -88,6 +88,7 @@ export const vi: Words = {
     'scans.prune': 'Xóa lượt quét của các tháng cũ',
     'copies.reevaluate': 'Đánh giá lại tem nghi sao chép',
     'certificate.import': 'Nhập danh sách chứng nhận',
+    'target.set': 'Ghi chỉ tiêu kế hoạch',
   },
   auditEntities: {
     subject: 'Chủ thể',
@@ -107,6 +108,7 @@ export const vi: Words = {
     scans: 'Lượt quét',
     suspected_copies: 'Tem nghi sao chép',
     certificate_import: 'Tệp danh sách chứng nhận',
+    plan_target: 'Chỉ tiêu kế hoạch',
   },
   actors: {
     anonymous: 'Người tiêu dùng (không đăng nhập)',

@@ -18,3 +18,4 @@ export * from './reports';
 export * from './status-list';
 export * from './intakes';
 export * from './stamp-summaries';
+export * from './plan-targets';

@@ -52,6 +52,9 @@ export const POLICY = {
   'intake.record': { retailer: 'province' },
   'intake.read': { retailer: 'province' },
   'copy.read': { inspector: 'province', authority: 'province', admin: 'any' },
+  // Statistics of the programme, and the plan's targets they are read against (central: all provinces).
+  'statistics.read': { inspector: 'province', authority: 'province', admin: 'any' },
+  'target.set': { authority: 'province' },
   'trace.export': { producer: 'own-subject', inspector: 'province', authority: 'province', admin: 'any' },
   'batch.update': { producer: 'own-subject', authority: 'province', admin: 'any' },
   'subject.update': { authority: 'province', admin: 'any' },

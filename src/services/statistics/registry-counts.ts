@@ -1,0 +1,192 @@
+import { and, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '../../db/client';
+import { certificates, products, subjects } from '../../db/schema';
+import type { IsoDate } from '../../domain/calendar';
+
+/** A certificate's live status as the register shows it: what it is today, not only what was stored. */
+export const LIVE_STATUSES = ['valid', 'suspended', 'revoked', 'expired', 'superseded'] as const;
+export type LiveStatus = (typeof LIVE_STATUSES)[number];
+
+/** One cell of the registry's stock: how many certificates share these dimensions. */
+export type StockRow = {
+  provinceCode: string;
+  communeCode: string | null;
+  groupCode: string;
+  stars: number;
+  status: LiveStatus;
+  subjectKind: string;
+  /** The product's current certificate (its latest decision): products are counted by these rows. */
+  current: boolean;
+  count: number;
+};
+
+const successor = alias(certificates, 'successor');
+const hasSuccessor = sql`exists (select 1 from ${certificates} as s where s.supersedes_id = ${certificates.id})`;
+
+/** Revoked, then suspended, then replaced by a re-evaluation, then past its 36 months: the register's order. */
+function liveStatus(today: IsoDate) {
+  return sql<LiveStatus>`case
+    when ${certificates.status} = 'revoked' then 'revoked'
+    when ${certificates.status} = 'suspended' then 'suspended'
+    when ${hasSuccessor} then 'superseded'
+    when ${certificates.validUntil} < ${today} then 'expired'
+    else 'valid' end`;
+}
+
+export const inProvince = (provinceCode: string | null): SQL | undefined =>
+  provinceCode ? eq(subjects.provinceCode, provinceCode) : undefined;
+
+/**
+ * The whole stock grouped once by every dimension the report breaks it down by: the page's
+ * tables, charts and totals are sums of these rows, so they reconcile with each other by
+ * construction. National size (20,000 certificates) comes to a few thousand rows.
+ */
+export async function stockRows(db: Db, provinceCode: string | null, today: IsoDate): Promise<StockRow[]> {
+  // A product's current certificate is its latest decision; imported re-evaluations are not linked, so
+  // "not superseded" alone could count a product twice.
+  const ranked = db
+    .select({
+      id: certificates.id,
+      rank: sql<number>`row_number() over (partition by ${certificates.productId}
+        order by ${certificates.decisionDate} desc, ${certificates.createdAt} desc, ${certificates.id})`.as('rank'),
+    })
+    .from(certificates)
+    .as('ranked');
+  const status = liveStatus(today);
+  const current = sql<boolean>`(${ranked.rank} = 1)`;
+  const rows = await db
+    .select({
+      provinceCode: subjects.provinceCode,
+      communeCode: subjects.communeCode,
+      groupCode: products.groupCode,
+      stars: certificates.stars,
+      status,
+      subjectKind: subjects.kind,
+      current,
+      count: sql<number>`count(*)::int`,
+    })
+    .from(certificates)
+    .innerJoin(ranked, eq(ranked.id, certificates.id))
+    .innerJoin(products, eq(products.id, certificates.productId))
+    .innerJoin(subjects, eq(subjects.id, products.subjectId))
+    .where(inProvince(provinceCode))
+    .groupBy(
+      subjects.provinceCode,
+      subjects.communeCode,
+      products.groupCode,
+      certificates.stars,
+      status,
+      subjects.kind,
+      current,
+    );
+  return rows.map((r) => ({ ...r, current: Boolean(r.current), count: Number(r.count) }));
+}
+
+/** Subjects with at least one product whose current certificate is in force, by kind (the share of cooperatives). */
+export async function subjectsInForceByKind(
+  db: Db,
+  provinceCode: string | null,
+  today: IsoDate,
+): Promise<{ kind: string; count: number }[]> {
+  const rows = await db
+    .select({ kind: subjects.kind, count: sql<number>`count(distinct ${subjects.id})::int` })
+    .from(certificates)
+    .innerJoin(products, eq(products.id, certificates.productId))
+    .innerJoin(subjects, eq(subjects.id, products.subjectId))
+    .where(
+      and(
+        inProvince(provinceCode),
+        eq(certificates.status, 'active'),
+        gte(certificates.validUntil, today),
+        sql`not ${hasSuccessor}`,
+      ),
+    )
+    .groupBy(subjects.kind);
+  return rows.map((r) => ({ kind: r.kind, count: Number(r.count) }));
+}
+
+export type Movement = 'new' | 'renewed' | 'upgraded' | 'downgraded';
+export type DayCount = { day: IsoDate; n: number };
+
+/**
+ * Rating decisions by day: a first certificate is `new`; a re-evaluation (a certificate that
+ * supersedes another) is `renewed` at the same stars, `upgraded` or `downgraded` otherwise.
+ */
+export async function decisionsByDay(
+  db: Db,
+  provinceCode: string | null,
+  from: IsoDate,
+  to: IsoDate,
+): Promise<(DayCount & { movement: Movement })[]> {
+  const movement = sql<Movement>`case
+    when ${successor.id} is null then 'new'
+    when ${certificates.stars} > ${successor.stars} then 'upgraded'
+    when ${certificates.stars} < ${successor.stars} then 'downgraded'
+    else 'renewed' end`;
+  const day = sql<string>`to_char(${certificates.decisionDate}, 'YYYY-MM-DD')`;
+  const rows = await db
+    .select({ day, movement, n: sql<number>`count(*)::int` })
+    .from(certificates)
+    .leftJoin(successor, eq(successor.id, certificates.supersedesId))
+    .innerJoin(products, eq(products.id, certificates.productId))
+    .innerJoin(subjects, eq(subjects.id, products.subjectId))
+    .where(and(inProvince(provinceCode), gte(certificates.decisionDate, from), lte(certificates.decisionDate, to)))
+    .groupBy(day, movement);
+  return rows.map((r) => ({ day: r.day, movement: r.movement, n: Number(r.n) }));
+}
+
+/**
+ * Certificates that lapsed by day (the day after their last valid day), up to today: those not
+ * revoked before then and not replaced by a re-evaluation decided in time.
+ */
+export async function expiriesByDay(
+  db: Db,
+  provinceCode: string | null,
+  from: IsoDate,
+  to: IsoDate,
+): Promise<DayCount[]> {
+  const lapsed = sql`(${certificates.validUntil} + 1)`;
+  const day = sql<string>`to_char(${lapsed}, 'YYYY-MM-DD')`;
+  const rows = await db
+    .select({ day, n: sql<number>`count(*)::int` })
+    .from(certificates)
+    .innerJoin(products, eq(products.id, certificates.productId))
+    .innerJoin(subjects, eq(subjects.id, products.subjectId))
+    .where(
+      and(
+        inProvince(provinceCode),
+        sql`${lapsed} between ${from}::date and ${to}::date`,
+        sql`(${certificates.status} <> 'revoked' or ${certificates.statusChangedOn} > ${certificates.validUntil})`,
+        sql`not exists (select 1 from ${certificates} as s where s.supersedes_id = ${certificates.id}
+          and s.decision_date <= ${certificates.validUntil})`,
+      ),
+    )
+    .groupBy(day);
+  return rows.map((r) => ({ day: r.day, n: Number(r.n) }));
+}
+
+/** Certificates revoked (and still revoked: a quashed revocation restores the status) by the day it took effect. */
+export async function revocationsByDay(
+  db: Db,
+  provinceCode: string | null,
+  from: IsoDate,
+  to: IsoDate,
+): Promise<DayCount[]> {
+  const day = sql<string>`to_char(${certificates.statusChangedOn}, 'YYYY-MM-DD')`;
+  const rows = await db
+    .select({ day, n: sql<number>`count(*)::int` })
+    .from(certificates)
+    .innerJoin(products, eq(products.id, certificates.productId))
+    .innerJoin(subjects, eq(subjects.id, products.subjectId))
+    .where(
+      and(
+        inProvince(provinceCode),
+        eq(certificates.status, 'revoked'),
+        gte(certificates.statusChangedOn, from),
+        lte(certificates.statusChangedOn, to),
+      ),
+    )
+    .groupBy(day);
+  return rows.map((r) => ({ day: r.day, n: Number(r.n) }));
+}
