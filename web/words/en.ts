@@ -1,4 +1,5 @@
 import type { Words } from './types';
+import { statisticsEn } from './en-statistics';
 
 /** English: the same keys as vi.ts (the type makes a missing one an error). */
 export const en: Words = {
@@ -194,4 +195,5 @@ export const en: Words = {
     matchedIn: 'matched in',
     unreadable: 'The search could not be read: it may not hold a NUL or broken Unicode. Please type it again.',
   },
+  statistics: statisticsEn,
 };

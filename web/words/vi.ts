@@ -1,4 +1,5 @@
 import type { Words } from './types';
+import { statisticsVi } from './vi-statistics';
 
 /** Tiếng Việt: the words of every code the pages show. English, with the same keys, is in en.ts. */
 export const vi: Words = {
@@ -194,4 +195,5 @@ export const vi: Words = {
     matchedIn: 'khớp ở',
     unreadable: 'Không đọc được nội dung tìm kiếm: không được chứa ký tự NUL hoặc ký tự Unicode hỏng. Vui lòng gõ lại.',
   },
+  statistics: statisticsVi,
 };

@@ -2,10 +2,8 @@ import { and, eq, gte, lt, sql, type AnyColumn } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { batches, inspections, intakes, products, reports, scans, stampRanges, subjects } from '../../db/schema';
 import { addDays, type IsoDate } from '../../domain/calendar';
+import type { Activity } from '../../domain/statistics-measures';
 import { type DayCount, inProvince } from './registry-counts';
-
-export const ACTIVITIES = ['stampsIssued', 'scans', 'intakes', 'reports', 'inspections'] as const;
-export type Activity = (typeof ACTIVITIES)[number];
 
 /** An instant's date in Vietnam (UTC+7 all year), as text: periods are counted in Vietnamese days. */
 const vietnamDay = (column: AnyColumn) =>

@@ -4,7 +4,8 @@ import { GRANULARITIES } from '../../domain/statistics-periods';
 import { isoDate, provinceCode } from '../registry/inputs';
 
 /** Input schemas of the statistics: routes validate with them, services take their types. */
-export const statisticsQuery = z
+/** The query as a route declares it (OpenAPI parameters); `statisticsQuery` adds the checks across fields. */
+export const statisticsQueryParams = z
   .object({
     granularity: z
       .enum(GRANULARITIES, 'Kỳ báo cáo phải là tháng (month), quý (quarter) hoặc năm (year).')
@@ -16,11 +17,11 @@ export const statisticsQuery = z
       .optional()
       .openapi({ description: 'Chỉ một tỉnh (cơ quan Trung ương); tài khoản cấp tỉnh luôn chỉ thấy tỉnh mình' }),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, {
-    message: 'Ngày bắt đầu phải trước ngày kết thúc.',
-    path: ['to'],
-  })
   .openapi('StatisticsQuery');
+export const statisticsQuery = statisticsQueryParams.refine((q) => !q.from || !q.to || q.from <= q.to, {
+  message: 'Ngày bắt đầu phải trước ngày kết thúc.',
+  path: ['to'],
+});
 export type StatisticsQuery = z.output<typeof statisticsQuery>;
 
 const year = z

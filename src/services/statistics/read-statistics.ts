@@ -3,7 +3,8 @@ import { countByPeriod, periodsBetween, type Granularity, type Period } from '..
 import { invalid } from '../shared/errors';
 import { authorize, listScope } from '../shared/policy';
 import { service } from '../shared/service';
-import { ACTIVITIES, activityByDay, type Activity } from './activity-counts';
+import { ACTIVITIES, FLOWS, type Activity, type Flow } from '../../domain/statistics-measures';
+import { activityByDay } from './activity-counts';
 import { statisticsQuery } from './inputs';
 import {
   decisionsByDay,
@@ -17,8 +18,6 @@ import {
 import { breakdown, byCommune, communesWith } from './summarize';
 import { targetsWithProgress } from './target-progress';
 
-export const FLOWS = ['new', 'renewed', 'upgraded', 'downgraded', 'expired', 'revoked'] as const;
-export type Flow = (typeof FLOWS)[number];
 export type PeriodCounts = Period & Record<Flow | Activity, number>;
 
 /**

@@ -1,12 +1,9 @@
-import { and, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
 import { certificates, products, subjects } from '../../db/schema';
 import type { IsoDate } from '../../domain/calendar';
-
-/** A certificate's live status as the register shows it: what it is today, not only what was stored. */
-export const LIVE_STATUSES = ['valid', 'suspended', 'revoked', 'expired', 'superseded'] as const;
-export type LiveStatus = (typeof LIVE_STATUSES)[number];
+import type { LiveStatus } from '../../domain/statistics-measures';
 
 /** One cell of the registry's stock: how many certificates share these dimensions. */
 export type StockRow = {
@@ -23,16 +20,6 @@ export type StockRow = {
 
 const successor = alias(certificates, 'successor');
 const hasSuccessor = sql`exists (select 1 from ${certificates} as s where s.supersedes_id = ${certificates.id})`;
-
-/** Revoked, then suspended, then replaced by a re-evaluation, then past its 36 months: the register's order. */
-function liveStatus(today: IsoDate) {
-  return sql<LiveStatus>`case
-    when ${certificates.status} = 'revoked' then 'revoked'
-    when ${certificates.status} = 'suspended' then 'suspended'
-    when ${hasSuccessor} then 'superseded'
-    when ${certificates.validUntil} < ${today} then 'expired'
-    else 'valid' end`;
-}
 
 export const inProvince = (provinceCode: string | null): SQL | undefined =>
   provinceCode ? eq(subjects.provinceCode, provinceCode) : undefined;
@@ -53,32 +40,57 @@ export async function stockRows(db: Db, provinceCode: string | null, today: IsoD
     })
     .from(certificates)
     .as('ranked');
-  const status = liveStatus(today);
-  const current = sql<boolean>`(${ranked.rank} = 1)`;
+  // Joined once (a hash join), where a correlated EXISTS would look up every certificate's successor.
+  const replaced = db
+    .selectDistinct({ id: sql<string>`${certificates.supersedesId}`.as('replaced_id') })
+    .from(certificates)
+    .where(isNotNull(certificates.supersedesId))
+    .as('replaced');
+  // Revoked, then suspended, then replaced by a re-evaluation, then past its 36 months: the register's order.
+  const stock = db.$with('stock').as(
+    db
+      .select({
+        provinceCode: subjects.provinceCode,
+        communeCode: subjects.communeCode,
+        groupCode: products.groupCode,
+        stars: certificates.stars,
+        status: sql<LiveStatus>`case
+          when ${certificates.status} = 'revoked' then 'revoked'
+          when ${certificates.status} = 'suspended' then 'suspended'
+          when ${replaced.id} is not null then 'superseded'
+          when ${certificates.validUntil} < ${today} then 'expired'
+          else 'valid' end`.as('live_status'),
+        subjectKind: sql<string>`${subjects.kind}`.as('subject_kind'),
+        current: sql<boolean>`(${ranked.rank} = 1)`.as('is_current'),
+      })
+      .from(certificates)
+      .innerJoin(ranked, eq(ranked.id, certificates.id))
+      .leftJoin(replaced, eq(replaced.id, certificates.id))
+      .innerJoin(products, eq(products.id, certificates.productId))
+      .innerJoin(subjects, eq(subjects.id, products.subjectId))
+      .where(inProvince(provinceCode)),
+  );
   const rows = await db
+    .with(stock)
     .select({
-      provinceCode: subjects.provinceCode,
-      communeCode: subjects.communeCode,
-      groupCode: products.groupCode,
-      stars: certificates.stars,
-      status,
-      subjectKind: subjects.kind,
-      current,
+      provinceCode: stock.provinceCode,
+      communeCode: stock.communeCode,
+      groupCode: stock.groupCode,
+      stars: stock.stars,
+      status: stock.status,
+      subjectKind: stock.subjectKind,
+      current: stock.current,
       count: sql<number>`count(*)::int`,
     })
-    .from(certificates)
-    .innerJoin(ranked, eq(ranked.id, certificates.id))
-    .innerJoin(products, eq(products.id, certificates.productId))
-    .innerJoin(subjects, eq(subjects.id, products.subjectId))
-    .where(inProvince(provinceCode))
+    .from(stock)
     .groupBy(
-      subjects.provinceCode,
-      subjects.communeCode,
-      products.groupCode,
-      certificates.stars,
-      status,
-      subjects.kind,
-      current,
+      stock.provinceCode,
+      stock.communeCode,
+      stock.groupCode,
+      stock.stars,
+      stock.status,
+      stock.subjectKind,
+      stock.current,
     );
   return rows.map((r) => ({ ...r, current: Boolean(r.current), count: Number(r.count) }));
 }
