@@ -291,6 +291,13 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
       }),
     },
     {
+      action: 'target.set',
+      scopedBy: 'input',
+      method: 'PUT',
+      path: () => '/api/v1/statistics/targets',
+      body: () => ({ kind: 'new_products_by_year', value: 10 + unique++, year: 2030, province: PROVINCE_X }),
+    },
+    {
       action: 'certificate.import',
       scopedBy: 'input',
       method: 'POST',
@@ -566,6 +573,7 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
       'intake.read',
       'copy.read',
       'trace.export',
+      'statistics.read',
     ]);
     const covered = new Set([...ENDPOINTS, ...SERVICES].map((e) => e.action));
     expect([...Object.keys(POLICY)].filter((a) => !reads.has(a) && !covered.has(a as Action))).toEqual([]);
