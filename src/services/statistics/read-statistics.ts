@@ -41,18 +41,21 @@ export const readStatistics = service({
     const from = periods[0]!.start;
     const to = periods.at(-1)!.end;
 
-    const stock = await stockRows(ctx.db, provinceCode, today);
+    // Independent reads: on PostgreSQL they run side by side on the pool (PGlite queues them).
+    const [{ stock, communes: communeRows }, subjectKinds, flows, activity] = await Promise.all([
+      stockRows(ctx.db, provinceCode, today),
+      subjectsInForceByKind(ctx.db, provinceCode, today),
+      flowsByDay(ctx.db, provinceCode, from, to, today),
+      activityByDay(ctx.db, provinceCode, from, to),
+    ]);
     const current = stock.filter((r) => r.current);
-    const communes = byCommune(current);
+    const communes = byCommune(communeRows);
     const inForce = current.filter((r) => r.status === 'valid');
-    const subjectKinds = await subjectsInForceByKind(ctx.db, provinceCode, today);
     const subjectsInForce = subjectKinds.reduce((n, k) => n + k.count, 0);
     const cooperatives = subjectKinds.find((k) => k.kind === 'htx')?.count ?? 0;
     const productsOfCooperatives = inForce.filter((r) => r.subjectKind === 'htx').reduce((n, r) => n + r.count, 0);
     const productsInForce = inForce.reduce((n, r) => n + r.count, 0);
 
-    const flows = await flowsByDay(ctx.db, provinceCode, from, to, today);
-    const activity = await activityByDay(ctx.db, provinceCode, from, to);
     const series = Object.fromEntries(
       [...FLOWS.map((f) => [f, flows[f]] as const), ...ACTIVITIES.map((a) => [a, activity[a]] as const)].map(
         ([name, days]) => [name, countByPeriod(periods, days)],
@@ -99,15 +102,19 @@ async function flowsByDay(
   to: string,
   today: string,
 ): Promise<Record<Flow, DayCount[]>> {
-  const decisions = await decisionsByDay(db, provinceCode, from, to);
+  const [decisions, expired, revoked] = await Promise.all([
+    decisionsByDay(db, provinceCode, from, to),
+    // Only what has lapsed by today: a range reaching into the future counts no expiry there yet.
+    expiriesByDay(db, provinceCode, from, to < today ? to : today),
+    revocationsByDay(db, provinceCode, from, to),
+  ]);
   const of = (m: Movement) => decisions.filter((d) => d.movement === m);
   return {
     new: of('new'),
     renewed: of('renewed'),
     upgraded: of('upgraded'),
     downgraded: of('downgraded'),
-    // Only what has lapsed by today: a range reaching into the future counts no expiry there yet.
-    expired: await expiriesByDay(db, provinceCode, from, to < today ? to : today),
-    revoked: await revocationsByDay(db, provinceCode, from, to),
+    expired,
+    revoked,
   };
 }

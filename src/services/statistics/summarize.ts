@@ -1,4 +1,4 @@
-import type { StockRow } from './registry-counts';
+import type { CommuneRow, StockRow } from './registry-counts';
 
 export type Tally<K extends string | number> = { key: K; count: number }[];
 
@@ -26,7 +26,7 @@ export function breakdown(rows: readonly StockRow[]) {
 export type CommuneCount = { provinceCode: string; communeCode: string | null; products: number; inForce: number };
 
 /** Products by commune (a subject without a commune code, from older records, is counted as its province's "unknown"). */
-export function byCommune(current: readonly StockRow[]): CommuneCount[] {
+export function byCommune(current: readonly CommuneRow[]): CommuneCount[] {
   const communes = new Map<string, CommuneCount>();
   for (const r of current) {
     const key = `${r.provinceCode}/${r.communeCode ?? ''}`;
