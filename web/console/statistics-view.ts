@@ -29,6 +29,9 @@ ${central ? renderField({ name: 'province', label: fw.province, type: 'select', 
 <button type="submit">${fw.submit}</button></fieldset></form>`;
 }
 
+/** A count as Vietnamese write it: 15.000. */
+const n = (x: number) => x.toLocaleString('vi-VN');
+
 const bars = <K extends string | number>(rows: { key: K; count: number }[], label: (k: K) => string): Bar[] =>
   rows.map((r) => ({ label: label(r.key), value: r.count }));
 
@@ -37,10 +40,10 @@ function figures(s: Statistics, w: Words['statistics']): Html {
   const c = s.cooperatives;
   const pct = (x: number) => `${(x * 100).toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`;
   return html`<h2 id="figures">${f.heading}</h2><dl class="figures" aria-labelledby="figures">
-<dt>${f.products}</dt><dd data-figure="products">${s.products.total}</dd>
-<dt>${f.productsInForce}</dt><dd data-figure="products-in-force">${c.productsInForce}</dd>
-<dt>${f.certificates}</dt><dd data-figure="certificates">${s.certificates.total}</dd>
-<dt>${f.communesWithProduct}</dt><dd data-figure="communes">${s.communes.withProductInForce}</dd>
+<dt>${f.products}</dt><dd data-figure="products">${n(s.products.total)}</dd>
+<dt>${f.productsInForce}</dt><dd data-figure="products-in-force">${n(c.productsInForce)}</dd>
+<dt>${f.certificates}</dt><dd data-figure="certificates">${n(s.certificates.total)}</dd>
+<dt>${f.communesWithProduct}</dt><dd data-figure="communes">${n(s.communes.withProductInForce)}</dd>
 <dt>${f.subjectsInForce}</dt><dd>${pct(c.share)}: ${f.cooperatives(c.cooperatives, c.subjectsInForce)}</dd>
 <dt>${f.cooperativeProductsCount}</dt><dd>${pct(c.productShare)}: ${f.cooperativeProducts(c.productsOfCooperatives, c.productsInForce)}</dd></dl>`;
 }
@@ -105,8 +108,8 @@ function periodsView(s: Statistics, words: Words): Html {
 ${series('new-by-period', w.flows.new, (p) => p.new)}
 ${series('scans-by-period', w.activities.scans, (p) => p.scans)}
 <div class="scroll"><table aria-labelledby="periods" data-periods><thead><tr><th scope="col">${w.columns.period}</th>${head.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
-<tbody>${s.periods.map((p) => html`<tr data-period="${p.key}"><th scope="row">${p.key}<br><span class="hint">${vietnamDate(p.start)}–${vietnamDate(p.end)}</span></th>${FLOWS.map((f) => html`<td data-flow="${f}">${p[f]}</td>`)}${ACTIVITIES.map((a) => html`<td data-activity="${a}">${p[a]}</td>`)}</tr>`)}</tbody>
-<tfoot><tr><th scope="row">${w.columns.total}</th>${FLOWS.map((f) => html`<td data-total="${f}">${s.totals[f]}</td>`)}${ACTIVITIES.map((a) => html`<td data-total="${a}">${s.totals[a]}</td>`)}</tr></tfoot></table></div>`;
+<tbody>${s.periods.map((p) => html`<tr data-period="${p.key}"><th scope="row">${p.key}<br><span class="hint">${vietnamDate(p.start)}–${vietnamDate(p.end)}</span></th>${FLOWS.map((f) => html`<td data-flow="${f}">${n(p[f])}</td>`)}${ACTIVITIES.map((a) => html`<td data-activity="${a}">${n(p[a])}</td>`)}</tr>`)}</tbody>
+<tfoot><tr><th scope="row">${w.columns.total}</th>${FLOWS.map((f) => html`<td data-total="${f}">${n(s.totals[f])}</td>`)}${ACTIVITIES.map((a) => html`<td data-total="${a}">${n(s.totals[a])}</td>`)}</tr></tfoot></table></div>`;
 }
 
 /** The statistics page: the period filter, today's figures, charts with their tables, flows by period and the plan's targets. */

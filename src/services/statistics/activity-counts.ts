@@ -3,7 +3,8 @@ import type { Db } from '../../db/client';
 import { batches, inspections, intakes, products, reports, scans, stampRanges, subjects } from '../../db/schema';
 import { addDays, type IsoDate } from '../../domain/calendar';
 import type { Activity } from '../../domain/statistics-measures';
-import { type DayCount, inProvince } from './registry-counts';
+import type { DayCount } from './flow-counts';
+import { inProvince } from './registry-counts';
 
 /** An instant's date in Vietnam (UTC+7 all year), as text: periods are counted in Vietnamese days. */
 const vietnamDay = (column: AnyColumn) =>

@@ -6,15 +6,8 @@ import { service } from '../shared/service';
 import { ACTIVITIES, FLOWS, type Activity, type Flow } from '../../domain/statistics-measures';
 import { activityByDay } from './activity-counts';
 import { statisticsQuery } from './inputs';
-import {
-  decisionsByDay,
-  expiriesByDay,
-  revocationsByDay,
-  stockRows,
-  subjectsInForceByKind,
-  type DayCount,
-  type Movement,
-} from './registry-counts';
+import { decisionsByDay, expiriesByDay, revocationsByDay, type DayCount, type Movement } from './flow-counts';
+import { stockRows, subjectsInForceByKind } from './registry-counts';
 import { breakdown, byCommune, communesWith } from './summarize';
 import { targetsWithProgress } from './target-progress';
 
