@@ -15,8 +15,9 @@ export const recordTarget = service({
   action: 'target.set',
   input: recordTargetInput,
   run: async ({ ctx, input }) => {
-    const actor = ctx.actor as Extract<typeof ctx.actor, { role: string }>;
-    const provinceCode = input.province === undefined ? actor.provinceCode : input.province;
+    // Not named: the actor's own plan (a central authority's is the national one).
+    const own = ctx.actor.kind === 'anonymous' ? null : ctx.actor.provinceCode;
+    const provinceCode = input.province === undefined ? own : input.province;
     authorize(ctx.actor, 'target.set', { provinceCode, subjectId: null });
     const values = {
       provinceCode,
