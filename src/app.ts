@@ -18,6 +18,7 @@ import { adminPages } from './routes/console/admin-pages';
 import { peoplePages } from './routes/console/people-pages';
 import { inspectorPages } from './routes/console/inspector-pages';
 import { importPages } from './routes/console/import-pages';
+import { statisticsPages } from './routes/console/statistics-pages';
 import { intakePages } from './routes/console/intake-pages';
 import { printPages } from './routes/console/print-pages';
 import { queuePages } from './routes/console/queue-pages';
@@ -25,6 +26,7 @@ import { registryPages } from './routes/console/registry-pages';
 import { authRoutes } from './routes/auth';
 import { epcisRoutes } from './routes/epcis';
 import { importRoutes } from './routes/imports';
+import { statisticsRoutes } from './routes/statistics';
 import { inspectionRoutes } from './routes/inspections';
 import { intakeRoutes } from './routes/intake';
 import { keyRoutes } from './routes/keys';
@@ -83,6 +85,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', intakeRoutes);
   app.route('/', epcisRoutes);
   app.route('/', importRoutes);
+  app.route('/', statisticsRoutes);
   app.route('/', registryRoutes);
   app.route('/', stampRoutes);
   app.route('/', printingRoutes);
@@ -100,6 +103,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', importPages);
   app.route('/', pointOfSaleRoutes);
   app.route('/', pointOfSalePages);
+  app.route('/', statisticsPages);
   mountDocs(app);
   app.get('/healthz', (c) => c.json({ ok: true }));
 

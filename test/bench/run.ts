@@ -14,6 +14,7 @@ import { launchChromium, listen } from '../support/browser';
 import { embeddedRss } from './embedded-rss';
 import { cacheMemory } from './cache-memory';
 import { statusListSizes } from './status-list-sizes';
+import { statisticsAtNationalSize } from './statistics-page';
 import { verifyVsBare } from './verify-throughput';
 import { loadConfig } from '../../src/env';
 import { openHarness, TEST_ORIGIN } from '../support/harness';
@@ -160,6 +161,7 @@ async function realTexts(h: Awaited<ReturnType<typeof openHarness>>) {
 
 async function main() {
   if (process.argv[2] === 'verify') return verifyOnly();
+  if (process.argv[2] === 'statistics') return statisticsAtNationalSize(emit);
 
   // 10^8 serials by default, the national scale; BENCH_STATUS_LIST_SERIALS sets another size.
   const serials = Number(process.env.BENCH_STATUS_LIST_SERIALS ?? 1e8);
@@ -290,6 +292,9 @@ async function main() {
 
   progress('the consumer page idle and while one client floods bulk verification (default limits)');
   await pageUnderBulkFlood();
+
+  progress('statistics at national size: 20,000 certificates over 34 provinces, 200,000 scans, on PostgreSQL');
+  await statisticsAtNationalSize(emit);
 }
 
 main().catch((error) => {

@@ -313,6 +313,13 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
       }),
     },
     {
+      action: 'target.set',
+      scopedBy: 'input',
+      method: 'PUT',
+      path: () => '/api/v1/statistics/targets',
+      body: () => ({ kind: 'new_products_by_year', value: 10 + unique++, year: 2030, province: PROVINCE_X }),
+    },
+    {
       action: 'certificate.import',
       scopedBy: 'input',
       method: 'POST',
@@ -624,6 +631,7 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
       'trace.export',
       'retail.read',
       'passkey.list',
+      'statistics.read',
     ]);
     // A person's own passkey, whatever the role: test/integration/own-passkeys.test.ts.
     const ownRecord = new Set(['passkey.remove']);

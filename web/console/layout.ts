@@ -32,6 +32,7 @@ const NAV: NavItem[] = [
   ),
   item('/console/imports', 'imports', 'certificate.import'),
   item('/console/expiring', 'expiring', 'registry.read'),
+  item('/console/statistics', 'statistics', 'statistics.read'),
   item('/console/print', 'print', 'stamps.issue'),
   item('/console/inspect', 'inspect', 'inspection.read'),
   item('/console/reports', 'reports', 'report.read'),
@@ -57,6 +58,7 @@ input[aria-invalid=true],select[aria-invalid=true]{border:2px solid #b3261e}.err
 button.secondary{background:#555}:focus-visible{outline:3px solid #f2b705;outline-offset:2px}.notice{background:#e8f5e9;border-left:4px solid #1e7b34;padding:.6rem .8rem}
 .toolbar{display:flex;gap:.6rem;align-items:end;flex-wrap:wrap;margin-bottom:.6rem}.toolbar .field{margin:0}code{word-break:break-all}
 dialog{border:0;border-radius:.6rem;max-width:28rem;padding:1.2rem}dialog [data-step-up-what]{font-weight:600}dialog dl{display:grid;grid-template-columns:auto 1fr;gap:.2rem .8rem}dialog dd{margin:0}dialog::backdrop{background:rgba(0,0,0,.45)}
+.scroll{overflow-x:auto}.chart{margin:1rem 0}.chart svg{display:block;max-width:100%;height:auto}.chart figcaption{font-weight:600;margin:.3rem 0}
 .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;color:#000;padding:.4rem;z-index:9}`;
 
 /** The console shell: skip link, role-aware navigation, CSRF token for scripts, step-up dialog. */

@@ -1,4 +1,5 @@
 import type { Words } from './types';
+import { statisticsEn } from './en-statistics';
 
 /** English: the same keys as vi.ts (the type makes a missing one an error). */
 export const en: Words = {
@@ -91,6 +92,7 @@ export const en: Words = {
     'retail.register': 'Registered a retailer or a point of sale',
     'retail.update': 'Edited a retailer or a point of sale',
     'retail.status': 'Changed the standing of a retailer or a point of sale',
+    'target.set': 'Record a plan target',
   },
   auditEntities: {
     subject: 'Producer',
@@ -112,6 +114,7 @@ export const en: Words = {
     certificate_import: 'Certificate list file',
     retail_organisation: 'Retailer organisation',
     point_of_sale: 'Point of sale',
+    plan_target: 'Plan target',
   },
   actors: {
     anonymous: 'Consumer (not signed in)',
@@ -191,6 +194,7 @@ export const en: Words = {
     nav: {
       imports: 'Import lists',
       expiring: 'Expiring soon',
+      statistics: 'Statistics',
       print: 'Print stamps',
       inspect: 'Inspections',
       reports: 'Reports',
@@ -291,4 +295,5 @@ export const en: Words = {
         'The code on this plaque was not issued by the OCOP authority. The shop may not be recognised; please tell the provincial OCOP office.',
     },
   },
+  statistics: statisticsEn,
 };

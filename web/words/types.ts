@@ -4,6 +4,9 @@ import type { REVOCATION_GROUNDS } from '../../src/services/lifecycle/inputs';
 import type { REPORT_PROBLEMS } from '../../src/services/reports/inputs';
 import type { Role } from '../../src/services/shared/policy';
 import type { Standing } from '../../src/domain/registration-standing';
+import type { Activity, Flow, LiveStatus } from '../../src/domain/statistics-measures';
+import type { TargetKind } from '../../src/domain/plan-targets';
+import type { Granularity } from '../../src/domain/statistics-periods';
 import type { REGISTRY_ENTITIES, RegistryKind } from '../../src/domain/registry-entities';
 
 /**
@@ -15,6 +18,7 @@ type Dossier = ProductDossier;
 export type ConsoleNavItem =
   | 'imports'
   | 'expiring'
+  | 'statistics'
   | 'print'
   | 'inspect'
   | 'reports'
@@ -86,6 +90,7 @@ export const AUDIT_ACTIONS = [
   'retail.register',
   'retail.update',
   'retail.status',
+  'target.set',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -110,6 +115,7 @@ export const AUDIT_ENTITIES = [
   'certificate_import',
   'retail_organisation',
   'point_of_sale',
+  'plan_target',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
@@ -259,6 +265,110 @@ export type Words = {
       /** A code that is not one the service signed, or whose key was compromised. */
       forgedTitle: string;
       forgedAdvice: string;
+    };
+  };
+  statistics: StatisticsWords;
+};
+
+/** The statistics page, its charts and the report to the level above (CSV and XLSX). */
+export type StatisticsWords = {
+  title: string;
+  reportTitle: string;
+  national: string;
+  province: (name: string) => string;
+  scopeLine: (scope: string) => string;
+  rangeLine: (granularity: string, from: string, to: string) => string;
+  madeLine: (when: string) => string;
+  granularities: Record<Granularity, string>;
+  liveStates: Record<LiveStatus, string>;
+  flows: Record<Flow, string>;
+  activities: Record<Activity, string>;
+  filters: {
+    legend: string;
+    granularity: string;
+    from: string;
+    to: string;
+    province: string;
+    allProvinces: string;
+    submit: string;
+    download: string;
+    csv: string;
+    xlsx: string;
+  };
+  figures: {
+    heading: string;
+    products: string;
+    productsInForce: string;
+    certificates: string;
+    communesWithProduct: string;
+    cooperatives: (cooperatives: number, subjects: number) => string;
+    cooperativeProducts: (products: number, all: number) => string;
+    subjectsInForce: string;
+    cooperativesCount: string;
+    cooperativeProductsCount: string;
+  };
+  charts: {
+    productsByStatus: string;
+    productsByStars: string;
+    productsByGroup: string;
+    productsByProvince: string;
+    productsByCommune: string;
+    certificatesByStatus: string;
+    flows: string;
+    activity: string;
+    /** The chart's description for a screen reader: what it counts and the total. */
+    describe: (title: string, total: number) => string;
+    stars: (n: number) => string;
+    group: (code: string, name: string | undefined) => string;
+    unknownCommune: string;
+    showTable: string;
+  };
+  columns: {
+    what: string;
+    count: string;
+    period: string;
+    from: string;
+    to: string;
+    province: string;
+    commune: string;
+    products: string;
+    inForce: string;
+    target: string;
+    goal: string;
+    achieved: string;
+    progress: string;
+    window: string;
+    total: string;
+    provinceName: string;
+    kind: string;
+    status: string;
+  };
+  sheets: { summary: string; periods: string; provinces: string; communes: string; targets: string };
+  targets: {
+    heading: string;
+    none: string;
+    kinds: Record<TargetKind, string>;
+    /** The target as the plan states it. */
+    goal: (kind: TargetKind, value: number, units: number | null) => string;
+    window: (sinceYear: number, year: number) => string;
+    progress: (achieved: number, goal: number) => string;
+    met: string;
+    notMet: string;
+    notMeasured: string;
+    form: {
+      heading: string;
+      kind: string;
+      value: string;
+      valueHint: string;
+      units: string;
+      unitsHint: string;
+      sinceYear: string;
+      year: string;
+      note: string;
+      province: string;
+      national: string;
+      submit: string;
+      saved: string;
     };
   };
 };

@@ -1,4 +1,5 @@
 import type { Words } from './types';
+import { statisticsVi } from './vi-statistics';
 
 /** Tiếng Việt: the words of every code the pages show. English, with the same keys, is in en.ts. */
 export const vi: Words = {
@@ -91,6 +92,7 @@ export const vi: Words = {
     'retail.register': 'Đăng ký tổ chức bán lẻ hoặc điểm bán',
     'retail.update': 'Sửa tổ chức bán lẻ hoặc điểm bán',
     'retail.status': 'Đổi trạng thái tổ chức bán lẻ hoặc điểm bán',
+    'target.set': 'Ghi chỉ tiêu kế hoạch',
   },
   auditEntities: {
     subject: 'Chủ thể',
@@ -112,6 +114,7 @@ export const vi: Words = {
     certificate_import: 'Tệp danh sách chứng nhận',
     retail_organisation: 'Tổ chức bán lẻ',
     point_of_sale: 'Điểm bán',
+    plan_target: 'Chỉ tiêu kế hoạch',
   },
   actors: {
     anonymous: 'Người tiêu dùng (không đăng nhập)',
@@ -191,6 +194,7 @@ export const vi: Words = {
     nav: {
       imports: 'Nhập danh sách',
       expiring: 'Sắp hết hạn',
+      statistics: 'Thống kê',
       print: 'In tem',
       inspect: 'Hậu kiểm',
       reports: 'Phản ánh',
@@ -291,4 +295,5 @@ export const vi: Words = {
         'Mã trên biển hiệu này không do cơ quan quản lý OCOP cấp. Điểm bán có thể không được công nhận; hãy báo cho văn phòng OCOP tỉnh.',
     },
   },
+  statistics: statisticsVi,
 };

@@ -19,3 +19,4 @@ export * from './status-list';
 export * from './intakes';
 export * from './stamp-summaries';
 export * from './retail-organisations';
+export * from './plan-targets';

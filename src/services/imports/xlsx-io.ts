@@ -80,10 +80,17 @@ export async function readXlsx(bytes: Uint8Array): Promise<SheetRow[]> {
   return rows;
 }
 
-export type SheetSpec = { name: string; rows: (string | number)[][]; widths?: number[]; textColumns?: number[] };
+export type SheetSpec = {
+  name: string;
+  rows: (string | number)[][];
+  widths?: number[];
+  textColumns?: number[];
+  /** The header row (1-based, default 1): bold, and the sheet frozen below it; rows above are a title. */
+  headerRow?: number;
+};
 
 /**
- * A workbook whose first row of each sheet is a bold header. `textColumns` (1-based) are
+ * A workbook whose header row of each sheet (the first, unless a title stands above it) is bold. `textColumns` (1-based) are
  * formatted as text, so Excel keeps the leading zeros of codes such as "02" or a GTIN.
  */
 export async function writeXlsx(sheets: SheetSpec[]): Promise<Uint8Array> {
@@ -94,8 +101,9 @@ export async function writeXlsx(sheets: SheetSpec[]): Promise<Uint8Array> {
     for (const column of spec.textColumns ?? []) sheet.getColumn(column).numFmt = '@';
     for (const [i, width] of (spec.widths ?? []).entries()) sheet.getColumn(i + 1).width = width;
     for (const row of spec.rows) sheet.addRow(row);
-    sheet.getRow(1).font = { bold: true };
-    sheet.views = [{ state: 'frozen', ySplit: 1 }];
+    const header = spec.headerRow ?? 1;
+    for (let row = 1; row <= header; row++) sheet.getRow(row).font = { bold: true };
+    sheet.views = [{ state: 'frozen', ySplit: header }];
   }
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

@@ -61,6 +61,9 @@ export const POLICY = {
   'retail.register': { authority: 'province', admin: 'any' },
   'retail.update': { authority: 'province', admin: 'any' },
   'retail.status': { authority: 'province', admin: 'any' },
+  // Statistics of the programme, and the plan's targets they are read against (central: all provinces).
+  'statistics.read': { inspector: 'province', authority: 'province', admin: 'any' },
+  'target.set': { authority: 'province' },
   'trace.export': { producer: 'own-subject', inspector: 'province', authority: 'province', admin: 'any' },
   'batch.update': { producer: 'own-subject', authority: 'province', admin: 'any' },
   'subject.update': { authority: 'province', admin: 'any' },
