@@ -8,7 +8,7 @@ import type { Db } from '../../src/db/client';
 import { openPglite } from '../../src/db/pglite';
 import { connectPostgres, migratePostgres } from '../../src/db/postgres';
 import { queryRows } from '../../src/db/prepared';
-import { intakeItems, intakes, scans } from '../../src/db/schema';
+import { intakeItems, scans } from '../../src/db/schema';
 import { MIGRATIONS_FOLDER } from '../../src/node/boot';
 import { createTestDatabase, DATABASE_KINDS } from '../support/harness';
 import { aggregateFromRawRows, figuresFromSummaries } from '../support/read-aggregate';
@@ -66,7 +66,14 @@ async function writeHistory(db: Db): Promise<void> {
     summary: { valid: 1 },
   });
   const [lang, saigon] = [session('r-lang-son', '20'), session('r-saigon', '79')];
-  await db.insert(intakes).values([lang, saigon]);
+  // The columns intakes had before partitioning (later migrations add more, e.g. organisation_id).
+  for (const i of [lang, saigon]) {
+    await db.execute(sql`insert into intakes (id, retailer_id, retailer_name, province_code, point_of_sale,
+      session_id, started_at, finished_at, recorded_at, item_count, summary)
+      values (${i.id}, ${i.retailerId}, ${i.retailerName}, ${i.provinceCode}, ${i.pointOfSale}, ${i.sessionId},
+      ${i.startedAt.toISOString()}, ${i.finishedAt.toISOString()}, ${i.recordedAt.toISOString()}, ${i.itemCount},
+      ${JSON.stringify(i.summary)}::jsonb)`);
+  }
   await db.insert(intakeItems).values([
     {
       intakeId: lang.id,
