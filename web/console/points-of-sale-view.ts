@@ -71,7 +71,7 @@ ${listing.items.length === 0 ? html`<p role="status">${w.console.noOrganisations
 ${form({ name: 'org', action: '/console/points-of-sale/organisations', fields: ORGANISATION_FIELDS, csrf, submit: w.console.register, state })}`;
 }
 
-/** One organisation: its details and standing, its points of sale (each with its plaque), its accounts. */
+/** One organisation: its details and standing, its points of sale (each with its public page), its accounts. */
 export function organisationView(d: Detail, csrf: string, state?: FormState): Html {
   const o = d.organisation;
   const base = `/console/points-of-sale/organisations/${o.id}`;
@@ -81,7 +81,7 @@ export function organisationView(d: Detail, csrf: string, state?: FormState): Ht
 ${d.points.map(
   (p) => html`<section class="card" aria-labelledby="p-${p.id}"><h3 id="p-${p.id}">${p.name}</h3>
 <p>${p.address}, ${p.communeName} · ${w.fields.openedOn} ${vietnamDate(p.openedOn)}${p.closedOn ? html` · ${w.fields.closedOn} ${vietnamDate(p.closedOn)}` : ''} · <strong>${w.statuses[p.status]}</strong></p>
-<p><a class="button" href="/api/v1/points-of-sale/${p.id}/plaque.pdf">${w.console.plaque}</a> <a href="/register/points-of-sale/${p.id}">${w.console.publicPage}</a></p>
+<p><a href="/register/points-of-sale/${p.id}">${w.console.publicPage}</a></p>
 ${p.status === 'closed' ? '' : form({ name: `ps-${p.id}`, action: `/console/points-of-sale/points/${p.id}/status`, fields: STATUS_FIELDS, csrf, submit: w.console.changeStatus, state })}</section>`,
 )}
 <h2>${w.console.newPoint}</h2>

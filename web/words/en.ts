@@ -282,17 +282,8 @@ export const en: Words = {
       changeStatus: 'Change standing',
       register: 'Register',
       save: 'Save',
-      plaque: 'Print the plaque (A5 PDF)',
       publicPage: 'Public check page',
       pointsCount: (n) => `${n} points of sale`,
-    },
-    plaque: {
-      scan: 'Scan the QR code to check this point of sale is still recognised',
-      organisation: 'Run by',
-      code: 'Check code',
-      forgedTitle: 'This plaque is not genuine',
-      forgedAdvice:
-        'The code on this plaque was not issued by the OCOP authority. The shop may not be recognised; please tell the provincial OCOP office.',
     },
   },
   statistics: statisticsEn,

@@ -254,17 +254,8 @@ export type Words = {
       changeStatus: string;
       register: string;
       save: string;
-      plaque: string;
       publicPage: string;
       pointsCount: (n: number) => string;
-    };
-    plaque: {
-      scan: string;
-      organisation: string;
-      code: string;
-      /** A code that is not one the service signed, or whose key was compromised. */
-      forgedTitle: string;
-      forgedAdvice: string;
     };
   };
   statistics: StatisticsWords;

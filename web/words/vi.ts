@@ -282,17 +282,8 @@ export const vi: Words = {
       changeStatus: 'Đổi trạng thái',
       register: 'Đăng ký',
       save: 'Lưu',
-      plaque: 'In biển hiệu (PDF A5)',
       publicPage: 'Trang xác minh công khai',
       pointsCount: (n) => `${n} điểm bán`,
-    },
-    plaque: {
-      scan: 'Quét mã QR để xác minh điểm bán còn được công nhận',
-      organisation: 'Đơn vị quản lý',
-      code: 'Mã xác minh',
-      forgedTitle: 'Biển hiệu không hợp lệ',
-      forgedAdvice:
-        'Mã trên biển hiệu này không do cơ quan quản lý OCOP cấp. Điểm bán có thể không được công nhận; hãy báo cho văn phòng OCOP tỉnh.',
     },
   },
   statistics: statisticsVi,

@@ -18,12 +18,11 @@ import { provinceCode, uuid } from '../../services/registry/inputs';
 import { serviceContext } from '../context';
 import { validationHook } from '../errors';
 import { anyRecord, commonErrors, conflictError, guarded, json, jsonBody } from '../openapi-helpers';
-import { plaqueRoutes } from './plaque';
 import { publicRegisterRoutes } from './register';
 
 /**
  * Retailer organisations and their points of sale, for the provincial OCOP office: register, edit,
- * suspend, reinstate, close. The public register and the plaques are mounted beside them.
+ * suspend, reinstate, close. The public register is mounted beside them.
  */
 export const pointOfSaleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 const tags = ['Points of sale (điểm giới thiệu và bán sản phẩm OCOP)'];
@@ -152,7 +151,7 @@ pointOfSaleRoutes.openapi(
     path: '/api/v1/points-of-sale/{id}/status',
     tags,
     ...guarded('retail.status'),
-    summary: 'Suspend, reinstate or close a point of sale; its plaque says so on the next scan',
+    summary: 'Suspend, reinstate or close a point of sale; its public page says so on the next request',
     request: { params: id, ...jsonBody(changeRegistrationStatusInput) },
     responses: { 200: json(anyRecord, 'Changed'), ...commonErrors, ...conflictError },
   }),
@@ -167,4 +166,3 @@ pointOfSaleRoutes.openapi(
 );
 
 pointOfSaleRoutes.route('/', publicRegisterRoutes);
-pointOfSaleRoutes.route('/', plaqueRoutes);

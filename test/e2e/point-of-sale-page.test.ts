@@ -3,7 +3,7 @@ import { addVirtualAuthenticator } from '../support/browser';
 import { cliEnrolLink } from '../support/cli';
 import { consoleInBrowser } from '../support/console-browser';
 
-describe('an authority registers a point of sale and opens its plaque page', () => {
+describe('an authority registers a point of sale and opens its public page', () => {
   const env = consoleInBrowser();
 
   it('registers the organisation and the shop in the console, and the public page reads it live', async () => {
