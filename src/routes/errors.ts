@@ -113,6 +113,14 @@ function refusalOf(err: Error, c: Context<AppEnv>): Refusal {
     // A backstop for text that reached the database unvalidated (a raw console query or path): no write happened.
     return { status: 400, code: 'invalid_input', message: NOT_PLAIN_TEXT_MESSAGE };
   }
+  if (databaseCode(err) === '23505') {
+    // A unique rule the database holds (two requests racing for one number): nothing was written.
+    return {
+      status: 409,
+      code: 'conflict',
+      message: 'Bản ghi này trùng với một bản ghi đã có. Hãy tải lại và kiểm tra.',
+    };
+  }
   if (isDatabaseUnavailable(err)) {
     // A transaction cut off by the outage rolls back; 503 with Retry-After tells clients to send it again later.
     logError('database unreachable', err, { requestId: c.get('requestId') });
@@ -154,9 +162,15 @@ function httpExceptionMessage(err: HTTPException): string {
  * value that is not of the column's type, such as a console URL's id that is not a UUID (22P02).
  */
 function isUnstorableInput(err: unknown): boolean {
+  const code = databaseCode(err);
+  return code === '22021' || code === '22P05' || code === '22P02';
+}
+
+/** The SQLSTATE of a database error, wherever the driver or drizzle wrapped it. */
+function databaseCode(err: unknown): string | undefined {
   for (let e = err, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
     const code = (e as { code?: unknown }).code;
-    if (code === '22021' || code === '22P05' || code === '22P02') return true;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
   }
-  return false;
+  return undefined;
 }

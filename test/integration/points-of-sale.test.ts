@@ -60,6 +60,17 @@ describe.each(DATABASE_KINDS)('points of sale on %s', (kind) => {
     expect(detail.points.map((p) => p.id)).toEqual([shop.id]);
   });
 
+  it('registers one live organisation per number, even when two authorities send it at the same instant', async () => {
+    const before = await audits();
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, () => post('/api/v1/retail-organisations', organisation('77'))),
+    );
+    expect(answers.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);
+    for (const refused of answers.filter((r) => r.status === 409))
+      expect(((await refused.json()) as ErrorBody).error.code).toBe('conflict');
+    expect(await audits()).toBe(before + 1);
+  });
+
   it('keeps each authority to its province and other roles out', async () => {
     const org = await created('/api/v1/retail-organisations', organisation('02'));
     const retailer = await h.token('retailer', { provinceCode: '20' });

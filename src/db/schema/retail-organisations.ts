@@ -1,4 +1,5 @@
-import { date, index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { date, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * Where a shop stands with the provincial OCOP office: `open` is designated and trading,
@@ -28,7 +29,14 @@ export const retailOrganisations = pgTable(
     statusChangedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.provinceCode), index().on(t.registrationNumber)],
+  (t) => [
+    index().on(t.provinceCode),
+    // One live registration per number and province, held by the database so two authorities
+    // registering the same shop at the same instant cannot both succeed.
+    uniqueIndex('retail_organisations_live_registration')
+      .on(t.provinceCode, t.registrationNumber)
+      .where(sql`status <> 'closed'`),
+  ],
 );
 
 /**

@@ -12,7 +12,12 @@ import { loadOrganisation } from './load-organisation';
 import { changeStanding } from './standing-change';
 
 /** One live registration per registration number and province: a second is a typing slip or a duplicate. */
-async function refuseDuplicate(ctx: ServiceContext, provinceCode: string, registrationNumber: string, self?: string) {
+async function refuseDuplicate(
+  ctx: Pick<ServiceContext, 'db'>,
+  provinceCode: string,
+  registrationNumber: string,
+  self?: string,
+) {
   const [other] = await ctx.db
     .select({ id: retailOrganisations.id })
     .from(retailOrganisations)
@@ -34,8 +39,9 @@ export const registerOrganisation = service({
   input: registerOrganisationInput,
   run: async ({ ctx, input }) => {
     authorize(ctx.actor, 'retail.register', { provinceCode: input.provinceCode, subjectId: null });
-    await refuseDuplicate(ctx, input.provinceCode, input.registrationNumber);
     return withTransaction(ctx, async (tx) => {
+      // The words for the common case; the unique index settles a race (a 409 all the same).
+      await refuseDuplicate(tx, input.provinceCode, input.registrationNumber);
       const [row] = await tx.db
         .insert(retailOrganisations)
         .values({ id: crypto.randomUUID(), ...input, createdAt: ctx.now() })
@@ -59,9 +65,9 @@ export const updateOrganisation = service({
     const before = await loadOrganisation(ctx, 'retail.update', input.id);
     const changes = Object.fromEntries(Object.entries(input.patch).filter(([, value]) => value !== undefined));
     if (Object.keys(changes).length === 0) return before;
-    if (input.patch.registrationNumber)
-      await refuseDuplicate(ctx, before.provinceCode, input.patch.registrationNumber, before.id);
     return withTransaction(ctx, async (tx) => {
+      if (input.patch.registrationNumber)
+        await refuseDuplicate(tx, before.provinceCode, input.patch.registrationNumber, before.id);
       const [after] = await tx.db
         .update(retailOrganisations)
         .set(changes)

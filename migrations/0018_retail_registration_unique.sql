@@ -1,0 +1,2 @@
+DROP INDEX "retail_organisations_registration_number_index";--> statement-breakpoint
+CREATE UNIQUE INDEX "retail_organisations_live_registration" ON "retail_organisations" USING btree ("province_code","registration_number") WHERE status <> 'closed';
