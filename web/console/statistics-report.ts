@@ -6,7 +6,8 @@ import type { Statistics } from '../../src/services/statistics/read-statistics';
 import { csvDocument } from '../csv';
 import { vietnamDate, vietnamIso } from '../format';
 import { inWords } from '../words';
-import type { StatisticsWords, Words } from '../words/types';
+import type { StatisticsWords } from '../words/statistics-types';
+import type { Words } from '../words/types';
 
 type Cell = string | number;
 export type ReportSheet = { name: string; header: string[]; rows: Cell[][]; textColumns?: number[] };

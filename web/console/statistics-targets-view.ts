@@ -2,7 +2,7 @@ import { PROVINCES } from '../../src/data/provinces';
 import { TARGET_KINDS } from '../../src/domain/plan-targets';
 import type { Statistics } from '../../src/services/statistics/read-statistics';
 import { html, type Html } from '../view';
-import type { StatisticsWords } from '../words/types';
+import type { StatisticsWords } from '../words/statistics-types';
 import { renderField, type Field, type FieldErrors } from './forms';
 
 /** The plan's targets, each with its progress as a bar and as words ("12/20, chưa đạt"). */

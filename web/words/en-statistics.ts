@@ -1,4 +1,4 @@
-import type { StatisticsWords } from './types';
+import type { StatisticsWords } from './statistics-types';
 
 const n = (x: number) => x.toLocaleString('en-GB');
 
